@@ -1,0 +1,171 @@
+package dev.odoomcp.mcp;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP Streamable HTTP endpoint, stateless: every POST carries one JSON-RPC message and gets its
+ * answer as {@code application/json}; no session is created, so any instance can answer any request.
+ * Transport rules (Origin, media types, size) are checked here; protocol rules in {@link ProtocolGate}.
+ */
+@RestController
+class McpController {
+
+    static final String PATH = "/mcp";
+    private static final MediaType EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
+    private static final Logger log = LoggerFactory.getLogger(McpController.class);
+
+    private final McpDispatcher dispatcher;
+    private final OriginPolicy origins;
+    private final long maxRequestBytes;
+    private final JsonMapper json;
+
+    McpController(McpDispatcher dispatcher, OriginPolicy origins, McpServerProperties properties, JsonMapper json) {
+        this.dispatcher = dispatcher;
+        this.origins = origins;
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
+        this.json = json;
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<byte[]> post(HttpServletRequest request) throws IOException {
+        Map<String, String> headers = headersOf(request);
+        if (!origins.allows(headers.get("origin"))) {
+            return transportError(HttpStatus.FORBIDDEN, "Origin '" + headers.get("origin")
+                    + "' is not allowed. The server administrator can add it to MCP_ALLOWED_ORIGINS.");
+        }
+        if (!isJson(headers.get("content-type"))) {
+            return transportError(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json: send one JSON-RPC message as the request body.");
+        }
+        if (!acceptsJsonAndEventStream(headers.get("accept"))) {
+            return transportError(HttpStatus.NOT_ACCEPTABLE,
+                    "The Accept header must list both application/json and text/event-stream.");
+        }
+        byte[] body = readBody(request);
+        if (body == null) {
+            return transportError(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than "
+                    + maxRequestBytes + " bytes, the limit this server accepts (MCP_MAX_REQUEST_SIZE).");
+        }
+        JsonNode id = null;
+        try {
+            JsonRpcMessage message = JsonRpcMessage.from(parse(body));
+            if (message instanceof JsonRpcMessage.Request req) {
+                id = req.id();
+                McpRequestContext context = ProtocolGate.forRequest(req, headers);
+                return reply(HttpStatus.OK, envelope(id).set("result", dispatcher.handle(req, context)));
+            }
+            // Notifications and responses (to requests this server never sends) need no answer.
+            ProtocolGate.checkNotification(headers);
+            return ResponseEntity.accepted().build();
+        } catch (McpException e) {
+            return reply(HttpStatus.valueOf(e.httpStatus()), errorEnvelope(id, e.toError()));
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure while handling an MCP request", e);
+            return reply(HttpStatus.INTERNAL_SERVER_ERROR, errorEnvelope(id, new JsonRpcError(
+                    JsonRpcError.INTERNAL_ERROR, "Internal error in the bridge; the failure was logged.")));
+        }
+    }
+
+    /** Stateless server: no SSE stream to open and no session to delete. */
+    @RequestMapping(path = PATH, method = {RequestMethod.GET, RequestMethod.DELETE, RequestMethod.PUT,
+            RequestMethod.PATCH})
+    ResponseEntity<byte[]> notAllowed() {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST").build();
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new McpException(JsonRpcError.PARSE_ERROR, "The request body is empty; send a JSON-RPC message.",
+                        400, null);
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new McpException(JsonRpcError.PARSE_ERROR, "The request body is not valid JSON.", 400, null);
+        }
+    }
+
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) maxRequestBytes + 1);
+            return body.length > maxRequestBytes ? null : body;
+        }
+    }
+
+    private ObjectNode envelope(JsonNode id) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("jsonrpc", "2.0");
+        envelope.set("id", id == null ? NullNode.getInstance() : id);
+        return envelope;
+    }
+
+    private ObjectNode errorEnvelope(JsonNode id, JsonRpcError error) {
+        ObjectNode envelope = envelope(id);
+        envelope.set("error", json.valueToTree(error));
+        return envelope;
+    }
+
+    private ResponseEntity<byte[]> transportError(HttpStatus status, String message) {
+        return reply(status, errorEnvelope(null, new JsonRpcError(JsonRpcError.INVALID_REQUEST, message)));
+    }
+
+    private ResponseEntity<byte[]> reply(HttpStatus status, JsonNode body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static boolean acceptsJsonAndEventStream(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            return types.stream().anyMatch(t -> t.includes(MediaType.APPLICATION_JSON))
+                    && types.stream().anyMatch(t -> t.includes(EVENT_STREAM));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> headersOf(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.putIfAbsent(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.odoomcp.mcp;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP protocol types the bridge sends, in one place, as immutable records that Jackson writes
+ * as the specification names them. Absent (null) members are left out of the JSON.
+ */
+public final class McpSchema {
+
+    private McpSchema() {
+    }
+
+    /** Name and version of a client or server ({@code serverInfo}, {@code clientInfo}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Implementation(String name, String title, String version, String description,
+            String websiteUrl) {
+    }
+
+    /** What this server offers; only features that really exist are advertised. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServerCapabilities(Map<String, Object> tools, Map<String, Object> resources,
+            Map<String, Object> prompts, Map<String, Object> completions, Map<String, Object> logging) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InitializeResult(String protocolVersion, ServerCapabilities capabilities,
+            Implementation serverInfo, String instructions) {
+    }
+
+    /** Hints that help a client decide how careful to be with a tool. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToolAnnotations(String title, Boolean readOnlyHint, Boolean destructiveHint,
+            Boolean idempotentHint, Boolean openWorldHint) {
+    }
+
+    /** A tool definition as listed by {@code tools/list}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Tool(String name, String title, String description, ObjectNode inputSchema,
+            ObjectNode outputSchema, ToolAnnotations annotations) {
+    }
+
+    /** One piece of content in a tool result or prompt message (text only: all we produce). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TextContent(String type, String text) {
+
+        public TextContent(String text) {
+            this("text", text);
+        }
+    }
+
+    /** The answer to {@code tools/call}; failures of the tool itself set {@code isError}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CallToolResult(List<TextContent> content, JsonNode structuredContent, Boolean isError) {
+
+        public static CallToolResult error(String message) {
+            return new CallToolResult(List.of(new TextContent(message)), null, true);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Resource(String uri, String name, String title, String description, String mimeType) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResourceTemplate(String uriTemplate, String name, String title, String description,
+            String mimeType) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TextResourceContents(String uri, String mimeType, String text) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReadResourceResult(List<TextResourceContents> contents) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PromptArgument(String name, String title, String description, Boolean required) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Prompt(String name, String title, String description, List<PromptArgument> arguments) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PromptMessage(String role, TextContent content) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GetPromptResult(String description, List<PromptMessage> messages) {
+    }
+
+    /** Values offered for one argument by {@code completion/complete}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Completion(List<String> values, Integer total, Boolean hasMore) {
+    }
+}

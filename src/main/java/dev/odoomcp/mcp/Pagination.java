@@ -1,0 +1,46 @@
+package dev.odoomcp.mcp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Cursor pagination over a list in stable order. The cursor is opaque to clients (base64 of the
+ * offset, prefixed so a cursor of another kind is recognised as invalid).
+ */
+record Pagination<T>(List<T> page, String nextCursor) {
+
+    private static final String PREFIX = "offset:";
+
+    static <T> Pagination<T> of(List<T> all, String cursor, int pageSize) {
+        int offset = decode(cursor);
+        if (offset > all.size()) {
+            throw McpException.invalidParams("The cursor is invalid or expired; list again without a cursor.");
+        }
+        int end = Math.min(all.size(), offset + pageSize);
+        String next = end < all.size() ? encode(end) : null;
+        return new Pagination<>(List.copyOf(all.subList(offset, end)), next);
+    }
+
+    private static String encode(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decode(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith(PREFIX)) {
+                int offset = Integer.parseInt(text.substring(PREFIX.length()));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through: not a cursor we issued
+        }
+        throw McpException.invalidParams("The cursor is invalid or expired; list again without a cursor.");
+    }
+}

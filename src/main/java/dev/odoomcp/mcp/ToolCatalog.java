@@ -1,0 +1,71 @@
+package dev.odoomcp.mcp;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code tools/list} and {@code tools/call} over every {@link McpTool} bean, in stable name order. */
+@Component
+class ToolCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolCatalog.class);
+
+    private final Map<String, McpTool> tools;
+    private final int pageSize;
+    private final JsonMapper json;
+
+    ToolCatalog(List<McpTool> tools, McpServerProperties properties, JsonMapper json) {
+        this.tools = tools.stream().sorted(Comparator.comparing(McpTool::name))
+                .collect(Collectors.toMap(McpTool::name, Function.identity(), (a, b) -> {
+                    throw new IllegalStateException("Two tools are named " + a.name());
+                }, LinkedHashMap::new));
+        this.pageSize = properties.pageSize();
+        this.json = json;
+    }
+
+    ObjectNode list(ObjectNode params, McpRequestContext context) {
+        List<McpSchema.Tool> visible = tools.values().stream().filter(tool -> tool.isAvailable(context))
+                .map(McpTool::definition).toList();
+        Pagination<McpSchema.Tool> page = Pagination.of(visible, Params.optionalString(params, "cursor"), pageSize);
+        ObjectNode result = json.createObjectNode();
+        result.set("tools", json.valueToTree(page.page()));
+        if (page.nextCursor() != null) {
+            result.put("nextCursor", page.nextCursor());
+        }
+        return result;
+    }
+
+    ObjectNode call(ObjectNode params, McpRequestContext context) {
+        String name = Params.requiredString(params, "name");
+        McpTool tool = tools.get(name);
+        if (tool == null || !tool.isAvailable(context)) {
+            throw McpException.invalidParams("Unknown tool '" + name + "'. Call tools/list to see the tools available.");
+        }
+        JsonNode arguments = params.get("arguments");
+        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+            throw McpException.invalidParams("params.arguments must be a JSON object.");
+        }
+        ObjectNode args = arguments instanceof ObjectNode object ? object : json.createObjectNode();
+        McpSchema.CallToolResult result;
+        try {
+            result = tool.call(args, context);
+        } catch (McpException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("Tool {} failed unexpectedly", name, e);
+            result = McpSchema.CallToolResult.error("The tool '" + name
+                    + "' failed because of an internal error in the bridge. Try again; if it persists, "
+                    + "report it to the server administrator.");
+        }
+        return json.valueToTree(result);
+    }
+}
