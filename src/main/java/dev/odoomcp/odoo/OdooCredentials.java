@@ -22,6 +22,23 @@ public record OdooCredentials(URI url, String database, String username, String 
     public static final String API_KEY_HEADER = "X-Odoo-Api-Key";
     public static final String PROTOCOL_HEADER = "X-Odoo-Protocol";
 
+    /**
+     * A SHA-256 over every part of the credentials, for keys of per-tenant caches: two callers share
+     * a cache entry only when they present exactly the same URL, database, login and key.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {url.toString(), database, username == null ? "" : username, apiKey}) {
+                digest.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "OdooCredentials[url=" + url + ", database=" + database + ", username=" + username

@@ -1,0 +1,86 @@
+package dev.odoomcp.tools;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the assistant may touch, decided before anything reaches Odoo: read-only mode (server-wide
+ * or per request), models refused outright or for writes, and fields whose names look like secrets
+ * (never shown, never written, never searched on). Odoo's own access rights still apply on top.
+ */
+@Component
+class AccessPolicy {
+
+    static final String READ_ONLY_HEADER = "X-Odoo-Read-Only";
+
+    /** Never reachable: they hold credentials or keys. */
+    static final List<String> DENIED_MODELS = List.of("res.users.apikeys", "res.users.apikeys.description",
+            "res.users.apikeys.show", "ir.config_parameter", "auth_totp.device", "res.users.identitycheck",
+            "change.password.wizard", "change.password.user", "change.password.own");
+
+    /** Readable but never changed through the bridge: code execution, security rules, installed modules. */
+    static final List<String> WRITE_DENIED_MODELS = List.of("ir.module.module", "ir.model", "ir.model.fields",
+            "ir.model.access", "ir.rule", "ir.ui.view", "ir.actions.server", "ir.cron", "base.automation",
+            "res.groups", "ir.mail_server", "fetchmail.server", "ir.attachment", "base.module.upgrade",
+            "base.module.uninstall");
+
+    private static final Pattern SECRET_FIELD = Pattern.compile(
+            "(^|_)(password|passwd|pwd|api_?key|apikey|token|secret|totp|otp|private_key|credentials?)($|_)");
+
+    private final ToolsProperties properties;
+
+    AccessPolicy(ToolsProperties properties) {
+        this.properties = properties;
+    }
+
+    /** True when writes are off for this request (server-wide, or the caller asked for it). */
+    boolean readOnly(String readOnlyHeader) {
+        return properties.readOnly() || (readOnlyHeader != null && "true".equalsIgnoreCase(readOnlyHeader.strip()));
+    }
+
+    void checkRead(String model) {
+        if (matchesAny(model, DENIED_MODELS) || matchesAny(model, properties.deniedModels())) {
+            throw new ToolInputException("Model '" + model + "' is not available through this bridge: it holds "
+                    + "credentials or is blocked by the server administrator.");
+        }
+        if (!properties.allowedModels().isEmpty() && !matchesAny(model, properties.allowedModels())) {
+            throw new ToolInputException("Model '" + model + "' is not on this server's list of allowed models ("
+                    + String.join(", ", properties.allowedModels()) + ").");
+        }
+    }
+
+    void checkWrite(String model, boolean readOnly) {
+        if (readOnly) {
+            throw new ToolInputException("This connection is read-only, so records cannot be created, changed or "
+                    + "deleted. Ask the user to make the change in Odoo, or to connect without read-only mode.");
+        }
+        checkRead(model);
+        if (matchesAny(model, WRITE_DENIED_MODELS)) {
+            throw new ToolInputException("Model '" + model + "' can be read but not changed through this bridge "
+                    + "(it controls code, security or installed modules). Make such changes in Odoo itself.");
+        }
+    }
+
+    static boolean isSecretField(String field) {
+        return SECRET_FIELD.matcher(field.toLowerCase(Locale.ROOT)).find();
+    }
+
+    static void checkNotSecret(String field, String where) {
+        if (isSecretField(field)) {
+            throw new ToolInputException("Field '" + field + "' looks like a secret and cannot be used in " + where
+                    + " through this bridge.");
+        }
+    }
+
+    private static boolean matchesAny(String model, List<String> patterns) {
+        for (String pattern : patterns) {
+            if (pattern.endsWith("*") ? model.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : model.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.odoomcp.tools;
+
+import static dev.odoomcp.tools.JsonSchemas.object;
+import static dev.odoomcp.tools.JsonSchemas.prop;
+import static dev.odoomcp.tools.JsonSchemas.required;
+
+import dev.odoomcp.mcp.McpSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code aggregate_records}: totals and counts per group, computed by Odoo. Uses {@code read_group}
+ * up to Odoo 18 and {@code formatted_read_group} from 19, and answers in one shape for both.
+ */
+@Component
+class AggregateRecordsTool extends OdooTool {
+
+    private static final Set<String> FUNCTIONS = Set.of("sum", "avg", "min", "max", "count", "count_distinct",
+            "bool_and", "bool_or");
+    private static final Set<String> GRANULARITIES = Set.of("day", "week", "month", "quarter", "year");
+
+    AggregateRecordsTool(ToolSupport support) {
+        super(support);
+    }
+
+    @Override
+    protected McpSchema.Tool define() {
+        ObjectNode input = object();
+        prop(input, "model", JsonSchemas.model("sale.order"));
+        prop(input, "domain", JsonSchemas.domain());
+        prop(input, "group_by", JsonSchemas.arrayOf(JsonSchemas.string(null), "Fields to group by; dates may take "
+                + "a granularity: 'date_order:month' (day, week, month, quarter, year). Empty = one overall total."));
+        prop(input, "aggregates", JsonSchemas.arrayOf(JsonSchemas.string(null), "What to compute, as 'field:function' "
+                + "with function sum, avg, min, max, count_distinct; e.g. ['amount_total:sum']. The record count "
+                + "(__count) is always included."));
+        prop(input, "order", JsonSchemas.string("Order of the groups, e.g. 'amount_total:sum desc' or a group-by field."));
+        prop(input, "limit", JsonSchemas.integer("Most groups to return (default 100).", 1, 1000));
+        prop(input, "company_ids", JsonSchemas.companyIds());
+        required(input, "model");
+        ObjectNode output = object();
+        prop(output, "model", JsonSchemas.string(null));
+        prop(output, "groups", JsonSchemas.arrayOf(JsonSchemas.anyObject("group-by values, '__count' and one "
+                + "'field:function' entry per aggregate"), null));
+        prop(output, "returned", JsonSchemas.integer(null, 0, null));
+        return new McpSchema.Tool("aggregate_records", "Aggregate Odoo records",
+                "Computes counts, sums and averages per group inside Odoo, instead of reading many records. "
+                        + "Examples: sales per state: {\"model\": \"sale.order\", \"group_by\": [\"state\"], "
+                        + "\"aggregates\": [\"amount_total:sum\"]}; hours per employee this month: {\"model\": "
+                        + "\"account.analytic.line\", \"domain\": [[\"date\", \">=\", \"2026-11-01\"]], \"group_by\": "
+                        + "[\"employee_id\"], \"aggregates\": [\"unit_amount:sum\"]}; stock per product: {\"model\": "
+                        + "\"stock.quant\", \"group_by\": [\"product_id\"], \"aggregates\": [\"quantity:sum\"]}.",
+                input, output, readOnlyAnnotations("Aggregate Odoo records"));
+    }
+
+    @Override
+    protected JsonNode run(ToolArguments arguments, OdooSession session) {
+        String model = arguments.model();
+        support.policy().checkRead(model);
+        ModelMetadata metadata = support.metadata(session, model);
+        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, support.json());
+        List<String> groupBy = specs(arguments, "group_by", metadata, GRANULARITIES, "granularity");
+        List<String> aggregates = specs(arguments, "aggregates", metadata, FUNCTIONS, "function");
+        int limit = arguments.integer("limit", 100, 1, 1000);
+        String order = arguments.optionalString("order");
+        boolean formatted = session.server().majorVersion() >= 19;
+
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("domain", OdooValues.plain(domain));
+        if (formatted) {
+            named.put("groupby", groupBy);
+            List<String> withCount = new ArrayList<>(aggregates);
+            withCount.add("__count");
+            named.put("aggregates", withCount);
+            if (order != null) {
+                named.put("order", order);
+            }
+        } else {
+            named.put("fields", aggregates.isEmpty() ? List.of("__count") : aggregates);
+            named.put("groupby", groupBy);
+            named.put("lazy", false);
+            if (order != null) {
+                named.put("orderby", order);
+            }
+        }
+        named.put("limit", limit);
+        JsonNode rows = session.onModel(model, formatted ? "formatted_read_group" : "read_group", named);
+
+        ObjectNode result = support.object();
+        result.put("model", model);
+        ArrayNode groups = result.putArray("groups");
+        for (JsonNode row : rows) {
+            ObjectNode group = groups.addObject();
+            for (String spec : groupBy) {
+                String field = spec.split(":")[0];
+                group.set(spec, RecordFormatter.value(metadata.field(field), row.path(row.has(spec) ? spec : field), false));
+            }
+            group.set("__count", row.path("__count"));
+            for (String spec : aggregates) {
+                String field = spec.split(":")[0];
+                group.set(spec, row.has(spec) ? row.get(spec) : row.path(field));
+            }
+        }
+        result.put("returned", groups.size());
+        return result;
+    }
+
+    private static List<String> specs(ToolArguments arguments, String argument, ModelMetadata metadata,
+            Set<String> suffixes, String suffixName) {
+        ArrayNode given = arguments.array(argument);
+        List<String> specs = new ArrayList<>();
+        if (given == null) {
+            return specs;
+        }
+        for (JsonNode item : given) {
+            String spec = item.isString() ? item.asString().strip() : "";
+            if ("__count".equals(spec)) {
+                continue;
+            }
+            String[] parts = spec.split(":");
+            if (spec.isEmpty() || parts.length > 2 || (parts.length == 2 && !suffixes.contains(parts[1]))) {
+                throw new ToolInputException("Argument '" + argument + "' has '" + ToolArguments.abbreviate(item.toString())
+                        + "'; write 'field' or 'field:" + suffixName + "' with " + suffixName + " one of "
+                        + String.join(", ", suffixes.stream().sorted().toList()) + ".");
+            }
+            AccessPolicy.checkNotSecret(parts[0], argument);
+            if (!metadata.has(parts[0])) {
+                throw OdooValues.unknownField(metadata, parts[0]);
+            }
+            if ("aggregates".equals(argument) && parts.length == 1) {
+                throw new ToolInputException("Aggregate '" + spec + "' needs a function, e.g. '" + spec + ":sum'.");
+            }
+            specs.add(spec);
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.odoomcp.tools;
+
+import static dev.odoomcp.tools.JsonSchemas.object;
+import static dev.odoomcp.tools.JsonSchemas.prop;
+import static dev.odoomcp.tools.JsonSchemas.required;
+
+import dev.odoomcp.mcp.McpSchema;
+import dev.odoomcp.odoo.OdooCall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code call_method}: run a business action (confirm, validate, post, cancel). When the action
+ * answers with a window action, i.e. Odoo wants to show a wizard, the result says how to finish it.
+ */
+@Component
+class CallMethodTool extends OdooTool {
+
+    private static final Pattern METHOD = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,127}");
+    /** Methods that only read: allowed even when the connection is read-only. */
+    private static final Set<String> READ_METHODS = Set.of("read", "search_read", "search", "search_count",
+            "fields_get", "name_search", "read_group", "formatted_read_group", "default_get", "name_get",
+            "check_access_rights", "has_group", "context_get");
+    private static final Set<String> REFUSED = Set.of("sudo", "with_user", "with_context", "with_env", "with_company",
+            "unlink_all", "init", "browse");
+    private static final int MAX_IDS = 100;
+
+    CallMethodTool(ToolSupport support) {
+        super(support);
+    }
+
+    @Override
+    protected McpSchema.Tool define() {
+        ObjectNode input = object();
+        prop(input, "model", JsonSchemas.model("sale.order"));
+        prop(input, "method", JsonSchemas.string("Public method name, e.g. action_confirm, button_confirm, "
+                + "button_validate, action_post, button_cancel, action_assign."));
+        prop(input, "ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), "Records to run the method on "
+                + "(most business actions need them). Leave out for model-level methods."));
+        prop(input, "args", JsonSchemas.arrayOf(JsonSchemas.typed("object", null).put("description",
+                "any JSON value"), "Extra positional arguments (rare; not supported on Odoo 19+ JSON-2, use kwargs)."));
+        prop(input, "kwargs", JsonSchemas.anyObject("Named arguments of the method."));
+        prop(input, "company_ids", JsonSchemas.companyIds());
+        required(input, "model", "method");
+        ((ObjectNode) input.path("properties").path("args")).remove("items");
+        ObjectNode output = object();
+        prop(output, "model", JsonSchemas.string(null));
+        prop(output, "method", JsonSchemas.string(null));
+        prop(output, "result", JsonSchemas.typed("object", "what the method returned (any JSON value, null when "
+                + "it returned nothing)").put("additionalProperties", true));
+        ((ObjectNode) output.path("properties").path("result")).remove("type");
+        prop(output, "action", JsonSchemas.anyObject("when Odoo answered with a window action (a wizard or a form "
+                + "to open): its model, record and context"));
+        prop(output, "next_step", JsonSchemas.string(null));
+        return new McpSchema.Tool("call_method", "Run an Odoo business action",
+                "Runs a public method of a model, typically a button of a business document: confirm a sales "
+                        + "order {\"model\": \"sale.order\", \"method\": \"action_confirm\", \"ids\": [42]}; confirm "
+                        + "a purchase order (method button_confirm); confirm a manufacturing order (mrp.production, "
+                        + "action_confirm); validate a transfer (stock.picking, button_validate); post an invoice "
+                        + "(account.move, action_post). Methods starting with '_' are private and refused. If the "
+                        + "result contains 'action', Odoo opened a wizard: follow 'next_step'. Confirm with the user "
+                        + "first: business actions change real data.",
+                input, output, writeAnnotations("Run an Odoo business action", true, false));
+    }
+
+    @Override
+    protected JsonNode run(ToolArguments arguments, OdooSession session) {
+        String model = arguments.model();
+        String method = arguments.requiredString("method").strip();
+        if (method.startsWith("_") || !METHOD.matcher(method).matches()) {
+            throw new ToolInputException("Method '" + ToolArguments.abbreviate(method) + "' cannot be called: only "
+                    + "public methods (no leading underscore, letters, digits and '_') are allowed.");
+        }
+        if (REFUSED.contains(method) || AccessPolicy.isSecretField(method)) {
+            throw new ToolInputException("Method '" + method + "' is not available through this bridge.");
+        }
+        if (READ_METHODS.contains(method)) {
+            support.policy().checkRead(model);
+        } else {
+            support.policy().checkWrite(model, session.readOnly());
+        }
+        List<Long> ids = arguments.raw("ids") == null ? null : arguments.ids("ids", MAX_IDS);
+        ArrayNode args = arguments.array("args");
+        List<Object> positional = new ArrayList<>();
+        if (args != null) {
+            args.forEach(arg -> positional.add(OdooValues.plain(arg)));
+        }
+        ObjectNode kwargs = arguments.object("kwargs", false);
+        Map<String, Object> named = new LinkedHashMap<>();
+        if (kwargs != null) {
+            kwargs.properties().forEach(e -> {
+                AccessPolicy.checkNotSecret(e.getKey(), "kwargs");
+                named.put(e.getKey(), OdooValues.plain(e.getValue()));
+            });
+        }
+        JsonNode answer = session.execute(new OdooCall(model, method, ids, positional, named));
+        ObjectNode result = support.object();
+        result.put("model", model);
+        result.put("method", method);
+        if (answer.isObject() && answer.path("type").asString("").startsWith("ir.actions.act_window")) {
+            result.set("action", windowAction(answer));
+            result.put("next_step", nextStep(answer));
+            result.putNull("result");
+        } else {
+            result.set("result", answer.isMissingNode() ? null : answer);
+        }
+        return result;
+    }
+
+    private ObjectNode windowAction(JsonNode action) {
+        ObjectNode kept = support.object();
+        for (String key : List.of("type", "name", "res_model", "res_id", "view_mode", "target", "domain")) {
+            if (action.has(key) && !action.get(key).isNull() && !(action.get(key).isBoolean() && !action.get(key).asBoolean())) {
+                kept.set(key, action.get(key));
+            }
+        }
+        if (action.path("context").isObject()) {
+            kept.set("context", action.get("context"));
+        }
+        return kept;
+    }
+
+    private static String nextStep(JsonNode action) {
+        String wizard = action.path("res_model").asString("the wizard model");
+        if ("new".equals(action.path("target").asString()) && !action.path("res_id").isIntegralNumber()) {
+            return "Odoo wants the user to fill in a wizard (" + wizard + "). To complete it: create_record on '"
+                    + wizard + "' with the values the user chooses (the context's default_* keys show what Odoo "
+                    + "pre-fills), then call_method on the new wizard record with its confirm button (see "
+                    + "describe_model / the wizard's buttons, often 'process', 'action_apply' or 'action_confirm').";
+        }
+        return "Odoo answered with a view of " + wizard + (action.path("res_id").isIntegralNumber()
+                ? " record " + action.get("res_id").asLong() : "") + "; read it with read_records or search_records "
+                + "if the user needs its details.";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.odoomcp.tools;
+
+import java.util.Base64;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reshapes records as Odoo sends them into what an assistant reads best and cheapest: many2one as
+ * {@code {id, name}}, Odoo's {@code false} for "empty" as {@code null} (except on boolean fields),
+ * datetimes as ISO-8601 UTC, HTML as plain text, binary content left out unless asked for, and
+ * secret-looking fields never shown.
+ */
+final class RecordFormatter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern BLOCK_END = Pattern.compile("(?i)<(br|/p|/div|/li|/h[1-6]|/tr)[^>]*>");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
+
+    private RecordFormatter() {
+    }
+
+    static ObjectNode format(JsonNode record, ModelMetadata metadata, boolean includeBinary) {
+        ObjectNode formatted = NODES.objectNode();
+        record.properties().forEach(entry -> {
+            String name = entry.getKey();
+            if (AccessPolicy.isSecretField(name)) {
+                return;
+            }
+            FieldInfo field = metadata == null ? null : metadata.field(name);
+            formatted.set(name, value(field, entry.getValue(), includeBinary));
+        });
+        return formatted;
+    }
+
+    static JsonNode value(FieldInfo field, JsonNode value, boolean includeBinary) {
+        String type = field == null ? guessType(value) : field.type();
+        if (value.isBoolean() && !value.asBoolean() && !"boolean".equals(type)) {
+            return NODES.nullNode();
+        }
+        switch (type) {
+            case "many2one":
+                if (value.isArray() && value.size() == 2) {
+                    ObjectNode reference = NODES.objectNode();
+                    reference.set("id", value.get(0));
+                    reference.set("name", value.get(1));
+                    return reference;
+                }
+                return value;
+            case "datetime":
+                return value.isString() && value.asString().length() == 19
+                        ? NODES.stringNode(value.asString().replace(' ', 'T') + "Z") : value;
+            case "html":
+                return value.isString() ? NODES.stringNode(htmlToText(value.asString())) : value;
+            case "binary":
+            case "image":
+                if (includeBinary || !value.isString()) {
+                    return value;
+                }
+                ObjectNode placeholder = NODES.objectNode();
+                placeholder.put("binary", true);
+                placeholder.put("bytes", approximateBytes(value.asString()));
+                placeholder.put("note", "content left out; ask again with include_binary=true to get it as base64");
+                return placeholder;
+            default:
+                return value;
+        }
+    }
+
+    static String htmlToText(String html) {
+        String text = BLOCK_END.matcher(html).replaceAll("\n");
+        text = TAG.matcher(text).replaceAll("");
+        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        text = SPACES.matcher(text).replaceAll(" ");
+        return text.replaceAll(" *\n[ \n]*", "\n").strip();
+    }
+
+    private static String guessType(JsonNode value) {
+        return value.isArray() && value.size() == 2 && value.get(0).isIntegralNumber() && value.get(1).isString()
+                ? "many2one" : "unknown";
+    }
+
+    private static long approximateBytes(String base64) {
+        try {
+            return Base64.getMimeDecoder().decode(base64).length;
+        } catch (IllegalArgumentException e) {
+            return base64.length() * 3L / 4;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.odoomcp.tools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Typed reads of a tool's arguments with messages that name the argument and the expected shape. */
+record ToolArguments(ObjectNode json) {
+
+    private static final Pattern MODEL = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
+    private static final Pattern FIELD = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    String requiredString(String name) {
+        String value = optionalString(name);
+        if (value == null || value.isBlank()) {
+            throw new ToolInputException("Argument '" + name + "' is required (a non-empty string).");
+        }
+        return value;
+    }
+
+    String optionalString(String name) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new ToolInputException("Argument '" + name + "' must be a string.");
+        }
+        return value.asString();
+    }
+
+    /** An Odoo model name such as {@code res.partner}. */
+    String model() {
+        String model = requiredString("model").trim();
+        if (model.length() > 128 || !MODEL.matcher(model).matches()) {
+            throw new ToolInputException("Argument 'model' must be an Odoo model name such as 'res.partner' or "
+                    + "'sale.order' (lower case, dots between words); got '" + abbreviate(model) + "'.");
+        }
+        return model;
+    }
+
+    int limit(int defaultLimit, int maxLimit) {
+        return integer("limit", defaultLimit, 1, maxLimit);
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+            throw new ToolInputException("Argument '" + name + "' must be an integer from " + min + " to " + max + ".");
+        }
+        return value.asInt();
+    }
+
+    boolean flag(String name, boolean defaultValue) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isBoolean()) {
+            throw new ToolInputException("Argument '" + name + "' must be true or false.");
+        }
+        return value.asBoolean();
+    }
+
+    /** Record ids: a non-empty list of positive integers (a single integer is accepted too). */
+    List<Long> ids(String name, int max) {
+        JsonNode value = json.get(name);
+        if (value != null && value.isIntegralNumber()) {
+            value = json.arrayNode().add(value.asLong());
+        }
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw new ToolInputException("Argument '" + name + "' is required: a list of record ids such as [7, 12].");
+        }
+        if (value.size() > max) {
+            throw new ToolInputException("Argument '" + name + "' has " + value.size() + " ids; at most " + max
+                    + " are allowed in one call.");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode id : value) {
+            if (!id.isIntegralNumber() || id.asLong() <= 0) {
+                throw new ToolInputException("Argument '" + name + "' must contain positive integer ids only; got "
+                        + abbreviate(id.toString()) + ".");
+            }
+            ids.add(id.asLong());
+        }
+        return ids;
+    }
+
+    /** Field names, or null when the argument is absent. */
+    List<String> fieldNames(String name) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isString()) { // "name,email" is a common shorthand
+            value = json.arrayNode().addAll(java.util.Arrays.stream(value.asString().split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).map(s -> json.stringNode(s)).toList());
+        }
+        if (!value.isArray()) {
+            throw new ToolInputException("Argument '" + name + "' must be a list of field names such as [\"name\", \"email\"].");
+        }
+        List<String> fields = new ArrayList<>();
+        for (JsonNode field : value) {
+            if (!field.isString() || !FIELD.matcher(field.asString()).matches()) {
+                throw new ToolInputException("Argument '" + name + "' must contain field names (letters, digits, "
+                        + "underscores); got " + abbreviate(field.toString()) + ".");
+            }
+            fields.add(field.asString());
+        }
+        return fields;
+    }
+
+    ObjectNode object(String name, boolean required) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new ToolInputException("Argument '" + name + "' is required: a JSON object such as {\"name\": \"...\"}.");
+            }
+            return null;
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw new ToolInputException("Argument '" + name + "' must be a JSON object.");
+        }
+        return object;
+    }
+
+    ArrayNode array(String name) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!(value instanceof ArrayNode array)) {
+            throw new ToolInputException("Argument '" + name + "' must be a JSON array.");
+        }
+        return array;
+    }
+
+    JsonNode raw(String name) {
+        return json.get(name);
+    }
+
+    /** Optional {@code company_ids}: companies to act in (sets {@code allowed_company_ids}). */
+    List<Long> companyIds() {
+        return json.has("company_ids") && !json.get("company_ids").isNull() ? ids("company_ids", 50) : List.of();
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+}

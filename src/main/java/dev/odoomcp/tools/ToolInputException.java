@@ -1,0 +1,12 @@
+package dev.odoomcp.tools;
+
+/**
+ * A tool's input cannot be used as given. Becomes a tool result with {@code isError} whose text
+ * tells the model what to send instead; never a protocol error.
+ */
+class ToolInputException extends RuntimeException {
+
+    ToolInputException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.odoomcp.tools;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.odoomcp.mcp.McpSchema;
+import dev.odoomcp.odoo.OdooClientFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What every Odoo tool shares: the client factory, the access policy, the limits, JSON, and the
+ * per-tenant cache of model metadata (keyed by the credentials' fingerprint, so one tenant never
+ * sees another's fields).
+ */
+@Component
+class ToolSupport {
+
+    private static final List<String> FIELD_ATTRIBUTES = List.of("string", "type", "required", "readonly",
+            "relation", "selection", "help", "store");
+
+    private final OdooClientFactory odoo;
+    private final AccessPolicy policy;
+    private final ToolsProperties properties;
+    private final JsonMapper json;
+    private final Cache<String, ModelMetadata> metadata;
+
+    ToolSupport(OdooClientFactory odoo, AccessPolicy policy, ToolsProperties properties, JsonMapper json) {
+        this.odoo = odoo;
+        this.policy = policy;
+        this.properties = properties;
+        this.json = json;
+        this.metadata = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(properties.metadataCacheTtl()).build();
+    }
+
+    OdooClientFactory odoo() {
+        return odoo;
+    }
+
+    AccessPolicy policy() {
+        return policy;
+    }
+
+    ToolsProperties properties() {
+        return properties;
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    /** The model's fields as this caller sees them; fetched once per tenant and model, then cached. */
+    ModelMetadata metadata(OdooSession session, String model) {
+        String key = session.credentials().fingerprint() + "|" + session.companyIds() + "|" + model;
+        ModelMetadata cached = metadata.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = session.onModel(model, "fields_get", Map.of("attributes", FIELD_ATTRIBUTES));
+        ModelMetadata loaded = parse(model, answer);
+        metadata.put(key, loaded);
+        return loaded;
+    }
+
+    /** A successful result: the object as structured content and the same JSON as text. */
+    McpSchema.CallToolResult result(JsonNode value) {
+        return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(json.writeValueAsString(value))), value,
+                null);
+    }
+
+    ObjectNode object() {
+        return json.createObjectNode();
+    }
+
+    private static ModelMetadata parse(String model, JsonNode answer) {
+        Map<String, FieldInfo> fields = new java.util.HashMap<>();
+        answer.properties().forEach(entry -> {
+            JsonNode f = entry.getValue();
+            List<List<String>> selection = null;
+            if (f.path("selection").isArray()) {
+                selection = new ArrayList<>();
+                for (JsonNode option : f.get("selection")) {
+                    if (option.isArray() && option.size() == 2) {
+                        selection.add(List.of(option.get(0).asString(), option.get(1).asString()));
+                    }
+                }
+            }
+            String relation = f.path("relation").isString() && !f.path("relation").asString().isEmpty()
+                    ? f.get("relation").asString() : null;
+            String help = f.path("help").isString() ? f.get("help").asString() : null;
+            fields.put(entry.getKey(), new FieldInfo(entry.getKey(), f.path("string").asString(entry.getKey()),
+                    f.path("type").asString("char"), f.path("required").asBoolean(false),
+                    f.path("readonly").asBoolean(false), relation, selection, help,
+                    !f.has("store") || f.path("store").asBoolean(true)));
+        });
+        return new ModelMetadata(model, fields);
+    }
+}
