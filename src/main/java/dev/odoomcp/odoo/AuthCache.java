@@ -32,6 +32,7 @@ final class AuthCache {
         String key = key(creds, protocol);
         throwIfRecentlyRefused(key);
         return uids.get(key, k -> {
+            throwIfRecentlyRefused(k); // a concurrent login for the same key may just have failed
             try {
                 return login.get();
             } catch (OdooException e) {

@@ -115,6 +115,12 @@ final class OdooHttp implements AutoCloseable {
         }
     }
 
+    /** Requests currently holding a slot for this origin ({@code scheme://host:port}); for metrics and tests. */
+    int inFlight(String origin) {
+        Semaphore slot = hostSlots.getIfPresent(origin);
+        return slot == null ? 0 : perHost - slot.availablePermits();
+    }
+
     private void acquire(Semaphore slot, String origin) {
         try {
             if (!slot.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
