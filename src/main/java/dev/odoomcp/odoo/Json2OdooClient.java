@@ -89,7 +89,12 @@ final class Json2OdooClient implements OdooClient {
 
     private JsonNode read(HttpReply reply) {
         try {
-            return json.readTree(reply.body());
+            JsonNode result = json.readTree(reply.body());
+            if (result == null || result.isMissingNode()) {
+                throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's JSON-2 answer was empty; retry, and check"
+                        + " X-Odoo-Url if it persists.");
+            }
+            return result;
         } catch (JacksonException e) {
             throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's JSON-2 answer is not valid JSON"
                     + " (truncated or malformed); retry, and check X-Odoo-Url if it persists.");

@@ -55,8 +55,8 @@ final class ServerDetector {
 
     private Optional<OdooVersion> fromWebVersion(URI url) {
         HttpReply reply = http.get(url.resolve("/web/version"), Map.of("Accept", "application/json"));
-        if (reply.status() >= 400 && reply.status() < 500) {
-            return Optional.empty();
+        if (reply.status() != 200 || !reply.isJson()) {
+            return Optional.empty(); // before 19.0, or a proxy page: ask the protocol itself
         }
         JsonNode node = parse(reply, "/web/version");
         return Optional.of(versionFrom(node.path("version"), node.path("version_info")));

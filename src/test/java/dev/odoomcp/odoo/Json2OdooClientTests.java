@@ -103,6 +103,14 @@ class Json2OdooClientTests extends OdooClientContractTests {
     }
 
     @Test
+    void emptyAnswerIsAProtocolErrorNotAResult() {
+        wm.stubFor(callOn("res.partner", "search_count").willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withStatus(200).withHeader("Content-Type", contentType()).withBody("")));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        assertThat(e.kind()).isEqualTo(OdooErrorKind.PROTOCOL_ERROR);
+    }
+
+    @Test
     void usernameIsOptional() {
         OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, "globex", null, OdooFixtures.ADMIN_KEY, null));
         assertThat(client.server().uid()).isEqualTo(2);
