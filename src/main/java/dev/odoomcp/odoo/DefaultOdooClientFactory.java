@@ -1,0 +1,64 @@
+package dev.odoomcp.odoo;
+
+import java.util.function.Function;
+
+import dev.odoomcp.security.GuardedDnsResolver;
+import dev.odoomcp.security.TargetAddressPolicy;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The production {@link OdooClientFactory}: owns the shared HTTP pool, the XML-RPC machinery,
+ * the version cache and the uid cache, and builds a cheap per-request client on top of them.
+ */
+final class DefaultOdooClientFactory implements OdooClientFactory, AutoCloseable {
+
+    private final CredentialsParser parser;
+    private final OdooHttp http;
+    private final XmlRpcCaller xmlRpc;
+    private final JsonMapper json;
+    private final ServerDetector detector;
+    private final AuthCache auth;
+
+    DefaultOdooClientFactory(OdooProperties props) {
+        this(props, new GuardedDnsResolver(new TargetAddressPolicy(props.allowPrivateNetworks())));
+    }
+
+    DefaultOdooClientFactory(OdooProperties props, GuardedDnsResolver resolver) {
+        TargetAddressPolicy policy = new TargetAddressPolicy(props.allowPrivateNetworks());
+        this.parser = new CredentialsParser(props, policy);
+        this.http = new OdooHttp(props, resolver);
+        this.xmlRpc = new XmlRpcCaller(http);
+        this.json = jsonMapper(props);
+        this.detector = new ServerDetector(http, xmlRpc, json, props);
+        this.auth = new AuthCache(props);
+    }
+
+    @Override
+    public OdooCredentials credentialsFrom(Function<String, String> header) {
+        return parser.parse(header);
+    }
+
+    @Override
+    public OdooClient clientFor(OdooCredentials credentials) {
+        return new DetectingOdooClient(credentials, detector,
+                version -> new XmlRpcOdooClient(credentials, version, xmlRpc, auth),
+                version -> new Json2OdooClient(credentials, version, http, json, auth));
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private static JsonMapper jsonMapper(OdooProperties props) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(100)
+                .maxNumberLength(100)
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, props.maxResponseSize().toBytes()))
+                .maxDocumentLength(props.maxResponseSize().toBytes())
+                .build();
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()).build();
+    }
+}

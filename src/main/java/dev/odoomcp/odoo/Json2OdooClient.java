@@ -1,0 +1,111 @@
+package dev.odoomcp.odoo;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.apache.hc.core5.http.ContentType;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A tenant's Odoo over JSON-2 ({@code POST /json/2/<model>/<method>}, Odoo 19+ and Online 18.4+).
+ * The key travels as a bearer token and identifies the user; arguments are named only. Error
+ * bodies carry a {@code debug} traceback that is never read beyond {@code name} and {@code message}.
+ */
+final class Json2OdooClient implements OdooClient {
+
+    private final OdooCredentials creds;
+    private final OdooVersion version;
+    private final OdooHttp http;
+    private final JsonMapper json;
+    private final AuthCache auth;
+
+    Json2OdooClient(OdooCredentials creds, OdooVersion version, OdooHttp http, JsonMapper json, AuthCache auth) {
+        this.creds = creds;
+        this.version = version;
+        this.http = http;
+        this.json = json;
+        this.auth = auth;
+    }
+
+    @Override
+    public OdooServer server() {
+        long uid = auth.uid(creds, OdooProtocol.JSON2, this::contextUid);
+        return new OdooServer(version.version(), version.major(), version.minor(), OdooProtocol.JSON2, uid);
+    }
+
+    @Override
+    public JsonNode execute(OdooCall call) {
+        CallCheck.validate(call);
+        if (!call.positional().isEmpty()) {
+            throw new OdooException(OdooErrorKind.UNSUPPORTED, "This Odoo is reached over JSON-2, which accepts only named"
+                    + " arguments; pass the arguments of " + call.method() + " by name (e.g. {\"domain\": [...]} instead of a list).");
+        }
+        auth.throwIfRecentlyRefused(creds, OdooProtocol.JSON2);
+        ObjectNode body = json.createObjectNode();
+        if (call.ids() != null) {
+            body.set("ids", json.valueToTree(call.ids()));
+        }
+        call.named().forEach((k, v) -> body.set(k, json.valueToTree(v)));
+        return post(call.model(), call.method(), body);
+    }
+
+    private Long contextUid() {
+        JsonNode context = post("res.users", "context_get", json.createObjectNode());
+        JsonNode uid = context.path("uid");
+        if (!uid.canConvertToLong() || uid.longValue() <= 0) {
+            throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's user context has no user id;"
+                    + " check that X-Odoo-Url points to an Odoo 19+ server.");
+        }
+        return uid.longValue();
+    }
+
+    private JsonNode post(String model, String method, ObjectNode body) {
+        URI uri = creds.url().resolve("/json/2/" + model + "/" + method);
+        HttpReply reply = http.post(uri, Map.of(
+                        "Authorization", "bearer " + creds.apiKey(),
+                        "X-Odoo-Database", creds.database(),
+                        "Accept", "application/json"),
+                json.writeValueAsBytes(body), ContentType.APPLICATION_JSON);
+        if (reply.status() == 200 && reply.isJson()) {
+            return read(reply);
+        }
+        JsonNode error = reply.isJson() ? readQuietly(reply) : null;
+        if (error != null && error.path("message").isString()) {
+            OdooException failure = OdooFaultTranslator.json2Error(reply.status(), error.path("name").asString(""),
+                    error.path("message").stringValue(), creds.database());
+            if (failure.kind() == OdooErrorKind.AUTHENTICATION_FAILED) {
+                auth.refused(creds, OdooProtocol.JSON2, failure);
+            }
+            throw failure;
+        }
+        throw OdooFaultTranslator.unexpectedHttp(reply, "JSON-2 " + model + "/" + method, "database '"
+                + creds.database() + "' does not exist on this Odoo, or X-Odoo-Url is not an Odoo 19+ server."
+                + " Check X-Odoo-Db and X-Odoo-Url.");
+    }
+
+    private JsonNode read(HttpReply reply) {
+        try {
+            JsonNode result = json.readTree(reply.body());
+            if (result == null || result.isMissingNode()) {
+                throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's JSON-2 answer was empty; retry, and check"
+                        + " X-Odoo-Url if it persists.");
+            }
+            return result;
+        } catch (JacksonException e) {
+            throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's JSON-2 answer is not valid JSON"
+                    + " (truncated or malformed); retry, and check X-Odoo-Url if it persists.");
+        }
+    }
+
+    private JsonNode readQuietly(HttpReply reply) {
+        try {
+            return json.readTree(reply.body());
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.odoomcp.odoo;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.util.unit.DataSize;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import dev.odoomcp.security.GuardedDnsResolver;
+import dev.odoomcp.security.TargetAddressPolicy;
+
+/** The shared transport on its own: per-host slots, no cookies, no compression request, no credentials kept. */
+class OdooHttpTests {
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+    private static OdooHttp http(int perHost, Duration queueTimeout) {
+        OdooProperties props = new OdooProperties(List.of(), true, true, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                DataSize.ofKilobytes(64), perHost, queueTimeout, 10, null, null, null, null);
+        return new OdooHttp(props, new GuardedDnsResolver(new TargetAddressPolicy(true)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + wm.getPort() + path);
+    }
+
+    @Test
+    void aBusyHostMakesFurtherRequestsWaitThenFailClearly() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/slow")).willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(3000)));
+        try (OdooHttp http = http(1, Duration.ofMillis(200))) {
+            CompletableFuture<HttpReply> first = CompletableFuture.supplyAsync(() -> http.get(uri("/slow"), Map.of()));
+            String origin = "http://127.0.0.1:" + wm.getPort();
+            while (http.inFlight(origin) == 0 && !first.isDone()) {
+                Thread.onSpinWait();
+            }
+            OdooException e = catchThrowableOfType(OdooException.class, () -> http.get(uri("/slow"), Map.of()));
+            assertThat(e.kind()).isEqualTo(OdooErrorKind.TIMEOUT);
+            assertThat(e.getMessage()).contains("Too many requests").contains(origin);
+            assertThat(first.get().status()).isEqualTo(200);
+            assertThat(http.inFlight(origin)).isZero();
+        }
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/slow")));
+    }
+
+    @Test
+    void cookiesAreNotKeptAndCompressionIsNotRequested() {
+        wm.stubFor(get(urlPathEqualTo("/set")).willReturn(aResponse().withStatus(200)
+                .withHeader("Set-Cookie", "session_id=tenant-a-session; Path=/").withBody("x")));
+        wm.stubFor(get(urlPathEqualTo("/next")).willReturn(aResponse().withStatus(200).withBody("y")));
+        try (OdooHttp http = http(4, Duration.ofSeconds(1))) {
+            http.get(uri("/set"), Map.of());
+            http.get(uri("/next"), Map.of());
+        }
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/next"))).get(0).containsHeader("Cookie")).isFalse();
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/next"))).get(0).containsHeader("Accept-Encoding")).isFalse();
+    }
+
+    @Test
+    void declaredOversizedBodyIsRefusedBeforeReading() {
+        wm.stubFor(get(urlPathEqualTo("/big")).willReturn(aResponse().withStatus(200).withBody("z".repeat(100 * 1024))));
+        try (OdooHttp http = http(4, Duration.ofSeconds(1))) {
+            OdooException e = catchThrowableOfType(OdooException.class, () -> http.get(uri("/big"), Map.of()));
+            assertThat(e.kind()).isEqualTo(OdooErrorKind.RESPONSE_TOO_LARGE);
+            // the pool is still usable afterwards
+            wm.stubFor(get(urlPathEqualTo("/small")).willReturn(aResponse().withStatus(200).withBody("ok")));
+            assertThat(http.get(uri("/small"), Map.of()).text()).isEqualTo("ok");
+        }
+    }
+}
