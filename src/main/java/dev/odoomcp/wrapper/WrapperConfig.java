@@ -138,11 +138,13 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
         }
     }
 
+    /** Blank, or a placeholder a launcher left unexpanded (an empty optional MCPB field), means unset. */
     private static String trimmed(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return value.strip();
+        String stripped = value.strip();
+        return stripped.startsWith("${") && stripped.endsWith("}") ? null : stripped;
     }
 
     private static Map<String, String> headerVars() {

@@ -53,7 +53,8 @@ class WrapperConfigTests {
     void mapsVariablesToHeadersAndRemembersWhichValuesAreSecret() {
         WrapperConfig config = WrapperConfig.fromEnv(Map.of("MCP_SERVER_URL", "https://mcp.example.com",
                 "ODOO_URL", "https://acme.odoo.com", "ODOO_API_KEY", " key-123\n", "MCP_ACCESS_TOKEN", "tok-456",
-                "ODOO_DB", "", "MCP_TIMEOUT_SECONDS", "30", "MCP_WRAPPER_LOG", "Debug"));
+                "ODOO_DB", "", "ODOO_USERNAME", "${user_config.odoo_username}", "MCP_TIMEOUT_SECONDS", "30",
+                "MCP_WRAPPER_LOG", "Debug"));
 
         assertThat(config.headers()).containsExactly(Map.entry("X-Odoo-Url", "https://acme.odoo.com"),
                 Map.entry("X-Odoo-Api-Key", "key-123"), Map.entry("X-MCP-Token", "tok-456"));
