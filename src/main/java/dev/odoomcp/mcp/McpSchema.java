@@ -60,6 +60,11 @@ public final class McpSchema {
         public static CallToolResult error(String message) {
             return new CallToolResult(List.of(new TextContent(message)), null, true);
         }
+
+        /** True unless the tool reported a failure. */
+        public boolean succeeded() {
+            return !Boolean.TRUE.equals(isError);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

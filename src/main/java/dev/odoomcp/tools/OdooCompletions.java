@@ -1,0 +1,61 @@
+package dev.odoomcp.tools;
+
+import dev.odoomcp.mcp.McpCompletionProvider;
+import dev.odoomcp.mcp.McpRequestContext;
+import dev.odoomcp.mcp.McpSchema;
+import dev.odoomcp.odoo.OdooCredentials;
+import dev.odoomcp.odoo.OdooException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Completes prompt arguments (supplier, employee, product, ...) and the {@code model} of resource
+ * templates from the caller's own Odoo. Without credentials there is nothing to suggest.
+ */
+@Component
+class OdooCompletions implements McpCompletionProvider {
+
+    /** Which model holds the values of each prompt argument. */
+    private static final Map<String, String> ARGUMENT_MODELS = Map.of("supplier", "res.partner", "employee",
+            "hr.employee", "product", "product.product", "project", "project.project", "warehouse", "stock.warehouse",
+            "category", "product.category");
+    private static final int LIMIT = 20;
+
+    private final ToolSupport support;
+
+    OdooCompletions(ToolSupport support) {
+        this.support = support;
+    }
+
+    @Override
+    public Optional<McpSchema.Completion> complete(String refType, String refName, String argument, String value,
+            Map<String, String> previous, McpRequestContext context) {
+        boolean modelOfTemplate = "ref/resource".equals(refType) && "model".equals(argument);
+        String model = modelOfTemplate ? "ir.model" : ARGUMENT_MODELS.get(argument);
+        if (model == null) {
+            return Optional.empty();
+        }
+        try {
+            OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
+            OdooSession session = new OdooSession(support.odoo().clientFor(credentials), credentials, true, List.of());
+            support.policy().checkRead(model);
+            List<String> values = new ArrayList<>();
+            if (modelOfTemplate) {
+                JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain",
+                        List.of(List.of("model", "=ilike", value + "%"), List.of("transient", "=", false)),
+                        "fields", List.of("model"), "limit", LIMIT, "order", "model"));
+                rows.forEach(row -> values.add(row.path("model").asString()));
+            } else {
+                JsonNode pairs = session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT));
+                pairs.forEach(pair -> values.add(pair.path(1).asString()));
+            }
+            return Optional.of(new McpSchema.Completion(values, null, values.size() >= LIMIT));
+        } catch (OdooException | ToolInputException e) {
+            return Optional.of(new McpSchema.Completion(List.of(), 0, false));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.odoomcp.tools;
+
+import dev.odoomcp.mcp.JsonRpcError;
+import dev.odoomcp.mcp.McpException;
+import dev.odoomcp.mcp.McpRequestContext;
+import dev.odoomcp.mcp.McpResourceProvider;
+import dev.odoomcp.mcp.McpSchema;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Odoo records and model schemas as resources: {@code odoo://{model}/{id}} and
+ * {@code odoo://{model}/fields}. Reading one is the same as calling read_records or describe_model,
+ * so the answers (and the access rules) are the same.
+ */
+@Component
+class OdooResources implements McpResourceProvider {
+
+    private static final Pattern URI = Pattern.compile("odoo://([a-z][a-z0-9_.]*)/([0-9]+|fields)");
+
+    private final ReadRecordsTool read;
+    private final DescribeModelTool describe;
+    private final ToolSupport support;
+
+    OdooResources(ReadRecordsTool read, DescribeModelTool describe, ToolSupport support) {
+        this.read = read;
+        this.describe = describe;
+        this.support = support;
+    }
+
+    @Override
+    public List<McpSchema.Resource> resources(McpRequestContext context) {
+        return List.of(); // what exists depends on each caller's Odoo: use the templates
+    }
+
+    @Override
+    public List<McpSchema.ResourceTemplate> templates() {
+        return List.of(
+                new McpSchema.ResourceTemplate("odoo://{model}/{id}", "odoo-record", "Odoo record",
+                        "One record of the caller's Odoo, with its most useful fields, e.g. odoo://res.partner/7.",
+                        "application/json"),
+                new McpSchema.ResourceTemplate("odoo://{model}/fields", "odoo-model-fields", "Odoo model fields",
+                        "The fields of a model (type, label, required, relation), e.g. odoo://sale.order/fields.",
+                        "application/json"));
+    }
+
+    @Override
+    public Optional<McpSchema.ReadResourceResult> read(String uri, McpRequestContext context) {
+        Matcher matcher = URI.matcher(uri);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        ObjectNode arguments = support.object();
+        arguments.put("model", matcher.group(1));
+        McpSchema.CallToolResult result;
+        if ("fields".equals(matcher.group(2))) {
+            result = describe.call(arguments, context);
+        } else {
+            arguments.putArray("ids").add(Long.parseLong(matcher.group(2)));
+            result = read.call(arguments, context);
+            if (result.succeeded() && result.structuredContent().path("records").isEmpty()) {
+                throw new McpException(JsonRpcError.INVALID_PARAMS, "Record " + uri + " does not exist or is not "
+                        + "visible to this user.");
+            }
+        }
+        String text = result.content().get(0).text();
+        if (!result.succeeded()) {
+            throw new McpException(JsonRpcError.INVALID_PARAMS, text);
+        }
+        String json = "fields".equals(matcher.group(2)) ? text
+                : support.json().writeValueAsString(result.structuredContent().path("records").get(0));
+        return Optional.of(new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri,
+                "application/json", json))));
+    }
+}
