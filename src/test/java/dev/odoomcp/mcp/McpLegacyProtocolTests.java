@@ -125,16 +125,31 @@ class McpLegacyProtocolTests {
     @Test
     void resourcesPromptsAndTemplates() {
         assertThat(call("resources/list", "{}").path("resources").toString()).contains("test://hello");
-        assertThat(call("resources/templates/list", "{}").path("resourceTemplates").toString()).contains("test://{name}");
+        assertThat(allPages("resources/templates/list", "resourceTemplates")).contains("test://{name}");
         assertThat(call("resources/read", "{\"uri\":\"test://hello\"}").path("contents").get(0).path("text").asString())
                 .isEqualTo("hello");
         assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":\"test://none\"}}")
                 .errorCode()).isEqualTo(JsonRpcError.RESOURCE_NOT_FOUND);
-        assertThat(call("prompts/list", "{}").path("prompts").toString()).contains("aa_greet");
+        assertThat(allPages("prompts/list", "prompts")).contains("aa_greet");
         assertThat(call("prompts/get", "{\"name\":\"aa_greet\",\"arguments\":{\"who\":\"Ana\"}}").path("messages").get(0)
                 .path("content").path("text").asString()).isEqualTo("Say hello to Ana");
         assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":{\"name\":\"aa_greet\"}}")
                 .errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
+    }
+
+    /** Every page of a list method, concatenated as JSON text. */
+    private String allPages(String method, String member) {
+        StringBuilder all = new StringBuilder();
+        String cursor = null;
+        for (int page = 0; page < 50; page++) {
+            JsonNode result = call(method, cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}");
+            all.append(result.path(member));
+            if (!result.has("nextCursor")) {
+                return all.toString();
+            }
+            cursor = result.get("nextCursor").asString();
+        }
+        throw new AssertionError("more than 50 pages");
     }
 
     private JsonNode call(String method, String params) {
