@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * @param selection {@code [[value, label], ...]} for selection fields, else {@code null}
  * @param help tooltip, or {@code null}
  * @param store whether the field is stored (non-stored fields cannot be grouped)
- * @param defaultValue value given on {@code create} when none is passed, or {@code null}
+ * @param defaultValue value given on {@code create} when none is passed (a {@code Supplier} is called
+ *                     each time, e.g. for sequences), or {@code null}
  */
 public record FieldSpec(String name, String type, String string, boolean required, boolean readonly,
         String relation, String inverse, List<List<String>> selection, String help, boolean store,
@@ -36,9 +37,6 @@ public record FieldSpec(String name, String type, String string, boolean require
         Objects.requireNonNull(name, "name");
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("Unsupported field type '" + type + "' for field " + name);
-        }
-        if (isRelational(type) && relation == null) {
-            throw new IllegalArgumentException("Relational field " + name + " needs a relation (comodel)");
         }
         selection = selection == null ? null : selection.stream().map(List::copyOf).toList();
     }

@@ -24,6 +24,7 @@ public final class ModelSpec {
     private final List<Map<String, Object>> records = new ArrayList<>();
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
     private final Map<String, String> checks = new LinkedHashMap<>();
+    private final Map<String, Function<FakeRecords, Object>> computes = new LinkedHashMap<>();
     private String order = "id";
     private Function<FakeRecords, String> displayName;
     private String readGroup;
@@ -41,6 +42,9 @@ public final class ModelSpec {
     }
 
     public ModelSpec field(FieldSpec spec) {
+        if (spec.isRelational() && spec.relation() == null) {
+            throw new IllegalArgumentException("Relational field " + model + "." + spec.name() + " needs a relation");
+        }
         fields.put(spec.name(), spec);
         return this;
     }
@@ -66,6 +70,16 @@ public final class ModelSpec {
 
     public ModelSpec selection(String name, String... valueLabelPairs) {
         return field(FieldSpec.of(name, "selection").selection(valueLabelPairs));
+    }
+
+    /**
+     * A field whose value is computed on every read from the record (a single-record set), e.g.
+     * an order's total from its lines. Values written to it are ignored, as for Odoo computes.
+     */
+    public ModelSpec compute(FieldSpec spec, Function<FakeRecords, Object> rule) {
+        field(spec);
+        computes.put(spec.name(), rule);
+        return this;
     }
 
     /** Adds a record; an {@code id} key fixes its id, otherwise the next free id is used. */
@@ -139,6 +153,10 @@ public final class ModelSpec {
 
     Map<String, MethodSpec> methods() {
         return methods;
+    }
+
+    Map<String, Function<FakeRecords, Object>> computes() {
+        return computes;
     }
 
     Map<String, String> checks() {

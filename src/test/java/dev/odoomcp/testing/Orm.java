@@ -113,6 +113,11 @@ final class Orm {
             ids.sort(Order.parse(co.spec().defaultOrder(), co, this));
             return ids;
         }
+        Function<FakeRecords, Object> compute = t.spec().computes().get(field);
+        if (compute != null) {
+            Object v = Values.wire(compute.apply(new RecordSet(this, t, List.of(id), null)));
+            return Boolean.FALSE.equals(v) && !f.type().equals("boolean") ? null : v;
+        }
         Map<String, Object> row = t.row(id);
         return row == null ? null : row.get(field);
     }

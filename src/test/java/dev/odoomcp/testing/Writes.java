@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The write side of the fake ORM: create, write and unlink with value normalisation, required
@@ -32,7 +33,7 @@ final class Writes {
         orm.checkFields(t, List.copyOf(vals.keySet()));
         t.fields().values().forEach(f -> {
             if (f.defaultValue() != null && !vals.containsKey(f.name())) {
-                vals.put(f.name(), f.defaultValue());
+                vals.put(f.name(), f.defaultValue() instanceof Supplier<?> s ? s.get() : f.defaultValue());
             }
         });
         Map<String, Object> row = new LinkedHashMap<>();
@@ -41,7 +42,7 @@ final class Writes {
             FieldSpec f = t.field(name);
             if (f.isX2many()) {
                 x2many.put(f, v);
-            } else if (f.store()) {
+            } else if (f.store() && !t.spec().computes().containsKey(name)) {
                 row.put(name, Values.normalize(t, f, v));
             }
         });
@@ -65,7 +66,7 @@ final class Writes {
             Map<String, Object> updated = new LinkedHashMap<>(row);
             values.forEach((name, v) -> {
                 FieldSpec f = t.field(name);
-                if (!f.isX2many() && f.store() && !name.equals("id")) {
+                if (!f.isX2many() && f.store() && !name.equals("id") && !t.spec().computes().containsKey(name)) {
                     updated.put(name, Values.normalize(t, f, v));
                 }
             });
@@ -103,7 +104,8 @@ final class Writes {
 
     private void checkRequired(Table t, Map<String, Object> row, boolean creating) {
         for (FieldSpec f : t.fields().values()) {
-            if (f.required() && f.store() && !f.isX2many() && Leaves.isFalse(row.get(f.name()))
+            if (f.required() && f.store() && !f.isX2many() && !t.spec().computes().containsKey(f.name())
+                    && Leaves.isFalse(row.get(f.name()))
                     && !f.type().equals("boolean")) {
                 throw OdooFault.validation("The operation cannot be completed:\n- Create/update: a mandatory "
                         + "field is not set.\n- Delete: another model requires the record being deleted. If "

@@ -24,7 +24,26 @@ final class XmlRpcCodec {
     record MethodCall(String methodName, List<Object> params) {
     }
 
+    /** A parsed {@code <fault>}. */
+    record Fault(int code, String message) {
+    }
+
     private XmlRpcCodec() {
+    }
+
+    /** Parses a {@code <methodResponse>}: its value, or a {@link Fault}. Used to compare answers with recordings. */
+    static Object parseResponse(byte[] body) {
+        try {
+            Element root = newBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+            Element fault = optionalChild(root, "fault");
+            if (fault != null) {
+                Map<String, Object> f = struct(child(child(fault, "value"), "struct"));
+                return new Fault(((Long) f.get("faultCode")).intValue(), (String) f.get("faultString"));
+            }
+            return value(child(child(child(root, "params"), "param"), "value"));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Not an XML-RPC methodResponse: " + e.getMessage(), e);
+        }
     }
 
     static MethodCall parse(byte[] body) {
