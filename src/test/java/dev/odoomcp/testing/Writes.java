@@ -123,7 +123,6 @@ final class Writes {
     }
 
     private void applyCommands(Table t, long id, FieldSpec f, Object commands) {
-        Table co = db.table(f.relation());
         boolean inverse = f.type().equals("one2many") && f.inverse() != null;
         List<Long> current = new ArrayList<>(Leaves.asIds(orm.stored(t, id, f.name())));
         for (Object c : Values.commands(commands)) {
@@ -136,11 +135,11 @@ final class Writes {
                     if (inverse) {
                         vals.put(f.inverse(), id);
                     }
-                    current.add(create(co, vals));
+                    current.add(create(db.table(f.relation()), vals));
                 }
-                case 1 -> write(co, List.of(target), Values.map(cmd.get(2)));
+                case 1 -> write(db.table(f.relation()), List.of(target), Values.map(cmd.get(2)));
                 case 2 -> {
-                    unlink(co, List.of(target));
+                    unlink(db.table(f.relation()), List.of(target));
                     current.remove(target);
                 }
                 case 3 -> current.remove(target);
@@ -151,7 +150,7 @@ final class Writes {
             }
         }
         if (inverse) {
-            relink(co, f.inverse(), id, current);
+            relink(db.table(f.relation()), f.inverse(), id, current);
         } else {
             t.row(id).put(f.name(), List.copyOf(new java.util.LinkedHashSet<>(current)));
         }

@@ -141,6 +141,18 @@ final class XmlRpcCodec {
 
     // ---- writing, mirroring Python's xmlrpc.client.Marshaller as wrapped by Odoo ----
 
+    /** A {@code <methodCall>} as Python's xmlrpc.client writes it (for tests that talk to the fake). */
+    static String request(String methodName, List<?> params) {
+        StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>")
+                .append(escape(methodName)).append("</methodName>\n<params>\n");
+        for (Object p : params) {
+            sb.append("<param>\n");
+            write(sb, p);
+            sb.append("</param>\n");
+        }
+        return sb.append("</params>\n</methodCall>\n").toString();
+    }
+
     /** A successful answer. {@code null} (Python None) cannot be marshalled: callers check first. */
     static String response(Object result) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<methodResponse>\n<params>\n<param>\n");
