@@ -56,7 +56,7 @@ final class Orm {
         for (long id : ids) {
             if (t.row(id) == null) {
                 throw OdooFault.missing("Record does not exist or has been deleted.\n(Record: " + t.model()
-                        + "(" + id + ",), User: " + 0 + ")");
+                        + "(" + id + ",))");
             }
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("id", id);

@@ -61,7 +61,7 @@ final class Writes {
             Map<String, Object> row = t.row(id);
             if (row == null) {
                 throw OdooFault.missing("Record does not exist or has been deleted.\n(Record: " + t.model() + "("
-                        + id + ",), User: 1)");
+                        + id + ",))");
             }
             Map<String, Object> updated = new LinkedHashMap<>(row);
             values.forEach((name, v) -> {
