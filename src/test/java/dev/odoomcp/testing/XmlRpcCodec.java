@@ -75,7 +75,14 @@ final class XmlRpcCodec {
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         f.setNamespaceAware(false);
-        return f.newDocumentBuilder();
+        DocumentBuilder builder = f.newDocumentBuilder();
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                throw e; // reported as a fault, not printed on stderr
+            }
+        });
+        return builder;
     }
 
     private static Object value(Element valueEl) {
