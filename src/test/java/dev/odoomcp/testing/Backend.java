@@ -1,0 +1,28 @@
+package dev.odoomcp.testing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What both wire endpoints share: the pretended version, the hosted databases and the call log,
+ * plus running one resolved method under its database's lock.
+ */
+record Backend(OdooVersion version, Map<String, FakeDatabase> databases, CallLog log) {
+
+    FakeDatabase database(String name) {
+        return name == null ? null : databases.get(name);
+    }
+
+    /** Binds, checks access and runs {@code def}; the result may be null (Python None). */
+    Object run(FakeDatabase db, UserSpec user, Methods.MethodDef def, String model, List<Long> ids,
+            List<Object> positional, Map<String, Object> kwargs) {
+        Map<String, Object> args = Methods.bind(def, positional, kwargs);
+        db.lock().lock();
+        try {
+            Table t = db.table(model);
+            return Methods.run(def, db.orm(), t, user, ids == null ? List.of() : ids, args);
+        } finally {
+            db.lock().unlock();
+        }
+    }
+}
