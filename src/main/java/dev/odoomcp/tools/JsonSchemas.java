@@ -94,7 +94,12 @@ final class JsonSchemas {
                 + "[\"|\",[\"city\",\"=\",\"Paris\"],[\"city\",\"=\",\"Lyon\"]], "
                 + "[[\"date_order\",\">=\",\"2026-11-01\"]]. Dotted paths follow relations: "
                 + "[[\"partner_id.country_id.code\",\"=\",\"BE\"]]. Empty list = all records.");
-        schema.set("items", NODES.objectNode());
+        ObjectNode operator = string("logical operator in Polish notation");
+        operator.putArray("enum").add("&").add("|").add("!");
+        ObjectNode condition = typed("array", "[field, operator, value]");
+        condition.put("minItems", 3);
+        condition.put("maxItems", 3);
+        schema.putObject("items").putArray("anyOf").add(operator).add(condition);
         return schema;
     }
 
