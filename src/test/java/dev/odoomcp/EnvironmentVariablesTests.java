@@ -1,0 +1,59 @@
+package dev.odoomcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoomcp.mcp.McpServerProperties;
+import dev.odoomcp.security.AccessTokenProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
+
+/** The environment variable names README documents bind to the settings they claim to set. */
+class EnvironmentVariablesTests {
+
+    @Test
+    void mcpVariables() {
+        McpServerProperties mcp = bind("mcp", McpServerProperties.class, Map.of(
+                "MCP_ALLOWED_ORIGINS", "https://claude.ai,https://*.example.com", "MCP_MAX_REQUEST_SIZE", "2MB",
+                "MCP_PAGE_SIZE", "7", "MCP_LIST_CACHE_TTL", "30s", "MCP_INSTRUCTIONS", "Be brief."));
+        assertThat(mcp.allowedOrigins()).containsExactly("https://claude.ai", "https://*.example.com");
+        assertThat(mcp.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(2));
+        assertThat(mcp.pageSize()).isEqualTo(7);
+        assertThat(mcp.listCacheTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(mcp.instructions()).isEqualTo("Be brief.");
+    }
+
+    @Test
+    void tokenVariables() {
+        AccessTokenProperties tokens = bind("mcp", AccessTokenProperties.class, Map.of("MCP_ACCESS_TOKEN",
+                "shared-token-0123456789", "MCP_ACCESS_TOKENS", "acme:acme-token-0123456789,b:b-token-0123456789xx"));
+        assertThat(tokens.accessToken()).isEqualTo("shared-token-0123456789");
+        assertThat(tokens.accessTokens()).hasSize(2);
+    }
+
+    @Test
+    void toolVariables() {
+        var tools = bind("odoo-mcp", dev.odoomcp.tools.ToolsProperties.class, Map.of("ODOO_MCP_READ_ONLY", "true",
+                "ODOO_MCP_MAX_LIMIT", "200", "ODOO_MCP_DEFAULT_LIMIT", "10", "ODOO_MCP_MAX_RESULT_CHARS", "50000",
+                "ODOO_MCP_DENIED_MODELS", "hr.payslip,account.*", "ODOO_MCP_ALLOWED_MODELS", "sale.*"));
+        assertThat(tools.readOnly()).isTrue();
+        assertThat(tools.maxLimit()).isEqualTo(200);
+        assertThat(tools.defaultLimit()).isEqualTo(10);
+        assertThat(tools.maxResultChars()).isEqualTo(50_000);
+        assertThat(tools.deniedModels()).isEqualTo(List.of("hr.payslip", "account.*"));
+        assertThat(tools.allowedModels()).isEqualTo(List.of("sale.*"));
+    }
+
+    private static <T> T bind(String prefix, Class<T> type, Map<String, Object> environment) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+        return new Binder(ConfigurationPropertySources.get(env)).bindOrCreate(prefix, type);
+    }
+}
