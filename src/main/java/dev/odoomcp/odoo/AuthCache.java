@@ -1,9 +1,5 @@
 package dev.odoomcp.odoo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -65,18 +61,6 @@ final class AuthCache {
     }
 
     static String key(OdooCredentials creds, OdooProtocol protocol) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {protocol.name(), creds.url().toString(), creds.database(),
-                    creds.username() == null ? "" : creds.username(), creds.apiKey()}) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) ':');
-                sha.update(bytes);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return protocol.name() + ":" + creds.fingerprint();
     }
 }

@@ -1,6 +1,10 @@
 package dev.odoomcp.odoo;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,14 +32,16 @@ public record OdooCredentials(URI url, String database, String username, String 
      */
     public String fingerprint() {
         try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {url.toString(), database, username == null ? "" : username, apiKey}) {
-                digest.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update((byte) 0);
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) ':');
+                sha.update(bytes);
             }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
     }
 
