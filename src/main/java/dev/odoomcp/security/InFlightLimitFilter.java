@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ class InFlightLimitFilter extends OncePerRequestFilter {
     private final byte[] busyBody;
     private final LimitListener listener;
 
+    @Autowired
     InFlightLimitFilter(RequestLimitProperties limits, ObjectProvider<LimitListener> listener) {
         this(limits, listener.getIfAvailable(() -> reason -> { }));
     }

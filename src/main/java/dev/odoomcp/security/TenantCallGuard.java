@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ public class TenantCallGuard {
     private final ThreadFactory threads = WorkerThreads.factory();
     private final AtomicInteger running = new AtomicInteger();
 
+    @Autowired
     TenantCallGuard(RequestLimitProperties limits, ObjectProvider<OutboundAborter> aborter,
             ObjectProvider<LimitListener> listener) {
         this(limits, aborter.getIfAvailable(() -> worker -> { }), listener.getIfAvailable(() -> reason -> { }));
