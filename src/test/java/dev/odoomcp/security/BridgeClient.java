@@ -22,7 +22,8 @@ record BridgeClient(HttpClient http, URI base, JsonMapper json) {
             "application/json, text/event-stream");
 
     static BridgeClient at(int port) {
-        return new BridgeClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        return new BridgeClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build(),
                 URI.create("http://127.0.0.1:" + port), JsonMapper.builder().build());
     }
 
