@@ -62,6 +62,9 @@ class SecretsNeverLeakTests {
             faultWithTraceback(bridge, v18);
             keyMisplacedInTheUrl(bridge, v18);
             overTheRate(bridge, v19);
+            // another tenant is not affected by the one over its rate
+            expectSuccess(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
+                    withToken(BridgeClient.odoo(v18.baseUrl(), "acme", "admin", KEY))), "\"count\":18");
             badAccessTokens(bridge, v18);
             malformedRequests(bridge, v18);
             actuator(bridge);
