@@ -3,6 +3,7 @@ package dev.odoomcp.odoo;
 import java.util.function.Function;
 
 import dev.odoomcp.security.GuardedDnsResolver;
+import dev.odoomcp.security.OutboundAborter;
 import dev.odoomcp.security.TargetAddressPolicy;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The production {@link OdooClientFactory}: owns the shared HTTP pool, the XML-RPC machinery,
  * the version cache and the uid cache, and builds a cheap per-request client on top of them.
  */
-final class DefaultOdooClientFactory implements OdooClientFactory, AutoCloseable {
+final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAborter, AutoCloseable {
 
     private final CredentialsParser parser;
     private final OdooHttp http;
@@ -45,6 +46,16 @@ final class DefaultOdooClientFactory implements OdooClientFactory, AutoCloseable
         return new DetectingOdooClient(credentials, detector,
                 version -> new XmlRpcOdooClient(credentials, version, xmlRpc, auth),
                 version -> new Json2OdooClient(credentials, version, http, json, auth));
+    }
+
+    @Override
+    public void abort(Thread worker) {
+        http.abort(worker);
+    }
+
+    /** Odoo requests being executed now (all tenants); zero when idle. */
+    int executing() {
+        return http.executing();
     }
 
     @Override

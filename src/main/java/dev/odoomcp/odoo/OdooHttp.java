@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +54,8 @@ final class OdooHttp implements AutoCloseable {
     private final Duration queueTimeout;
     /** Weak values: a host's semaphore lives while some request holds it; bounded by use. */
     private final Cache<String, Semaphore> hostSlots = Caffeine.newBuilder().weakValues().build();
+    /** The request each thread is executing now, so that a deadline can abort it ({@link #abort(Thread)}). */
+    private final Map<Thread, HttpUriRequestBase> executing = new ConcurrentHashMap<>();
 
     OdooHttp(OdooProperties props, GuardedDnsResolver resolver) {
         this.maxResponseBytes = props.maxResponseSize().toBytes();
@@ -100,8 +103,14 @@ final class OdooHttp implements AutoCloseable {
         String origin = origin(request);
         Semaphore slot = hostSlots.get(origin, k -> new Semaphore(perHost, true));
         acquire(slot, origin);
+        Thread self = Thread.currentThread();
+        executing.put(self, request);
         try {
-            HttpReply reply = client.execute(request, this::read);
+            if (self.isInterrupted()) {
+                // aborted between two requests of one call: start nothing new
+                throw new OdooException(OdooErrorKind.TIMEOUT, "The call to the Odoo at " + origin + " was cancelled.");
+            }
+            HttpReply reply = client.execute(request, response -> read(response, request));
             if (reply.status() >= 300 && reply.status() < 400) {
                 throw redirectRefused(reply, origin);
             }
@@ -111,8 +120,26 @@ final class OdooHttp implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw translate(e, origin);
         } finally {
+            executing.remove(self, request);
             slot.release();
         }
+    }
+
+    /**
+     * Aborts the request {@code worker} is executing, if any: its connection is shut down at once
+     * and the worker's call fails. The caller interrupts the worker first, so a request the worker
+     * was about to start is refused (see {@code send}).
+     */
+    void abort(Thread worker) {
+        HttpUriRequestBase request = executing.get(worker);
+        if (request != null) {
+            request.cancel();
+        }
+    }
+
+    /** Requests being executed now, all hosts together; for metrics and tests. */
+    int executing() {
+        return executing.size();
     }
 
     /** Requests currently holding a slot for this origin ({@code scheme://host:port}); for metrics and tests. */
@@ -133,19 +160,20 @@ final class OdooHttp implements AutoCloseable {
         }
     }
 
-    private HttpReply read(ClassicHttpResponse response) throws IOException {
+    private HttpReply read(ClassicHttpResponse response, HttpUriRequestBase request) throws IOException {
         Header type = response.getFirstHeader("Content-Type");
         Header location = response.getFirstHeader("Location");
         HttpEntity entity = response.getEntity();
-        byte[] body = entity == null ? new byte[0] : readCapped(entity);
+        byte[] body = entity == null ? new byte[0] : readCapped(entity, request);
         return new HttpReply(response.getCode(), type == null ? null : type.getValue(),
                 location == null ? null : location.getValue(), body);
     }
 
     /** Reads at most the cap; never buffers more, whatever Content-Length claims. */
-    private byte[] readCapped(HttpEntity entity) throws IOException {
+    private byte[] readCapped(HttpEntity entity, HttpUriRequestBase request) throws IOException {
         long declared = entity.getContentLength();
         if (declared > maxResponseBytes) {
+            request.cancel(); // or closing the response would drain the declared length
             throw tooLarge();
         }
         try (InputStream in = entity.getContent()) {
@@ -154,6 +182,9 @@ final class OdooHttp implements AutoCloseable {
             }
             byte[] body = in.readNBytes((int) maxResponseBytes);
             if (body.length == maxResponseBytes && in.read() != -1) {
+                // Closing the stream normally drains the rest of the body to reuse the connection:
+                // on a hostile endless answer that never ends. Drop the connection first.
+                request.cancel();
                 throw tooLarge();
             }
             return body;

@@ -66,7 +66,7 @@ final class XmlRpcCaller {
     private static OdooException hostile(XmlRpcException e) {
         String cause = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
         String why;
-        if (cause.contains("DOCTYPE") || cause.contains("ENTITY") || cause.contains("entity")) {
+        if (cause.contains("DOCTYPE") || cause.contains("ENTITY")) { // not "entity": a truncated document is "...within the same entity"
             why = "it declares a DOCTYPE or entities, which are refused";
         } else if (cause.contains("Unknown type") || cause.contains("serializable") || cause.contains("extensions")) {
             why = "it uses a type outside plain XML-RPC (such as a serialized Java object), which is refused";

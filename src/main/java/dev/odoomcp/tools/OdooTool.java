@@ -5,14 +5,16 @@ import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.mcp.McpTool;
 import dev.odoomcp.odoo.OdooCredentials;
 import dev.odoomcp.odoo.OdooException;
+import dev.odoomcp.security.LimitExceededException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Base of every tool that talks to the caller's Odoo. It resolves the caller's credentials from the
- * request headers once, runs the tool, and turns every failure (bad arguments, missing credentials,
- * Odoo refusals, unreachable Odoo) into a tool result with {@code isError} and an actionable message.
+ * request headers once, runs the tool within its tenant's limits and deadline, and turns every failure
+ * (bad arguments, missing credentials, Odoo refusals, unreachable Odoo, limits) into a tool result with
+ * {@code isError} and an actionable message.
  * Results are returned as {@code structuredContent} and, for clients that read only text, as the
  * same JSON in a text block.
  */
@@ -59,10 +61,9 @@ abstract class OdooTool implements McpTool {
             }
             List<Long> companies = arguments.companyIds();
             OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
-            OdooSession session = new OdooSession(support.odoo().clientFor(credentials), credentials, readOnly,
-                    companies);
-            return support.result(run(arguments, session));
-        } catch (ToolInputException | OdooException e) {
+            return support.withinLimits(credentials, () -> support.result(run(arguments, new OdooSession(
+                    support.odoo().clientFor(credentials), credentials, readOnly, companies))));
+        } catch (ToolInputException | OdooException | LimitExceededException e) {
             return McpSchema.CallToolResult.error(e.getMessage());
         }
     }

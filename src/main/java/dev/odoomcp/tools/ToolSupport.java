@@ -4,9 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OdooClientFactory;
+import dev.odoomcp.odoo.OdooCredentials;
+import dev.odoomcp.security.TenantCallGuard;
+import dev.odoomcp.security.TenantIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,13 +32,23 @@ class ToolSupport {
     private final ToolsProperties properties;
     private final JsonMapper json;
     private final Cache<String, ModelMetadata> metadata;
+    private final TenantCallGuard guard;
+    private final TenantIds tenantIds;
 
-    ToolSupport(OdooClientFactory odoo, AccessPolicy policy, ToolsProperties properties, JsonMapper json) {
+    ToolSupport(OdooClientFactory odoo, AccessPolicy policy, ToolsProperties properties, JsonMapper json,
+            TenantCallGuard guard, TenantIds tenantIds) {
+        this.guard = guard;
+        this.tenantIds = tenantIds;
         this.odoo = odoo;
         this.policy = policy;
         this.properties = properties;
         this.json = json;
         this.metadata = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(properties.metadataCacheTtl()).build();
+    }
+
+    /** Runs one tool call within its tenant's limits and the per-call deadline (see {@link TenantCallGuard}). */
+    <T> T withinLimits(OdooCredentials credentials, Supplier<T> work) {
+        return guard.call(tenantIds.of(credentials.url(), credentials.database()), work);
     }
 
     OdooClientFactory odoo() {
