@@ -59,9 +59,14 @@ abstract class OdooTool implements McpTool {
             }
             List<Long> companies = arguments.companyIds();
             OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
+            context.trace().odooTarget(credentials.url(), credentials.database());
             OdooSession session = new OdooSession(support.odoo().clientFor(credentials), credentials, readOnly,
                     companies);
-            return support.result(run(arguments, session));
+            try {
+                return support.result(run(arguments, session));
+            } finally {
+                context.trace().protocol(session.client().protocolInUse());
+            }
         } catch (ToolInputException | OdooException e) {
             return McpSchema.CallToolResult.error(e.getMessage());
         }
