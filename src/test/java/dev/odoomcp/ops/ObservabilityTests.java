@@ -44,6 +44,9 @@ class ObservabilityTests {
     @Autowired
     TenantIds tenantIds;
 
+    @Autowired
+    BridgeMetrics bridgeMetrics;
+
     private McpClient client;
 
     @DynamicPropertySource
@@ -106,6 +109,25 @@ class ObservabilityTests {
         assertThat(delta.apply("mcp_tenants_active", new String[] {"window=\"60m\""})).isEqualTo(2);
         assertThat(metrics).contains("jvm_memory_used_bytes", "process_cpu_usage")
                 .doesNotContain(FakeOdoo.KEY, TOKEN, ODOO.url(), tenantIds.of(URI.create(ODOO.url()), "metrics-a"));
+    }
+
+    @Test
+    void everyBridgeMetricTheGrafanaDashboardQueriesIsExported() throws java.io.IOException {
+        client.call(1, "tools/call", McpClient.countPartners(), ODOO.headers(FakeOdoo.KEY));
+        bridgeMetrics.rateLimited("test");
+        String metrics = client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN)).body();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("ops/grafana-dashboard.json"));
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:mcp|odoo|jvm|process)_[a-z_]+)\\{")
+                .matcher(dashboard);
+        while (names.find()) {
+            queried.add(names.group(1));
+        }
+        assertThat(queried).contains("mcp_requests_seconds_count", "mcp_tenants_active", "odoo_calls_seconds_bucket",
+                "mcp_rate_limited_total");
+        for (String name : queried) {
+            assertThat(metrics.lines().anyMatch(l -> l.startsWith(name + "{"))).as(name).isTrue();
+        }
     }
 
     @Test
