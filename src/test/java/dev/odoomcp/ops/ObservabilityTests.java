@@ -118,7 +118,7 @@ class ObservabilityTests {
         String metrics = client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN)).body();
         String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("ops/grafana-dashboard.json"));
         java.util.Set<String> queried = new java.util.TreeSet<>();
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:mcp|odoo|jvm|process)_[a-z_]+)\\{")
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:mcp|odoo)_[a-z_]+)\\{")
                 .matcher(dashboard);
         while (names.find()) {
             queried.add(names.group(1));
