@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * names the tenant by its keyed id and never holds the API key, the token or the Odoo URL.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext // closing the context resets logging, so later test contexts log plain text again
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1", "mcp.access-token=" + ObservabilityTests.TOKEN,
         "mcp.tenant-hash-key=observability-tests-hash-key", "odoo.allow-private-networks=true", "odoo.allow-http=true",
