@@ -17,7 +17,7 @@
 # make the JVM size itself the same way (without enforcement). `ulimit -v` is not used: the JVM
 # reserves far more address space than it ever touches (class space, code cache, heap), so a 512 MB
 # virtual-memory cap stops it from starting although its resident memory is a fraction of that.
-# Env: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PORT (default 18080).
+# Env: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PORT (default: a free loopback port).
 set -euo pipefail
 
 check=false
@@ -38,7 +38,8 @@ java_home="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 [[ -x "$java_home/bin/java" && "$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 \
   | sed -n 's/.*java.specification.version = //p')" -ge 25 ]] || { echo "JAVA_HOME must be a JDK 25+: $java_home" >&2; exit 2; }
 [[ -f "$jar" ]] || { echo "No jar at $jar; run ./mvnw -B -DskipTests -DskipITs package" >&2; exit 2; }
-port="${PORT:-18080}"
+port="${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+! curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "Port $port is already in use; set PORT to a free one" >&2; exit 2; }
 eval "$(python3 "$root/bench/dockerfile-spec.py" "$root/Dockerfile")"
 
 work="$(mktemp -d)"
