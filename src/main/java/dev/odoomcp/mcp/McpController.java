@@ -1,5 +1,6 @@
 package dev.odoomcp.mcp;
 
+import dev.odoomcp.ops.RequestTrace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ class McpController {
     @PostMapping(PATH)
     ResponseEntity<byte[]> post(HttpServletRequest request) throws IOException {
         Map<String, String> headers = headersOf(request);
+        RequestTrace trace = RequestTrace.of(request);
         if (!origins.allows(headers.get("origin"))) {
             return transportError(HttpStatus.FORBIDDEN, "Origin '" + headers.get("origin")
                     + "' is not allowed. The server administrator can add it to MCP_ALLOWED_ORIGINS.");
@@ -74,16 +76,20 @@ class McpController {
             JsonRpcMessage message = JsonRpcMessage.from(parse(body));
             if (message instanceof JsonRpcMessage.Request req) {
                 id = req.id();
-                McpRequestContext context = ProtocolGate.forRequest(req, headers);
+                trace.method(McpMethods.tag(req.method()));
+                McpRequestContext context = ProtocolGate.forRequest(req, headers, trace);
                 return reply(HttpStatus.OK, envelope(id).set("result", dispatcher.handle(req, context)));
             }
             // Notifications and responses (to requests this server never sends) need no answer.
+            trace.method("notification");
             ProtocolGate.checkNotification(headers);
             return ResponseEntity.accepted().build();
         } catch (McpException e) {
+            trace.protocolError(e.code());
             return reply(HttpStatus.valueOf(e.httpStatus()), errorEnvelope(id, e.toError()));
         } catch (RuntimeException e) {
             log.error("Unexpected failure while handling an MCP request", e);
+            trace.protocolError(JsonRpcError.INTERNAL_ERROR);
             return reply(HttpStatus.INTERNAL_SERVER_ERROR, errorEnvelope(id, new JsonRpcError(
                     JsonRpcError.INTERNAL_ERROR, "Internal error in the bridge; the failure was logged.")));
         }

@@ -1,5 +1,6 @@
 package dev.odoomcp.mcp;
 
+import dev.odoomcp.ops.RequestTrace;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -24,12 +25,18 @@ final class ProtocolGate {
 
     /** Resolves the context of a request, or throws the HTTP 400 error the rules demand. */
     static McpRequestContext forRequest(JsonRpcMessage.Request request, Map<String, String> headers) {
+        return forRequest(request, headers, null);
+    }
+
+    /** As {@link #forRequest(JsonRpcMessage.Request, Map)}, with the request's trace passed down. */
+    static McpRequestContext forRequest(JsonRpcMessage.Request request, Map<String, String> headers,
+            RequestTrace trace) {
         String headerVersion = trimmed(headers.get("mcp-protocol-version"));
         JsonNode meta = request.params() == null ? null : request.params().get("_meta");
         boolean modern = (meta != null && meta.has(McpProtocol.META_PROTOCOL_VERSION))
                 || McpProtocol.STATELESS_VERSION.equals(headerVersion);
         if (!modern) {
-            return legacy(request, headers, headerVersion);
+            return legacy(request, headers, headerVersion, trace);
         }
         if (headerVersion == null) {
             throw headerMismatch("The MCP-Protocol-Version header is required on every request.");
@@ -49,7 +56,7 @@ final class ProtocolGate {
             throw unsupportedVersion(headerVersion);
         }
         checkMethodAndNameHeaders(request, headers);
-        return new McpRequestContext(headerVersion, headers, capabilities);
+        return new McpRequestContext(headerVersion, headers, capabilities, trace);
     }
 
     /** Notifications are accepted unless they declare a revision we do not speak. */
@@ -70,7 +77,7 @@ final class ProtocolGate {
     }
 
     private static McpRequestContext legacy(JsonRpcMessage.Request request, Map<String, String> headers,
-            String headerVersion) {
+            String headerVersion, RequestTrace trace) {
         if (headerVersion != null && !McpProtocol.isLegacy(headerVersion)) {
             throw unsupportedVersion(headerVersion);
         }
@@ -80,7 +87,7 @@ final class ProtocolGate {
             capabilities = declared;
         }
         String version = headerVersion != null ? headerVersion : McpProtocol.DEFAULT_LEGACY_VERSION;
-        return new McpRequestContext(version, headers, capabilities);
+        return new McpRequestContext(version, headers, capabilities, trace);
     }
 
     private static void checkMethodAndNameHeaders(JsonRpcMessage.Request request, Map<String, String> headers) {

@@ -47,6 +47,7 @@ class ToolCatalog {
     ObjectNode call(ObjectNode params, McpRequestContext context) {
         String name = Params.requiredString(params, "name");
         McpTool tool = tools.get(name);
+        context.trace().tool(tool == null ? "unknown" : name);
         if (tool == null || !tool.isAvailable(context)) {
             throw McpException.invalidParams("Unknown tool '" + name + "'. Call tools/list to see the tools available.");
         }
@@ -65,6 +66,9 @@ class ToolCatalog {
             result = McpSchema.CallToolResult.error("The tool '" + name
                     + "' failed because of an internal error in the bridge. Try again; if it persists, "
                     + "report it to the server administrator.");
+        }
+        if (Boolean.TRUE.equals(result.isError())) {
+            context.trace().toolError();
         }
         return json.valueToTree(result);
     }

@@ -21,12 +21,22 @@ final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAbort
     private final JsonMapper json;
     private final ServerDetector detector;
     private final AuthCache auth;
+    private final OdooCallListener listener;
 
     DefaultOdooClientFactory(OdooProperties props) {
-        this(props, new GuardedDnsResolver(new TargetAddressPolicy(props.allowPrivateNetworks())));
+        this(props, OdooCallListener.NONE);
+    }
+
+    DefaultOdooClientFactory(OdooProperties props, OdooCallListener listener) {
+        this(props, new GuardedDnsResolver(new TargetAddressPolicy(props.allowPrivateNetworks())), listener);
     }
 
     DefaultOdooClientFactory(OdooProperties props, GuardedDnsResolver resolver) {
+        this(props, resolver, OdooCallListener.NONE);
+    }
+
+    DefaultOdooClientFactory(OdooProperties props, GuardedDnsResolver resolver, OdooCallListener listener) {
+        this.listener = listener;
         TargetAddressPolicy policy = new TargetAddressPolicy(props.allowPrivateNetworks());
         this.parser = new CredentialsParser(props, policy);
         this.http = new OdooHttp(props, resolver);
@@ -45,7 +55,7 @@ final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAbort
     public OdooClient clientFor(OdooCredentials credentials) {
         return new DetectingOdooClient(credentials, detector,
                 version -> new XmlRpcOdooClient(credentials, version, xmlRpc, auth),
-                version -> new Json2OdooClient(credentials, version, http, json, auth));
+                version -> new Json2OdooClient(credentials, version, http, json, auth), listener);
     }
 
     @Override

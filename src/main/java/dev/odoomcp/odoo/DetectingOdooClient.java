@@ -1,5 +1,7 @@
 package dev.odoomcp.odoo;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
@@ -14,19 +16,44 @@ final class DetectingOdooClient implements OdooClient {
     private final ServerDetector detector;
     private final Function<OdooVersion, OdooClient> xmlRpc;
     private final Function<OdooVersion, OdooClient> json2;
+    private final OdooCallListener listener;
     private OdooClient delegate;
+    private OdooProtocol protocol;
 
     DetectingOdooClient(OdooCredentials creds, ServerDetector detector,
             Function<OdooVersion, OdooClient> xmlRpc, Function<OdooVersion, OdooClient> json2) {
+        this(creds, detector, xmlRpc, json2, OdooCallListener.NONE);
+    }
+
+    DetectingOdooClient(OdooCredentials creds, ServerDetector detector, Function<OdooVersion, OdooClient> xmlRpc,
+            Function<OdooVersion, OdooClient> json2, OdooCallListener listener) {
         this.creds = creds;
         this.detector = detector;
         this.xmlRpc = xmlRpc;
         this.json2 = json2;
+        this.listener = listener;
     }
 
     @Override
     public JsonNode execute(OdooCall call) {
-        return delegate().execute(call);
+        long start = System.nanoTime();
+        OdooErrorKind failure = OdooErrorKind.PROTOCOL_ERROR;
+        listener.started();
+        try {
+            JsonNode result = delegate().execute(call);
+            failure = null;
+            return result;
+        } catch (OdooException e) {
+            failure = e.kind();
+            throw e;
+        } finally {
+            listener.finished(protocolInUse().orElse(null), failure, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    @Override
+    public synchronized Optional<OdooProtocol> protocolInUse() {
+        return Optional.ofNullable(protocol);
     }
 
     @Override
@@ -37,8 +64,9 @@ final class DetectingOdooClient implements OdooClient {
     private synchronized OdooClient delegate() {
         if (delegate == null) {
             OdooVersion version = detector.version(creds.url(), creds.protocol());
-            delegate = ServerDetector.protocolFor(version, creds.protocol()) == OdooProtocol.JSON2
-                    ? json2.apply(version) : xmlRpc.apply(version);
+            OdooProtocol chosen = ServerDetector.protocolFor(version, creds.protocol());
+            delegate = chosen == OdooProtocol.JSON2 ? json2.apply(version) : xmlRpc.apply(version);
+            protocol = chosen;
         }
         return delegate;
     }

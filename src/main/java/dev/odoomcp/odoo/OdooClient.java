@@ -23,4 +23,9 @@ public interface OdooClient {
 
     /** Who we are talking to: version, protocol, uid. Authenticates on first use (cached). */
     OdooServer server();
+
+    /** The wire protocol in use once the first call chose one; never connects to find out. */
+    default java.util.Optional<OdooProtocol> protocolInUse() {
+        return java.util.Optional.empty();
+    }
 }

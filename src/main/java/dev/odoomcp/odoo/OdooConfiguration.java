@@ -1,5 +1,6 @@
 package dev.odoomcp.odoo;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class OdooConfiguration {
 
     @Bean(destroyMethod = "close")
-    DefaultOdooClientFactory odooClientFactory(OdooProperties properties) {
+    DefaultOdooClientFactory odooClientFactory(OdooProperties properties, ObjectProvider<OdooCallListener> listener) {
         DeserializationWall.install();
-        return new DefaultOdooClientFactory(properties);
+        return new DefaultOdooClientFactory(properties, listener.getIfAvailable(() -> OdooCallListener.NONE));
     }
 }

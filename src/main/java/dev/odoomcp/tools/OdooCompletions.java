@@ -41,6 +41,7 @@ class OdooCompletions implements McpCompletionProvider {
         }
         try {
             OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
+            context.trace().odooTarget(credentials.url(), credentials.database());
             OdooSession session = new OdooSession(support.odoo().clientFor(credentials), credentials, true, List.of());
             support.policy().checkRead(model);
             List<String> values = new ArrayList<>();

@@ -61,8 +61,14 @@ abstract class OdooTool implements McpTool {
             }
             List<Long> companies = arguments.companyIds();
             OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
-            return support.withinLimits(credentials, () -> support.result(run(arguments, new OdooSession(
-                    support.odoo().clientFor(credentials), credentials, readOnly, companies))));
+            context.trace().odooTarget(credentials.url(), credentials.database());
+            OdooSession session = new OdooSession(support.odoo().clientFor(credentials), credentials, readOnly,
+                    companies);
+            try {
+                return support.withinLimits(credentials, () -> support.result(run(arguments, session)));
+            } finally {
+                context.trace().protocol(session.client().protocolInUse());
+            }
         } catch (ToolInputException | OdooException | LimitExceededException e) {
             return McpSchema.CallToolResult.error(e.getMessage());
         }

@@ -155,6 +155,11 @@ class SecretsNeverLeakTests {
                 "/actuator/threaddump", "/actuator/prometheus", "/actuator/mappings", "/actuator/conditions")) {
             record(bridge.get(path));
         }
+        // The metrics themselves, read with the token: they count the rate limit, and hold no secret.
+        BridgeClient.Reply metrics = record(bridge.send(java.net.http.HttpRequest.newBuilder(
+                bridge.base().resolve("/actuator/prometheus")).header("X-MCP-Token", TOKEN).GET().build()));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("mcp_rate_limited_total{reason=\"tenant_rate\"}");
     }
 
     private static Map<String, String> withToken(Map<String, String> headers) {

@@ -1,0 +1,93 @@
+package dev.odoomcp.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The App Platform specs (.do/app.yaml for doctl, .do/deploy.template.yaml for the Deploy button)
+ * hold the fields App Platform requires, agree with the Dockerfile and the server, and never
+ * carry the access token as a plain value.
+ */
+class AppSpecTests {
+
+    private static final String NAME = "^[a-z][a-z0-9-]{0,30}[a-z0-9]$";
+
+    @ParameterizedTest
+    @ValueSource(strings = {".do/app.yaml", ".do/deploy.template.yaml"})
+    void specDeclaresADockerfileServiceWithHealthCheckSizeAndSecrets(String file) throws IOException {
+        Map<String, Object> spec = load(file);
+        if (file.endsWith("deploy.template.yaml")) {
+            assertThat(spec).containsOnlyKeys("spec");
+            spec = map(spec.get("spec"));
+        }
+        assertThat((String) spec.get("name")).matches(NAME);
+        List<Object> services = list(spec.get("services"));
+        assertThat(services).hasSize(1);
+        Map<String, Object> service = map(services.get(0));
+        assertThat((String) service.get("name")).matches(NAME);
+
+        Map<String, Object> github = map(service.get("github"));
+        assertThat((String) github.get("repo")).matches("^[^/]+/[^/]+$");
+        assertThat(github.get("branch")).isEqualTo("main");
+        assertThat(github.get("deploy_on_push")).isEqualTo(true);
+
+        assertThat(service.get("dockerfile_path")).isEqualTo("Dockerfile");
+        assertThat(Files.exists(Path.of((String) service.get("dockerfile_path")))).isTrue();
+        assertThat(service.get("http_port")).isEqualTo(8080);
+        assertThat(dockerfile()).contains("PORT=8080", "EXPOSE 8080");
+        assertThat(map(service.get("health_check")).get("http_path")).isEqualTo("/health");
+        assertThat(service.get("instance_size_slug")).isEqualTo("apps-s-1vcpu-0.5gb");
+        assertThat(service.get("instance_count")).isEqualTo(1);
+
+        Map<String, Map<String, Object>> envs = new java.util.HashMap<>();
+        list(service.get("envs")).forEach(e -> envs.put((String) map(e).get("key"), map(e)));
+        assertThat(envs).containsKeys("MCP_ACCESS_TOKEN", "MCP_TENANT_HASH_KEY", "ODOO_ALLOWED_HOSTS");
+        for (String secret : List.of("MCP_ACCESS_TOKEN", "MCP_TENANT_HASH_KEY")) {
+            assertThat(envs.get(secret).get("type")).as(secret).isEqualTo("SECRET");
+            assertThat(envs.get(secret).get("scope")).as(secret).isEqualTo("RUN_TIME");
+        }
+        assertThat(envs.get("ODOO_ALLOWED_HOSTS").get("value")).isEqualTo("*.odoo.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".do/app.yaml", ".do/deploy.template.yaml"})
+    void secretPlaceholdersAreLongEnoughForTheServerToStart(String file) throws IOException {
+        // A SECRET left at its placeholder must still pass the server's checks (tenant hash key >= 16 chars).
+        Map<String, Object> spec = load(file);
+        Map<String, Object> service = map(list(map(spec.getOrDefault("spec", spec)).get("services")).get(0));
+        for (Object env : list(service.get("envs"))) {
+            Object value = map(env).get("value");
+            if ("MCP_TENANT_HASH_KEY".equals(map(env).get("key")) && value != null) {
+                assertThat(((String) value).length()).isGreaterThanOrEqualTo(16);
+            }
+        }
+    }
+
+    private static String dockerfile() throws IOException {
+        return Files.readString(Path.of("Dockerfile"));
+    }
+
+    private static Map<String, Object> load(String file) throws IOException {
+        return new Yaml().load(Files.readString(Path.of(file)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        assertThat(o).isInstanceOf(Map.class);
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o) {
+        assertThat(o).isInstanceOf(List.class);
+        return (List<Object>) o;
+    }
+}
