@@ -51,6 +51,16 @@ class AccessPolicy {
         }
     }
 
+    /** Whether {@link #checkRead} would let {@code model} through. */
+    boolean readable(String model) {
+        try {
+            checkRead(model);
+            return true;
+        } catch (ToolInputException e) {
+            return false;
+        }
+    }
+
     void checkWrite(String model, boolean readOnly) {
         if (readOnly) {
             throw new ToolInputException("This connection is read-only, so records cannot be created, changed or "

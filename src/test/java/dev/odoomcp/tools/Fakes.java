@@ -1,0 +1,32 @@
+package dev.odoomcp.tools;
+
+import dev.odoomcp.testing.FakeOdoo;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** One running {@link FakeOdoo} per {@link Flavor}, started together for a test class and closed after it. */
+final class Fakes implements AutoCloseable {
+
+    private final Map<Flavor, FakeOdoo> running = new EnumMap<>(Flavor.class);
+
+    static Fakes start(Flavor... flavors) {
+        Fakes fakes = new Fakes();
+        for (Flavor flavor : flavors.length == 0 ? Flavor.values() : flavors) {
+            fakes.running.put(flavor, flavor.start());
+        }
+        return fakes;
+    }
+
+    FakeOdoo get(Flavor flavor) {
+        return running.get(flavor);
+    }
+
+    McpClient client(int port, Flavor flavor) {
+        return McpClient.of(port, get(flavor), flavor);
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(FakeOdoo::close);
+    }
+}
