@@ -51,6 +51,13 @@ class AccessPolicy {
         }
     }
 
+    /** The models refused by exact name (built-in and operator list), for excluding them in a search. */
+    List<String> deniedModelNames() {
+        List<String> names = new java.util.ArrayList<>(DENIED_MODELS);
+        properties.deniedModels().stream().filter(p -> !p.endsWith("*")).forEach(names::add);
+        return names;
+    }
+
     /** Whether {@link #checkRead} would let {@code model} through. */
     boolean readable(String model) {
         try {

@@ -1,18 +1,25 @@
 package dev.odoomcp.tools;
 
+import dev.odoomcp.testing.DatabaseSpec;
 import dev.odoomcp.testing.FakeOdoo;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** One running {@link FakeOdoo} per {@link Flavor}, started together for a test class and closed after it. */
 final class Fakes implements AutoCloseable {
 
     private final Map<Flavor, FakeOdoo> running = new EnumMap<>(Flavor.class);
 
-    static Fakes start(Flavor... flavors) {
+    static Fakes start() {
+        return start(spec -> { });
+    }
+
+    /** Every flavor, each with the demo company plus {@code extra}. */
+    static Fakes start(Consumer<DatabaseSpec> extra) {
         Fakes fakes = new Fakes();
-        for (Flavor flavor : flavors.length == 0 ? Flavor.values() : flavors) {
-            fakes.running.put(flavor, flavor.start());
+        for (Flavor flavor : Flavor.values()) {
+            fakes.running.put(flavor, flavor.start(extra));
         }
         return fakes;
     }

@@ -1,7 +1,9 @@
 package dev.odoomcp.tools;
 
+import dev.odoomcp.testing.DatabaseSpec;
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import java.util.function.Consumer;
 
 /**
  * The Odoo versions and wire protocols the tools are tested on: each test class starts one
@@ -25,8 +27,13 @@ enum Flavor {
     }
 
     FakeOdoo start() {
+        return start(spec -> { });
+    }
+
+    /** The demo company plus whatever {@code extra} adds (business methods, users). */
+    FakeOdoo start(Consumer<DatabaseSpec> extra) {
         return FakeOdoo.builder().version(version)
-                .database(DB, FakeOdooDatasets.demoCompany(DB, LOGIN, KEY)).start();
+                .database(DB, FakeOdooDatasets.demoCompany(DB, LOGIN, KEY).andThen(extra)).start();
     }
 
     boolean json2() {
