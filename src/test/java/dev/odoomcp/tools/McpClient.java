@@ -85,6 +85,22 @@ final class McpClient {
         return response.get("result");
     }
 
+    /** Every tool {@code tools/list} offers this caller, across pages. */
+    java.util.List<JsonNode> tools() {
+        java.util.List<JsonNode> tools = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = result("tools/list", cursor == null ? "{}" : "{\"cursor\": \"" + cursor + "\"}");
+            page.path("tools").forEach(tools::add);
+            cursor = page.has("nextCursor") ? page.get("nextCursor").asString() : null;
+        } while (cursor != null);
+        return tools;
+    }
+
+    java.util.List<String> toolNames() {
+        return tools().stream().map(tool -> tool.path("name").asString()).toList();
+    }
+
     /** {@code tools/call} of {@code tool} with arguments given as JSON text. */
     ToolResult call(String tool, String argumentsJson) {
         ObjectNode params = JSON.createObjectNode();
