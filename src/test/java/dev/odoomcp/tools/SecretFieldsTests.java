@@ -89,6 +89,8 @@ class SecretFieldsTests {
                         + "\"x_api_key\": \"stolen\"}}"),
                 call(mcp, "update_records", "{\"model\": \"res.partner\", \"ids\": [9], \"values\": "
                         + "{\"x_api_key\": \"stolen\"}}"),
+                call(mcp, "create_record", "{\"model\": \"res.partner\", \"values\": {\"name\": \"x\", "
+                        + "\"child_ids\": [[0, 0, {\"name\": \"y\", \"x_api_key\": \"stolen\"}]]}}"),
                 call(mcp, "name_search", "{\"model\": \"res.partner\", \"name\": \"a\", \"domain\": "
                         + "[[\"x_api_key\", \"=like\", \"sk%\"]]}"),
                 call(mcp, "call_method", "{\"model\": \"res.partner\", \"method\": \"search_count\", \"kwargs\": "
