@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the assistant may touch, decided before anything reaches Odoo: read-only mode (server-wide
@@ -29,6 +32,8 @@ class AccessPolicy {
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(^|_)(password|passwd|pwd|api_?key|apikey|token|secret|totp|otp|private_key|credentials?)($|_)");
 
+    private static final Pattern FIELD_PATH = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
+
     private final ToolsProperties properties;
 
     AccessPolicy(ToolsProperties properties) {
@@ -48,6 +53,23 @@ class AccessPolicy {
         if (!properties.allowedModels().isEmpty() && !matchesAny(model, properties.allowedModels())) {
             throw new ToolInputException("Model '" + model + "' is not on this server's list of allowed models ("
                     + String.join(", ", properties.allowedModels()) + ").");
+        }
+    }
+
+    /** The models refused by exact name (built-in and operator list), for excluding them in a search. */
+    List<String> deniedModelNames() {
+        List<String> names = new java.util.ArrayList<>(DENIED_MODELS);
+        properties.deniedModels().stream().filter(p -> !p.endsWith("*")).forEach(names::add);
+        return names;
+    }
+
+    /** Whether {@link #checkRead} would let {@code model} through. */
+    boolean readable(String model) {
+        try {
+            checkRead(model);
+            return true;
+        } catch (ToolInputException e) {
+            return false;
         }
     }
 
@@ -72,6 +94,46 @@ class AccessPolicy {
             throw new ToolInputException("Field '" + field + "' looks like a secret and cannot be used in " + where
                     + " through this bridge.");
         }
+    }
+
+    /**
+     * Refuses a free-form value (call_method arguments) that names a secret-looking field anywhere: as
+     * an object key, or as a string that reads as a field name or dotted path (a domain, a field list).
+     */
+    static void checkNoSecretNames(JsonNode value, String where) {
+        if (value.isString() && FIELD_PATH.matcher(value.asString()).matches()) {
+            for (String segment : value.asString().split("\\.")) {
+                checkNotSecret(segment, where);
+            }
+        }
+        value.properties().forEach(e -> {
+            checkNotSecret(e.getKey(), where);
+            checkNoSecretNames(e.getValue(), where);
+        });
+        if (value.isArray()) {
+            value.forEach(item -> checkNoSecretNames(item, where));
+        }
+    }
+
+    /** A copy of an answer without any member whose name looks like a secret, at any depth. */
+    static JsonNode withoutSecrets(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode copy = ((ObjectNode) value).deepCopy();
+            copy.propertyNames().stream().toList().forEach(name -> {
+                if (isSecretField(name)) {
+                    copy.remove(name);
+                } else {
+                    copy.set(name, withoutSecrets(copy.get(name)));
+                }
+            });
+            return copy;
+        }
+        if (value.isArray()) {
+            ArrayNode copy = ((ArrayNode) value).arrayNode();
+            value.forEach(item -> copy.add(withoutSecrets(item)));
+            return copy;
+        }
+        return value;
     }
 
     private static boolean matchesAny(String model, List<String> patterns) {

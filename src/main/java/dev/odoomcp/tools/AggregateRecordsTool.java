@@ -68,7 +68,7 @@ class AggregateRecordsTool extends OdooTool {
         List<String> groupBy = specs(arguments, "group_by", metadata, GRANULARITIES, "granularity");
         List<String> aggregates = specs(arguments, "aggregates", metadata, FUNCTIONS, "function");
         int limit = arguments.integer("limit", 100, 1, 1000);
-        String order = arguments.optionalString("order");
+        String order = order(arguments.optionalString("order"), groupBy, aggregates);
         boolean formatted = session.server().majorVersion() >= 19;
 
         Map<String, Object> named = new LinkedHashMap<>();
@@ -86,7 +86,8 @@ class AggregateRecordsTool extends OdooTool {
             named.put("groupby", groupBy);
             named.put("lazy", false);
             if (order != null) {
-                named.put("orderby", order);
+                // read_group names aggregated fields without their function: 'amount_total desc'.
+                named.put("orderby", order.replaceAll(":(" + String.join("|", FUNCTIONS) + ")\\b", ""));
             }
         }
         named.put("limit", limit);
@@ -99,7 +100,7 @@ class AggregateRecordsTool extends OdooTool {
             ObjectNode group = groups.addObject();
             for (String spec : groupBy) {
                 String field = spec.split(":")[0];
-                group.set(spec, RecordFormatter.value(metadata.field(field), row.path(row.has(spec) ? spec : field), false));
+                group.set(spec, groupValue(metadata.field(field), row.path(row.has(spec) ? spec : field)));
             }
             group.set("__count", row.path("__count"));
             for (String spec : aggregates) {
@@ -109,6 +110,38 @@ class AggregateRecordsTool extends OdooTool {
         }
         result.put("returned", groups.size());
         return result;
+    }
+
+    /**
+     * One group-by value in the same shape on every version: many2one as {id, name}, a date group as
+     * its label ("November 2026"; Odoo 19 sends [start, label], earlier versions the label).
+     */
+    private static JsonNode groupValue(FieldInfo field, JsonNode value) {
+        boolean date = field != null && ("date".equals(field.type()) || "datetime".equals(field.type()));
+        if (date && value.isArray() && value.size() == 2 && value.get(1).isString()) {
+            return value.get(1);
+        }
+        return RecordFormatter.value(field, value, false);
+    }
+
+    /** The order of groups: group-by specs, aggregates or __count, each optionally asc/desc. */
+    private static String order(String order, List<String> groupBy, List<String> aggregates) {
+        if (order == null || order.isBlank()) {
+            return null;
+        }
+        for (String part : order.split(",")) {
+            String[] words = part.strip().split("\\s+");
+            boolean direction = words.length == 2 && (words[1].equalsIgnoreCase("asc") || words[1].equalsIgnoreCase("desc"));
+            String spec = words[0];
+            AccessPolicy.checkNotSecret(spec.split(":")[0], "order");
+            if (words.length > 2 || (words.length == 2 && !direction)
+                    || !(groupBy.contains(spec) || aggregates.contains(spec) || "__count".equals(spec))) {
+                throw new ToolInputException("Argument 'order' must name group_by fields, aggregates or __count, "
+                        + "each optionally followed by asc or desc, e.g. '" + (aggregates.isEmpty() ? "__count"
+                        : aggregates.get(0)) + " desc'; got '" + ToolArguments.abbreviate(order) + "'.");
+            }
+        }
+        return order.strip();
     }
 
     private static List<String> specs(ToolArguments arguments, String argument, ModelMetadata metadata,
@@ -132,6 +165,11 @@ class AggregateRecordsTool extends OdooTool {
             AccessPolicy.checkNotSecret(parts[0], argument);
             if (!metadata.has(parts[0])) {
                 throw OdooValues.unknownField(metadata, parts[0]);
+            }
+            String type = metadata.field(parts[0]).type();
+            if ("group_by".equals(argument) && parts.length == 2 && !"date".equals(type) && !"datetime".equals(type)) {
+                throw new ToolInputException("Argument 'group_by' has '" + spec + "', but a granularity (:" + parts[1]
+                        + ") applies only to date and datetime fields; '" + parts[0] + "' is a " + type + " field.");
             }
             if ("aggregates".equals(argument) && parts.length == 1) {
                 throw new ToolInputException("Aggregate '" + spec + "' needs a function, e.g. '" + spec + ":sum'.");

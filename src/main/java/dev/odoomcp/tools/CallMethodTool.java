@@ -91,13 +91,17 @@ class CallMethodTool extends OdooTool {
         ArrayNode args = arguments.array("args");
         List<Object> positional = new ArrayList<>();
         if (args != null) {
-            args.forEach(arg -> positional.add(OdooValues.plain(arg)));
+            args.forEach(arg -> {
+                AccessPolicy.checkNoSecretNames(arg, "args");
+                positional.add(OdooValues.plain(arg));
+            });
         }
         ObjectNode kwargs = arguments.object("kwargs", false);
         Map<String, Object> named = new LinkedHashMap<>();
         if (kwargs != null) {
             kwargs.properties().forEach(e -> {
                 AccessPolicy.checkNotSecret(e.getKey(), "kwargs");
+                AccessPolicy.checkNoSecretNames(e.getValue(), "kwargs");
                 named.put(e.getKey(), OdooValues.plain(e.getValue()));
             });
         }
@@ -110,7 +114,7 @@ class CallMethodTool extends OdooTool {
             result.put("next_step", nextStep(answer));
             result.putNull("result");
         } else {
-            result.set("result", answer.isMissingNode() ? null : answer);
+            result.set("result", answer.isMissingNode() ? null : AccessPolicy.withoutSecrets(answer));
         }
         return result;
     }

@@ -80,8 +80,11 @@ final class Domains {
         if ((operator.equals("in") || operator.equals("not in")) && !term.get(2).isArray()) {
             throw invalid("the value of '" + operator + "' must be a list, e.g. [\"state\", \"in\", [\"draft\", \"sent\"]].");
         }
-        String first = left.asString().split("\\.")[0];
-        AccessPolicy.checkNotSecret(first, "a domain");
+        String[] path = left.asString().split("\\.");
+        for (String segment : path) { // partner_id.user_ids.password is as secret as password
+            AccessPolicy.checkNotSecret(segment, "a domain");
+        }
+        String first = path[0];
         if (metadata != null && !metadata.has(first)) {
             throw OdooValues.unknownField(metadata, first);
         }

@@ -47,6 +47,8 @@ class ListModelsTool extends OdooTool {
         if (!arguments.flag("include_transient", false)) {
             domain.add(List.of("transient", "=", false));
         }
+        List<String> denied = support.policy().deniedModelNames();
+        domain.add(List.of("model", "not in", denied)); // so that denied models take no room in the page
         if (filter != null && !filter.isBlank()) {
             domain.add("|");
             domain.add(List.of("model", "ilike", filter.strip()));
@@ -58,10 +60,8 @@ class ListModelsTool extends OdooTool {
         ArrayNode models = result.putArray("models");
         for (JsonNode row : rows) {
             String model = row.path("model").asString();
-            try {
-                support.policy().checkRead(model);
-            } catch (ToolInputException denied) {
-                continue;
+            if (!support.policy().readable(model)) {
+                continue; // wildcard patterns and the allow-list are applied here
             }
             models.addObject().put("model", model).put("name", row.path("name").asString());
         }

@@ -55,7 +55,12 @@ record ModelMetadata(String model, Map<String, FieldInfo> fields) {
 
     /** The closest existing field names to a misspelt one, for "did you mean" hints. */
     List<String> suggestions(String wrong) {
-        return fields.keySet().stream().sorted(Comparator.comparingInt((String f) -> distance(f, wrong))
+        return closest(fields.keySet(), wrong);
+    }
+
+    /** Up to three of {@code names} within a few edits of {@code wrong}, closest first. */
+    static List<String> closest(java.util.Collection<String> names, String wrong) {
+        return names.stream().sorted(Comparator.comparingInt((String f) -> distance(f, wrong))
                 .thenComparing(f -> f)).filter(f -> distance(f, wrong) <= Math.max(2, wrong.length() / 3)).limit(3)
                 .toList();
     }

@@ -51,12 +51,25 @@ class OdooCompletions implements McpCompletionProvider {
                         "fields", List.of("model"), "limit", LIMIT, "order", "model"));
                 rows.forEach(row -> values.add(row.path("model").asString()));
             } else {
-                JsonNode pairs = session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT));
-                pairs.forEach(pair -> values.add(pair.path(1).asString()));
+                nameSearch(session, argument, model, value).forEach(pair -> values.add(pair.path(1).asString()));
             }
             return Optional.of(new McpSchema.Completion(values, null, values.size() >= LIMIT));
         } catch (OdooException | ToolInputException e) {
             return Optional.of(new McpSchema.Completion(List.of(), 0, false));
         }
+    }
+
+    /** Names matching {@code value}; a supplier is a partner with a supplier rank where Odoo has one. */
+    private static JsonNode nameSearch(OdooSession session, String argument, String model, String value) {
+        if ("supplier".equals(argument)) {
+            try {
+                return session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT,
+                        session.server().majorVersion() >= 19 ? "domain" : "args",
+                        List.of(List.of("supplier_rank", ">", 0))));
+            } catch (OdooException noPurchaseApp) {
+                // no supplier_rank without the purchase/invoicing apps: any partner may be a supplier
+            }
+        }
+        return session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT));
     }
 }

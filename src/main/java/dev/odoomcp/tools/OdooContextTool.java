@@ -44,7 +44,9 @@ class OdooContextTool extends OdooTool {
     protected JsonNode run(ToolArguments arguments, OdooSession session) {
         OdooServer server = session.server();
         JsonNode users = session.execute(OdooCall.onRecords("res.users", "read", List.of(server.uid()),
-                Map.of("fields", List.of("name", "login", "company_id", "company_ids", "lang", "tz"))));
+                Map.of("fields", List.of("name", "login", "company_id", "company_ids"))));
+        // lang and tz from the user's context: the same on every version, whatever fields res.users has
+        JsonNode userContext = session.onModel("res.users", "context_get", Map.of());
         JsonNode user = users.path(0);
         ObjectNode result = support.object();
         result.put("server_version", server.version());
@@ -61,8 +63,8 @@ class OdooContextTool extends OdooTool {
                     List.of(List.of("id", "in", OdooValues.plain(user.get("company_ids")))), "fields", List.of("name")));
             rows.forEach(row -> companies.addObject().put("id", row.path("id").asLong()).set("name", row.path("name")));
         }
-        result.set("lang", user.path("lang").isString() ? user.get("lang") : null);
-        result.set("tz", user.path("tz").isString() ? user.get("tz") : null);
+        result.set("lang", userContext.path("lang").isString() ? userContext.get("lang") : null);
+        result.set("tz", userContext.path("tz").isString() ? userContext.get("tz") : null);
         return result;
     }
 }

@@ -63,7 +63,7 @@ class OdooResources implements McpResourceProvider {
             arguments.putArray("ids").add(Long.parseLong(matcher.group(2)));
             result = read.call(arguments, context);
             if (result.succeeded() && result.structuredContent().path("records").isEmpty()) {
-                throw new McpException(JsonRpcError.INVALID_PARAMS, "Record " + uri + " does not exist or is not "
+                throw new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Record " + uri + " does not exist or is not "
                         + "visible to this user.");
             }
         }

@@ -63,9 +63,21 @@ final class OdooValues {
             if (field == null) {
                 throw unknownField(metadata, name);
             }
+            checkNestedKeys(entry.getValue());
             converted.put(name, forField(field, entry.getValue()));
         }
         return converted;
+    }
+
+    /** Lines in command lists ([[0, 0, {...}]]) carry field names too: none may look like a secret. */
+    private static void checkNestedKeys(JsonNode value) {
+        value.properties().forEach(e -> {
+            AccessPolicy.checkNotSecret(e.getKey(), "values");
+            checkNestedKeys(e.getValue());
+        });
+        if (value.isArray()) {
+            value.forEach(OdooValues::checkNestedKeys);
+        }
     }
 
     static ToolInputException unknownField(ModelMetadata metadata, String name) {

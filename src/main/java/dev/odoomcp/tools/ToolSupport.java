@@ -7,6 +7,8 @@ import dev.odoomcp.odoo.OdooClientFactory;
 import dev.odoomcp.odoo.OdooCredentials;
 import dev.odoomcp.security.TenantCallGuard;
 import dev.odoomcp.security.TenantIds;
+import dev.odoomcp.odoo.OdooErrorKind;
+import dev.odoomcp.odoo.OdooException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +76,45 @@ class ToolSupport {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = session.onModel(model, "fields_get", Map.of("attributes", FIELD_ATTRIBUTES));
+        JsonNode answer;
+        try {
+            answer = session.onModel(model, "fields_get", Map.of("attributes", FIELD_ATTRIBUTES));
+        } catch (OdooException e) {
+            throw e.kind() == OdooErrorKind.NOT_FOUND ? unknownModel(session, model, e) : e;
+        }
         ModelMetadata loaded = parse(model, answer);
         metadata.put(key, loaded);
         return loaded;
+    }
+
+    /** Odoo's "no such model", with the closest installed model names the caller may use. */
+    private OdooException unknownModel(OdooSession session, String model, OdooException original) {
+        List<Object> domain = new ArrayList<>();
+        for (String segment : model.split("\\.")) {
+            if (segment.length() >= 3) {
+                domain.add(List.of("model", "ilike", segment.substring(0, 3)));
+            }
+        }
+        int conditions = domain.size();
+        for (int i = 1; i < conditions; i++) {
+            domain.add(0, "|");
+        }
+        List<String> close;
+        try {
+            JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain", domain, "fields",
+                    List.of("model"), "limit", 1000));
+            List<String> names = new ArrayList<>();
+            rows.forEach(row -> names.add(row.path("model").asString()));
+            close = ModelMetadata.closest(names.stream().filter(policy::readable).toList(), model);
+        } catch (OdooException e) {
+            return original;
+        }
+        if (close.isEmpty()) {
+            return original;
+        }
+        return new OdooException(original.kind(), "Model '" + model + "' does not exist in this Odoo; did you mean "
+                + String.join(" or ", close.stream().map(s -> "'" + s + "'").toList())
+                + "? Call list_models to see the available models.");
     }
 
     /** A successful result: the object as structured content and the same JSON as text. */

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 record WorkflowPrompt(McpSchema.Prompt definition, String template, Map<String, String> fallbacks) implements McpPrompt {
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z_]+)}");
+
     static McpSchema.PromptArgument required(String name, String description) {
         return new McpSchema.PromptArgument(name, null, description, true);
     }
@@ -31,14 +33,14 @@ record WorkflowPrompt(McpSchema.Prompt definition, String template, Map<String, 
 
     @Override
     public McpSchema.GetPromptResult get(Map<String, String> arguments, McpRequestContext context) {
-        String text = template;
+        Map<String, String> values = new java.util.HashMap<>();
         for (McpSchema.PromptArgument argument : definition.arguments()) {
             String value = arguments.getOrDefault(argument.name(), "").strip();
-            if (value.isEmpty()) {
-                value = fallbacks.getOrDefault(argument.name(), "");
-            }
-            text = text.replace("{" + argument.name() + "}", value);
+            values.put(argument.name(), value.isEmpty() ? fallbacks.getOrDefault(argument.name(), "") : value);
         }
+        // one pass, so a value that contains "{other}" is left as the user wrote it
+        String text = PLACEHOLDER.matcher(template).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
+                values.getOrDefault(match.group(1), match.group())));
         return new McpSchema.GetPromptResult(definition.description(),
                 List.of(new McpSchema.PromptMessage("user", new McpSchema.TextContent(text))));
     }

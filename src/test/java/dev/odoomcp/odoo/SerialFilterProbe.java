@@ -22,7 +22,8 @@ final class SerialFilterProbe {
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         String before = ObjectInputFilter.Config.getSerialFilter() == null ? "none" : "present";
-        try (DefaultOdooClientFactory factory = new OdooConfiguration().odooClientFactory(OdooProperties.defaults())) {
+        try (DefaultOdooClientFactory factory = new OdooConfiguration().odooClientFactory(OdooProperties.defaults(),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(OdooCallListener.class))) {
             ObjectInputFilter filter = ObjectInputFilter.Config.getSerialFilter();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -1,0 +1,39 @@
+package dev.odoomcp.tools;
+
+import dev.odoomcp.testing.DatabaseSpec;
+import dev.odoomcp.testing.FakeOdoo;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One running {@link FakeOdoo} per {@link Flavor}, started together for a test class and closed after it. */
+final class Fakes implements AutoCloseable {
+
+    private final Map<Flavor, FakeOdoo> running = new EnumMap<>(Flavor.class);
+
+    static Fakes start() {
+        return start(spec -> { });
+    }
+
+    /** Every flavor, each with the demo company plus {@code extra}. */
+    static Fakes start(Consumer<DatabaseSpec> extra) {
+        Fakes fakes = new Fakes();
+        for (Flavor flavor : Flavor.values()) {
+            fakes.running.put(flavor, flavor.start(extra));
+        }
+        return fakes;
+    }
+
+    FakeOdoo get(Flavor flavor) {
+        return running.get(flavor);
+    }
+
+    McpClient client(int port, Flavor flavor) {
+        return McpClient.of(port, get(flavor), flavor);
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(FakeOdoo::close);
+    }
+}

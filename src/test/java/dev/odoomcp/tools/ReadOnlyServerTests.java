@@ -1,0 +1,61 @@
+package dev.odoomcp.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoomcp.testing.FakeOdoo;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Server-wide read-only mode ({@code odoo-mcp.read-only=true}, env ODOO_MCP_READ_ONLY): no write reaches Odoo. */
+@ToolsServerTest
+@TestPropertySource(properties = "odoo-mcp.read-only=true")
+class ReadOnlyServerTests {
+
+    static Fakes fakes;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startOdoo() {
+        fakes = Fakes.start();
+    }
+
+    @AfterAll
+    static void stopOdoo() {
+        fakes.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void writeToolsAreNotListedAndRefusedWhateverTheHeaderSays(Flavor flavor) {
+        McpClient mcp = fakes.client(port, flavor).with("X-Odoo-Read-Only", "false");
+        FakeOdoo odoo = fakes.get(flavor);
+        assertThat(mcp.toolNames()).contains("search_records", "aggregate_records", "call_method")
+                .doesNotContain("create_record", "update_records", "delete_records");
+        odoo.clearCalls();
+        for (String call : List.of(
+                "{\"name\": \"create_record\", \"arguments\": {\"model\": \"res.partner\", \"values\": {\"name\": \"x\"}}}",
+                "{\"name\": \"update_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9], "
+                        + "\"values\": {\"name\": \"x\"}}}",
+                "{\"name\": \"delete_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9]}}")) {
+            JsonNode refused = mcp.rpc("tools/call", call);
+            assertThat(refused.path("error").path("message").asString()).contains("Unknown tool");
+        }
+        assertThat(mcp.call("call_method", "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", "
+                + "\"ids\": [2]}").error()).contains("This connection is read-only");
+        assertThat(mcp.call("call_method", "{\"model\": \"res.partner\", \"method\": \"write\", \"ids\": [9], "
+                + "\"kwargs\": {\"vals\": {\"name\": \"x\"}}}").error()).contains("read-only");
+        assertThat(odoo.calls()).isEmpty();
+        Object state = odoo.inspect(Flavor.DB, "purchase.order", r -> r.browse("purchase.order", List.of(2L)).get("state"));
+        assertThat(state).isEqualTo("draft");
+        assertThat(mcp.call("search_records", "{\"model\": \"purchase.order\", \"fields\": [\"state\"]}").ok()
+                .path("total").asInt()).isEqualTo(3);
+    }
+}
