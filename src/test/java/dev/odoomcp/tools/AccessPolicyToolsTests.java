@@ -6,11 +6,9 @@ import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FieldSpec;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,15 +16,11 @@ import tools.jackson.databind.JsonNode;
  * proven through /mcp: every refusal happens before anything reaches Odoo.
  */
 @ToolsServerTest
-class AccessPolicyToolsTests {
+class AccessPolicyToolsTests extends FakeOdooToolsTest {
 
     static final List<String> WRITE_TOOLS = List.of("create_record", "update_records", "delete_records");
 
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
+    /** Hides the base class's start-up: this class needs extra data in the fakes. */
     @BeforeAll
     static void startOdoo() {
         fakes = Fakes.start(spec -> spec
@@ -40,15 +34,6 @@ class AccessPolicyToolsTests {
                         .record(Map.of("name", "Archive partners", "code", "records.action_archive()")))
                 .model("res.users.apikeys", "Users API Keys", m -> m.field(FieldSpec.of("name", "char"))
                         .record(Map.of("name", "bridge"))));
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
-
-    McpClient mcp(Flavor flavor) {
-        return fakes.client(port, flavor);
     }
 
     @ParameterizedTest

@@ -6,22 +6,16 @@ import dev.odoomcp.testing.FakeOdoo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** call_method through /mcp on every flavor: business actions, wizards, None results and refusals. */
 @ToolsServerTest
-class CallMethodToolTests {
+class CallMethodToolTests extends FakeOdooToolsTest {
 
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
+    /** Hides the base class's start-up: this class needs extra data in the fakes. */
     @BeforeAll
     static void startOdoo() {
         fakes = Fakes.start(spec -> spec.method("purchase.order", "action_create_invoice_wizard", (records, kwargs) -> {
@@ -36,15 +30,6 @@ class CallMethodToolTests {
             action.put("context", Map.of("default_order_id", records.ids().get(0), "active_model", "purchase.order"));
             return action;
         }));
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
-
-    McpClient mcp(Flavor flavor) {
-        return fakes.client(port, flavor);
     }
 
     @ParameterizedTest

@@ -3,33 +3,15 @@ package dev.odoomcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** The operator's {@code odoo-mcp.denied-models} and {@code odoo-mcp.allowed-models} (with wildcards). */
 @ToolsServerTest
 @TestPropertySource(properties = {"odoo-mcp.denied-models=hr.*,sale.order",
         "odoo-mcp.allowed-models=res.*,product.*,stock.*,hr.*,sale.*,ir.model"})
-class OperatorModelListsTests {
-
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startOdoo() {
-        fakes = Fakes.start();
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
+class OperatorModelListsTests extends FakeOdooToolsTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)

@@ -5,35 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.odoomcp.testing.FakeOdoo;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Domains, aggregate_records and name_search through /mcp on every flavor, with what reached Odoo. */
 @ToolsServerTest
-class QueryToolsTests {
-
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startOdoo() {
-        fakes = Fakes.start();
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
-
-    McpClient mcp(Flavor flavor) {
-        return fakes.client(port, flavor);
-    }
+class QueryToolsTests extends FakeOdooToolsTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)

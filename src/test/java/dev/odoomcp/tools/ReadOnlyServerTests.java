@@ -4,33 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Server-wide read-only mode ({@code odoo-mcp.read-only=true}, env ODOO_MCP_READ_ONLY): no write reaches Odoo. */
 @ToolsServerTest
 @TestPropertySource(properties = "odoo-mcp.read-only=true")
-class ReadOnlyServerTests {
-
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startOdoo() {
-        fakes = Fakes.start();
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
+class ReadOnlyServerTests extends FakeOdooToolsTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)

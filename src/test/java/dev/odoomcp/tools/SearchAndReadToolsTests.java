@@ -4,35 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** search_records, read_records and count_records through /mcp on every flavor: formatting, defaults, limits, paging. */
 @ToolsServerTest
-class SearchAndReadToolsTests {
-
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startOdoo() {
-        fakes = Fakes.start();
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
-
-    McpClient mcp(Flavor flavor) {
-        return fakes.client(port, flavor);
-    }
+class SearchAndReadToolsTests extends FakeOdooToolsTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)

@@ -6,24 +6,18 @@ import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FieldSpec;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Fields whose names look like secrets are never shown, written, searched, sorted or grouped on. */
 @ToolsServerTest
-class SecretFieldsTests {
+class SecretFieldsTests extends FakeOdooToolsTest {
 
     static final String SECRET = "sk-live-4f9a8b7c6d5e";
 
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
+    /** Hides the base class's start-up: this class needs extra data in the fakes. */
     @BeforeAll
     static void startOdoo() {
         fakes = Fakes.start(spec -> spec
@@ -37,15 +31,6 @@ class SecretFieldsTests {
                 return null;
             });
         }
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
-
-    McpClient mcp(Flavor flavor) {
-        return fakes.client(port, flavor);
     }
 
     @ParameterizedTest

@@ -9,12 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * (JSON Schema 2020-12, checked with networknt json-schema-validator).
  */
 @ToolsServerTest
-class ToolDefinitionsTests {
+class ToolDefinitionsTests extends FakeOdooToolsTest {
 
     static final Set<String> READS = Set.of("odoo_context", "list_models", "describe_model", "search_records",
             "read_records", "count_records", "aggregate_records", "name_search");
@@ -45,21 +42,6 @@ class ToolDefinitionsTests {
             new String[] {"call_method", "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", \"ids\": [3]}"},
             new String[] {"call_method", "{\"model\": \"res.partner\", \"method\": \"onchange_company_type\", \"ids\": [12]}"},
             new String[] {"delete_records", "{\"model\": \"res.partner\", \"ids\": [20]}"});
-
-    static Fakes fakes;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startOdoo() {
-        fakes = Fakes.start();
-    }
-
-    @AfterAll
-    static void stopOdoo() {
-        fakes.close();
-    }
 
     @Test
     void everyToolIsWellDefined() {
