@@ -1,6 +1,8 @@
 package dev.odoomcp.tools;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +32,9 @@ final class RecordPage {
         ArrayNode records = result.putArray("records");
         int used = json.writeValueAsString(result).length() + 200;
         int added = 0;
+        Map<String, Boolean> secretByName = new HashMap<>();
         for (JsonNode row : rows) {
-            ObjectNode formatted = RecordFormatter.format(row, metadata, includeBinary);
+            ObjectNode formatted = RecordFormatter.format(row, metadata, includeBinary, secretByName);
             int size = json.writeValueAsString(formatted).length() + 1;
             if (used + size > budget && added > 0) {
                 break;

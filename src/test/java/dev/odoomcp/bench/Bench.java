@@ -1,0 +1,101 @@
+package dev.odoomcp.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: starts the bridge as its own process against the fake Odoo servers of
+ * {@link BenchOdoo}, measures the five figures and returns them as one {@link BenchTable}. Run by
+ * {@code bench/run} ({@link #main}); the smoke test runs it in-process with tiny counts.
+ */
+final class Bench {
+
+    /** The limits the bench raises so that the concurrency figure measures the bridge, not its guards. */
+    static final Map<String, String> SERVER_ENV = Map.ofEntries(
+            Map.entry("ODOO_ALLOW_PRIVATE_NETWORKS", "true"), Map.entry("ODOO_ALLOW_HTTP", "true"),
+            Map.entry("ODOO_MAX_CONCURRENT_PER_HOST", "4096"), Map.entry("ODOO_MAX_CONNECTIONS", "4096"),
+            Map.entry("MCP_TENANT_MAX_CONCURRENT", "100000"), Map.entry("MCP_MAX_IN_FLIGHT", "100000"),
+            Map.entry("MCP_TENANT_RATE_PER_MINUTE", "100000000"));
+
+    private Bench() {
+    }
+
+    /** Everything measured, with what the figures depend on. */
+    record Report(String header, BenchTable table) {
+
+        String text() {
+            return header + "\n" + table.render();
+        }
+    }
+
+    static Report run(BenchConfig config, BenchOdoo.Urls fakes) throws Exception {
+        Files.createDirectories(config.workDir());
+        String header = Machine.describe(config.server().java());
+        BenchTable table = new BenchTable();
+        new FootprintFigure(config, table).startUp();
+        Path gcLog = config.workDir().resolve("server-gc.log");
+        List<String> jvm = new ArrayList<>(List.of("-Xlog:gc:file=" + gcLog));
+        try (ServerProcess server = ServerProcess.start(config.server(), jvm, SERVER_ENV,
+                config.workDir().resolve("server.log"))) {
+            server.awaitHealthy(Duration.ofSeconds(120));
+            Thread.sleep(2_000);
+            double idle = server.rssMb();
+            table.add(4, "RSS idle (after start, no request yet)", BenchTable.num(idle, "%.0f MiB"), "≤ 150 MiB",
+                    idle <= 150);
+            new LatencyFigure(config, table, server, fakes).measure();
+            new ThroughputFigure(config, table, server, fakes).measure();
+            // After the others, so the JIT is warm: the cold fakes are untouched, their caches cold.
+            new CacheFigure(config, table, server, fakes).measure();
+            new ConcurrencyFigure(config, table, server, fakes, gcLog).measure();
+        }
+        table.note("Server JVM options: defaults (no -Xmx) plus -Xlog:gc; environment: "
+                + String.join(" ", SERVER_ENV.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList())
+                + " (per-host and connection limits raised for the concurrency figure; tenant limits set high).");
+        table.note("Load at end: " + Machine.loadAverage());
+        return new Report(header, table);
+    }
+
+    /**
+     * {@code Bench --fakes=FILE --server-java=JAVA --server-jar=JAR [--reference=URL] [--out=FILE]}:
+     * FILE holds the {@code FAKES} line {@link BenchOdoo} printed.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        BenchOdoo.Urls fakes = BenchOdoo.Urls.parse(Files.readAllLines(Path.of(options.get("fakes"))).stream()
+                .filter(l -> l.startsWith("FAKES ")).findFirst().orElseThrow());
+        Path jar = Path.of(options.get("server-jar")).toAbsolutePath();
+        ServerProcess.Launch launch = new ServerProcess.Launch(Path.of(options.get("server-java")),
+                List.of("-jar", jar.toString()));
+        String reference = options.get("reference");
+        Path work = Path.of(options.getOrDefault("work", "target/bench"));
+        BenchConfig config = BenchConfig.full(launch, jar, reference == null ? null : URI.create(reference), work);
+        Report report = run(config, fakes);
+        String stamp = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String text = "Run " + stamp + "\n" + report.text();
+        System.out.println(text);
+        if (options.containsKey("out")) {
+            Files.writeString(Path.of(options.get("out")), text);
+        }
+    }
+
+    static void writeQuietly(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException ignored) {
+            // a log, nothing depends on it
+        }
+    }
+}

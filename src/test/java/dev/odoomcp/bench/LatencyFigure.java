@@ -1,0 +1,130 @@
+package dev.odoomcp.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Figure 1: what the bridge adds to an Odoo call. {@code search_records} through the bridge is
+ * paired with the very XML-RPC request the bridge sends for it (captured once through
+ * {@link OdooRecorder}) sent straight to the same zero-latency fake; each client alternates the
+ * two, so both see the same machine. Reported: percentiles of the per-pair difference.
+ */
+final class LatencyFigure {
+
+    private final BenchConfig config;
+    private final BenchTable table;
+    private final ServerProcess server;
+    private final BenchOdoo.Urls fakes;
+    private final LoadGenerator load = new LoadGenerator(LoadGenerator.newClient());
+    private final AtomicLong ids = new AtomicLong(1);
+
+    LatencyFigure(BenchConfig config, BenchTable table, ServerProcess server, BenchOdoo.Urls fakes) {
+        this.config = config;
+        this.table = table;
+        this.server = server;
+        this.fakes = fakes;
+    }
+
+    void measure() throws Exception {
+        OdooRecorder.Exchange captured = capture();
+        McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
+        URI mcp = server.mcp();
+        HttpRequest direct = McpRequests.direct(fakes.zero(), captured.path(), captured.contentType(),
+                captured.body());
+        Pairs warm = pairs(1, config.warmupPairs(), mcp, tenant, direct);
+        check(warm);
+        for (int clients : new int[] {1, 16}) {
+            Pairs p = pairs(clients, config.pairs(), mcp, tenant, direct);
+            check(p);
+            String label = clients == 1 ? "sequential" : clients + " concurrent";
+            table.add(1, "search_records via bridge, " + label, Stats.ofNanos(p.bridge()));
+            table.add(1, "same search_read direct to Odoo, " + label, Stats.ofNanos(p.direct()));
+            Stats added = Stats.ofNanos(p.difference());
+            table.add(1, "added by the bridge (per-pair difference), " + label, added);
+            table.add(1, "  added p50 / p99, " + label, BenchTable.ms(added.median()) + " / "
+                    + BenchTable.ms(added.p99()) + " ms", "≤ 1 / ≤ 5 ms", added.median() <= 1 && added.p99() <= 5);
+        }
+    }
+
+    /** Two calls through the recorder; the second (warm) must cost exactly one search_read. */
+    private OdooRecorder.Exchange capture() throws Exception {
+        try (OdooRecorder recorder = new OdooRecorder(fakes.zero())) {
+            McpRequests.Tenant via = McpRequests.Tenant.bench(recorder.baseUrl());
+            send(McpRequests.searchPartners(server.mcp(), via, ids.getAndIncrement()));
+            recorder.clear();
+            send(McpRequests.searchPartners(server.mcp(), via, ids.getAndIncrement()));
+            List<OdooRecorder.Exchange> warm = recorder.exchanges();
+            table.add(1, "Odoo round trips per warm search_records", Integer.toString(warm.size()), "1",
+                    warm.size() == 1);
+            return warm.stream().filter(e -> e.text().contains("search_read")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No search_read among " + warm.size()
+                            + " requests of a warm search_records"));
+        }
+    }
+
+    private void send(HttpRequest request) {
+        String failure = load.send(request, McpRequests::isResult);
+        if (failure != null) {
+            throw new IllegalStateException("Latency figure: a call failed: " + failure);
+        }
+    }
+
+    /** Latencies of paired calls: bridge[i] and direct[i] were sent back to back by one client. */
+    record Pairs(long[] bridge, long[] direct, int errors, String firstError) {
+
+        long[] difference() {
+            long[] d = new long[bridge.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = bridge[i] - direct[i];
+            }
+            return d;
+        }
+    }
+
+    private Pairs pairs(int clients, int perClient, URI mcp, McpRequests.Tenant tenant, HttpRequest direct)
+            throws Exception {
+        long[] bridge = new long[clients * perClient];
+        long[] straight = new long[clients * perClient];
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService executor = LoadGenerator.clients();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int base = c * perClient;
+                running.add(executor.submit(() -> {
+                    for (int i = 0; i < perClient; i++) {
+                        long t0 = System.nanoTime();
+                        String a = load.send(McpRequests.searchPartners(mcp, tenant, ids.getAndIncrement()),
+                                McpRequests::isResult);
+                        long t1 = System.nanoTime();
+                        String b = load.send(direct, McpRequests::isXmlRpcValue);
+                        long t2 = System.nanoTime();
+                        bridge[base + i] = t1 - t0;
+                        straight[base + i] = t2 - t1;
+                        if (a != null || b != null) {
+                            failures.add(a != null ? a : b);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        return new Pairs(bridge, straight, failures.size(), failures.isEmpty() ? null : failures.get(0));
+    }
+
+    private static void check(Pairs p) {
+        if (p.errors() > 0) {
+            throw new IllegalStateException("Latency figure: " + p.errors() + " failed calls, first: " + p.firstError());
+        }
+    }
+}

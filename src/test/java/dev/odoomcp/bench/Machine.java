@@ -1,0 +1,84 @@
+package dev.odoomcp.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What the figures depend on besides the code: CPUs, load (other work on the machine), JVMs. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static String describe(Path serverJava) {
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), "
+                + memory() + "\n"
+                + "Load at start (/proc/loadavg): " + loadAverage() + "\n"
+                + "Load generator JVM: " + System.getProperty("java.vm.name") + " " + Runtime.version() + "\n"
+                + "Server JVM: " + javaVersion(serverJava) + "\n";
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2] + " (1/5/15 min; " + Runtime.getRuntime()
+                    .availableProcessors() + " CPUs)";
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    static double loadNow() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB memory").findFirst()
+                    .orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The {@code Runtime Environment} line of {@code java -version}. */
+    static String javaVersion(Path java) {
+        try {
+            Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            List<String> lines = out.lines().toList();
+            return lines.stream().filter(l -> l.contains("Runtime Environment")).findFirst()
+                    .orElse(lines.isEmpty() ? "unknown" : lines.get(0)).trim();
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** Feature release of a {@code java} executable (17, 25, ...). */
+    static int feature(Path javaExe) {
+        String v = javaVersion(javaExe);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("build (\\d+)").matcher(v);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}
