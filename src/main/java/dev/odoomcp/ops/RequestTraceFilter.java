@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ class RequestTraceFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String offered = request.getHeader(REQUEST_ID_HEADER);
         RequestTrace trace = new RequestTrace(offered != null && SANE_ID.matcher(offered).matches() ? offered
-                : UUID.randomUUID().toString());
+                : newRequestId());
         request.setAttribute(RequestTrace.ATTRIBUTE, trace);
         response.setHeader(REQUEST_ID_HEADER, trace.requestId());
         long start = System.nanoTime();
@@ -61,6 +62,15 @@ class RequestTraceFilter extends OncePerRequestFilter {
         } finally {
             finish(trace, request, failed ? 500 : response.getStatus(), System.nanoTime() - start);
         }
+    }
+
+    /**
+     * 128 random bits in UUID form. A correlation id needs no cryptographic strength, and
+     * {@code UUID.randomUUID()} would serialize every request on one shared SecureRandom.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private void finish(RequestTrace trace, HttpServletRequest request, int status, long nanos) {
