@@ -3,6 +3,8 @@ package dev.odoomcp.mcp;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cursor pagination over a list in stable order. The cursor is opaque to clients (base64 of the
@@ -20,6 +22,16 @@ record Pagination<T>(List<T> page, String nextCursor) {
         int end = Math.min(all.size(), offset + pageSize);
         String next = end < all.size() ? encode(end) : null;
         return new Pagination<>(List.copyOf(all.subList(offset, end)), next);
+    }
+
+    /** The list result: the page under {@code member}, plus {@code nextCursor} when more pages follow. */
+    ObjectNode toResult(String member, JsonMapper json) {
+        ObjectNode result = json.createObjectNode();
+        result.set(member, json.valueToTree(page));
+        if (nextCursor != null) {
+            result.put("nextCursor", nextCursor);
+        }
+        return result;
     }
 
     private static String encode(int offset) {

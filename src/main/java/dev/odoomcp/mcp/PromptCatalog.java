@@ -30,12 +30,7 @@ class PromptCatalog {
     ObjectNode list(ObjectNode params) {
         List<McpSchema.Prompt> all = prompts.values().stream().map(McpPrompt::definition).toList();
         Pagination<McpSchema.Prompt> page = Pagination.of(all, Params.optionalString(params, "cursor"), pageSize);
-        ObjectNode result = json.createObjectNode();
-        result.set("prompts", json.valueToTree(page.page()));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        return result;
+        return page.toResult("prompts", json);
     }
 
     ObjectNode get(ObjectNode params, McpRequestContext context) {

@@ -22,12 +22,12 @@ class ResourceCatalog {
 
     ObjectNode list(ObjectNode params, McpRequestContext context) {
         List<McpSchema.Resource> all = providers.stream().flatMap(p -> p.resources(context).stream()).toList();
-        return page("resources", Pagination.of(all, Params.optionalString(params, "cursor"), pageSize));
+        return Pagination.of(all, Params.optionalString(params, "cursor"), pageSize).toResult("resources", json);
     }
 
     ObjectNode templates(ObjectNode params) {
         List<McpSchema.ResourceTemplate> all = providers.stream().flatMap(p -> p.templates().stream()).toList();
-        return page("resourceTemplates", Pagination.of(all, Params.optionalString(params, "cursor"), pageSize));
+        return Pagination.of(all, Params.optionalString(params, "cursor"), pageSize).toResult("resourceTemplates", json);
     }
 
     ObjectNode read(ObjectNode params, McpRequestContext context) {
@@ -43,14 +43,5 @@ class ResourceCatalog {
                 : JsonRpcError.RESOURCE_NOT_FOUND;
         throw new McpException(code, "Resource not found: " + uri
                 + ". Call resources/templates/list to see the URI forms this server understands.");
-    }
-
-    private ObjectNode page(String member, Pagination<?> page) {
-        ObjectNode result = json.createObjectNode();
-        result.set(member, json.valueToTree(page.page()));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        return result;
     }
 }

@@ -36,12 +36,7 @@ class ToolCatalog {
         List<McpSchema.Tool> visible = tools.values().stream().filter(tool -> tool.isAvailable(context))
                 .map(McpTool::definition).toList();
         Pagination<McpSchema.Tool> page = Pagination.of(visible, Params.optionalString(params, "cursor"), pageSize);
-        ObjectNode result = json.createObjectNode();
-        result.set("tools", json.valueToTree(page.page()));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        return result;
+        return page.toResult("tools", json);
     }
 
     ObjectNode call(ObjectNode params, McpRequestContext context) {

@@ -73,11 +73,16 @@ class AccessPolicy {
         }
     }
 
-    void checkWrite(String model, boolean readOnly) {
+    /** Refuses any change when the connection is read-only. */
+    void checkNotReadOnly(boolean readOnly) {
         if (readOnly) {
             throw new ToolInputException("This connection is read-only, so records cannot be created, changed or "
                     + "deleted. Ask the user to make the change in Odoo, or to connect without read-only mode.");
         }
+    }
+
+    void checkWrite(String model, boolean readOnly) {
+        checkNotReadOnly(readOnly);
         checkRead(model);
         if (matchesAny(model, WRITE_DENIED_MODELS)) {
             throw new ToolInputException("Model '" + model + "' can be read but not changed through this bridge "

@@ -56,8 +56,8 @@ abstract class OdooTool implements McpTool {
         try {
             ToolArguments arguments = new ToolArguments(json);
             boolean readOnly = support.policy().readOnly(context.header(AccessPolicy.READ_ONLY_HEADER));
-            if (writes() && readOnly) {
-                support.policy().checkWrite("", true);
+            if (writes()) {
+                support.policy().checkNotReadOnly(readOnly);
             }
             List<Long> companies = arguments.companyIds();
             OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
