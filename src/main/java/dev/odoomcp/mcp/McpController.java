@@ -39,12 +39,15 @@ class McpController {
     private static final Logger log = LoggerFactory.getLogger(McpController.class);
 
     private final McpDispatcher dispatcher;
+    private final CallerResolver callers;
     private final OriginPolicy origins;
     private final long maxRequestBytes;
     private final JsonMapper json;
 
-    McpController(McpDispatcher dispatcher, OriginPolicy origins, McpServerProperties properties, JsonMapper json) {
+    McpController(McpDispatcher dispatcher, CallerResolver callers, OriginPolicy origins,
+            McpServerProperties properties, JsonMapper json) {
         this.dispatcher = dispatcher;
+        this.callers = callers;
         this.origins = origins;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
         this.json = json;
@@ -77,7 +80,8 @@ class McpController {
             if (message instanceof JsonRpcMessage.Request req) {
                 id = req.id();
                 trace.method(McpMethods.tag(req.method()));
-                McpRequestContext context = ProtocolGate.forRequest(req, headers, trace);
+                McpRequestContext context = ProtocolGate.forRequest(req, headers,
+                        () -> callers.resolve(request, headers), trace);
                 return reply(HttpStatus.OK, envelope(id).set("result", dispatcher.handle(req, context)));
             }
             // Notifications and responses (to requests this server never sends) need no answer.

@@ -1,5 +1,6 @@
 package dev.odoomcp.mcp;
 
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,9 +17,12 @@ public interface McpTool {
      */
     McpSchema.CallToolResult call(ObjectNode arguments, McpRequestContext context);
 
-    /** Whether this caller may see and call the tool (e.g. write tools hidden in read-only mode). */
-    default boolean isAvailable(McpRequestContext context) {
-        return true;
+    /**
+     * Why this caller may neither see nor call the tool (e.g. a write tool in read-only mode), or empty
+     * when it may. A call to an unavailable tool answers this reason as a tool error.
+     */
+    default Optional<String> unavailableReason(McpRequestContext context) {
+        return Optional.empty();
     }
 
     default String name() {

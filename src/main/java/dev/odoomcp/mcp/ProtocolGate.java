@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,20 +24,20 @@ final class ProtocolGate {
     private ProtocolGate() {
     }
 
-    /** Resolves the context of a request, or throws the HTTP 400 error the rules demand. */
-    static McpRequestContext forRequest(JsonRpcMessage.Request request, Map<String, String> headers) {
-        return forRequest(request, headers, null);
-    }
-
-    /** As {@link #forRequest(JsonRpcMessage.Request, Map)}, with the request's trace passed down. */
+    /**
+     * Resolves the context of a request, or throws the HTTP 400 error the rules demand.
+     *
+     * @param headers the request headers, names in lower case
+     * @param caller resolves the caller once the protocol rules have passed (it may refuse the request too)
+     */
     static McpRequestContext forRequest(JsonRpcMessage.Request request, Map<String, String> headers,
-            RequestTrace trace) {
+            Supplier<Caller> caller, RequestTrace trace) {
         String headerVersion = trimmed(headers.get("mcp-protocol-version"));
         JsonNode meta = request.params() == null ? null : request.params().get("_meta");
         boolean modern = (meta != null && meta.has(McpProtocol.META_PROTOCOL_VERSION))
                 || McpProtocol.STATELESS_VERSION.equals(headerVersion);
         if (!modern) {
-            return legacy(request, headers, headerVersion, trace);
+            return legacy(request, headerVersion, caller, trace);
         }
         if (headerVersion == null) {
             throw headerMismatch("The MCP-Protocol-Version header is required on every request.");
@@ -56,7 +57,7 @@ final class ProtocolGate {
             throw unsupportedVersion(headerVersion);
         }
         checkMethodAndNameHeaders(request, headers);
-        return new McpRequestContext(headerVersion, headers, capabilities, trace);
+        return new McpRequestContext(headerVersion, capabilities, caller.get(), trace);
     }
 
     /** Notifications are accepted unless they declare a revision we do not speak. */
@@ -76,8 +77,8 @@ final class ProtocolGate {
                 + requested + "'; supported: " + String.join(", ", McpProtocol.SUPPORTED_VERSIONS) + ".", 400, data);
     }
 
-    private static McpRequestContext legacy(JsonRpcMessage.Request request, Map<String, String> headers,
-            String headerVersion, RequestTrace trace) {
+    private static McpRequestContext legacy(JsonRpcMessage.Request request, String headerVersion,
+            Supplier<Caller> caller, RequestTrace trace) {
         if (headerVersion != null && !McpProtocol.isLegacy(headerVersion)) {
             throw unsupportedVersion(headerVersion);
         }
@@ -87,7 +88,7 @@ final class ProtocolGate {
             capabilities = declared;
         }
         String version = headerVersion != null ? headerVersion : McpProtocol.DEFAULT_LEGACY_VERSION;
-        return new McpRequestContext(version, headers, capabilities, trace);
+        return new McpRequestContext(version, capabilities, caller.get(), trace);
     }
 
     private static void checkMethodAndNameHeaders(JsonRpcMessage.Request request, Map<String, String> headers) {

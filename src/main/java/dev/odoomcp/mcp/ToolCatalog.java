@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -33,7 +34,8 @@ class ToolCatalog {
     }
 
     ObjectNode list(ObjectNode params, McpRequestContext context) {
-        List<McpSchema.Tool> visible = tools.values().stream().filter(tool -> tool.isAvailable(context))
+        List<McpSchema.Tool> visible = tools.values().stream()
+                .filter(tool -> tool.unavailableReason(context).isEmpty())
                 .map(McpTool::definition).toList();
         Pagination<McpSchema.Tool> page = Pagination.of(visible, Params.optionalString(params, "cursor"), pageSize);
         return page.toResult("tools", json);
@@ -43,8 +45,13 @@ class ToolCatalog {
         String name = Params.requiredString(params, "name");
         McpTool tool = tools.get(name);
         context.trace().tool(tool == null ? "unknown" : name);
-        if (tool == null || !tool.isAvailable(context)) {
+        if (tool == null) {
             throw McpException.invalidParams("Unknown tool '" + name + "'. Call tools/list to see the tools available.");
+        }
+        Optional<String> unavailable = tool.unavailableReason(context);
+        if (unavailable.isPresent()) {
+            context.trace().toolError();
+            return json.valueToTree(McpSchema.CallToolResult.error(unavailable.get()));
         }
         JsonNode arguments = params.get("arguments");
         if (arguments != null && !arguments.isNull() && !arguments.isObject()) {

@@ -15,12 +15,16 @@ final class AuthCache {
 
     private final Cache<String, Long> uids;
     private final Cache<String, OdooException> failures;
+    /** Fingerprints of credentials Odoo answered a call for (JSON-2 calls prove the key without a login). */
+    private final Cache<String, Boolean> accepted;
 
     AuthCache(OdooProperties props) {
         this.uids = Caffeine.newBuilder().maximumSize(props.cacheMaxEntries())
                 .expireAfterWrite(props.uidCacheTtl()).build();
         this.failures = Caffeine.newBuilder().maximumSize(props.cacheMaxEntries())
                 .expireAfterWrite(props.authFailureCacheTtl()).build();
+        this.accepted = Caffeine.newBuilder().maximumSize(props.cacheMaxEntries())
+                .expireAfterWrite(props.uidCacheTtl()).build();
     }
 
     /** The uid for these credentials, logging in (once, even under concurrency) when unknown. */
@@ -40,6 +44,24 @@ final class AuthCache {
         });
     }
 
+    /** Odoo answered a call made with these credentials: the key is good. */
+    void accepted(OdooCredentials creds) {
+        accepted.put(creds.fingerprint(), Boolean.TRUE);
+    }
+
+    /** Whether Odoo accepted exactly these credentials recently: a login, or a call it answered. */
+    boolean recentlyAccepted(OdooCredentials creds) {
+        if (accepted.getIfPresent(creds.fingerprint()) != null) {
+            return true;
+        }
+        for (OdooProtocol protocol : OdooProtocol.values()) {
+            if (uids.getIfPresent(key(creds, protocol)) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Throws the remembered refusal for these credentials, if any. */
     void throwIfRecentlyRefused(OdooCredentials creds, OdooProtocol protocol) {
         throwIfRecentlyRefused(key(creds, protocol));
@@ -49,6 +71,7 @@ final class AuthCache {
     void refused(OdooCredentials creds, OdooProtocol protocol, OdooException failure) {
         String key = key(creds, protocol);
         uids.invalidate(key);
+        accepted.invalidate(creds.fingerprint());
         failures.put(key, failure);
     }
 

@@ -59,6 +59,11 @@ final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAbort
     }
 
     @Override
+    public boolean recentlyAccepted(OdooCredentials credentials) {
+        return auth.recentlyAccepted(credentials);
+    }
+
+    @Override
     public void abort(Thread worker) {
         http.abort(worker);
     }

@@ -71,6 +71,7 @@ final class Json2OdooClient implements OdooClient {
                         "Accept", "application/json"),
                 json.writeValueAsBytes(body), ContentType.APPLICATION_JSON);
         if (reply.status() == 200 && reply.isJson()) {
+            auth.accepted(creds);
             return read(reply);
         }
         JsonNode error = reply.isJson() ? readQuietly(reply) : null;
@@ -79,6 +80,8 @@ final class Json2OdooClient implements OdooClient {
                     error.path("message").stringValue(), creds.database());
             if (failure.kind() == OdooErrorKind.AUTHENTICATION_FAILED) {
                 auth.refused(creds, OdooProtocol.JSON2, failure);
+            } else {
+                auth.accepted(creds); // Odoo checks the bearer key before anything else it could refuse
             }
             throw failure;
         }

@@ -21,4 +21,10 @@ public interface OdooClientFactory {
 
     /** A client for these credentials; connects lazily on the first call. */
     OdooClient clientFor(OdooCredentials credentials);
+
+    /**
+     * Whether Odoo accepted exactly these credentials recently (their login is cached); never
+     * connects. Limits charge a tenant only for calls whose credentials are known good.
+     */
+    boolean recentlyAccepted(OdooCredentials credentials);
 }

@@ -16,8 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class AccessPolicy {
 
-    static final String READ_ONLY_HEADER = "X-Odoo-Read-Only";
-
     /** Never reachable: they hold credentials or keys. */
     static final List<String> DENIED_MODELS = List.of("res.users.apikeys", "res.users.apikeys.description",
             "res.users.apikeys.show", "ir.config_parameter", "auth_totp.device", "res.users.identitycheck",
@@ -28,6 +26,10 @@ class AccessPolicy {
             "ir.model.access", "ir.rule", "ir.ui.view", "ir.actions.server", "ir.cron", "base.automation",
             "res.groups", "ir.mail_server", "fetchmail.server", "ir.attachment", "base.module.upgrade",
             "base.module.uninstall");
+
+    /** Why nothing can be changed in read-only mode, and what the user can do. */
+    static final String READ_ONLY_EXPLANATION = "This connection is read-only, so records cannot be created, changed "
+            + "or deleted. Ask the user to make the change in Odoo, or to connect without read-only mode.";
 
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(^|_)(password|passwd|pwd|api_?key|apikey|token|secret|totp|otp|private_key|credentials?)($|_)");
@@ -40,9 +42,9 @@ class AccessPolicy {
         this.properties = properties;
     }
 
-    /** True when writes are off for this request (server-wide, or the caller asked for it). */
-    boolean readOnly(String readOnlyHeader) {
-        return properties.readOnly() || (readOnlyHeader != null && "true".equalsIgnoreCase(readOnlyHeader.strip()));
+    /** True when writes are off for this request: server-wide, or the caller asked for it. */
+    boolean readOnly(boolean requested) {
+        return properties.readOnly() || requested;
     }
 
     void checkRead(String model) {
@@ -76,8 +78,7 @@ class AccessPolicy {
     /** Refuses any change when the connection is read-only. */
     void checkNotReadOnly(boolean readOnly) {
         if (readOnly) {
-            throw new ToolInputException("This connection is read-only, so records cannot be created, changed or "
-                    + "deleted. Ask the user to make the change in Odoo, or to connect without read-only mode.");
+            throw new ToolInputException(READ_ONLY_EXPLANATION);
         }
     }
 

@@ -27,6 +27,32 @@ record ModelMetadata(String model, Map<String, FieldInfo> fields) {
         fields = Map.copyOf(fields);
     }
 
+    /**
+     * A rough upper estimate of the heap this metadata holds (strings at two bytes a character plus
+     * object overhead), so that the cache can be bounded by memory: a hostile Odoo may describe a
+     * model with millions of fields.
+     */
+    int estimatedBytes() {
+        long bytes = 64L + model.length() * 2L;
+        for (FieldInfo f : fields.values()) {
+            bytes += 160 + 2L * (f.name().length() * 2L + length(f.label()) + length(f.type()) + length(f.relation())
+                    + length(f.help()));
+            if (f.selection() != null) {
+                for (List<String> option : f.selection()) {
+                    bytes += 96;
+                    for (String part : option) {
+                        bytes += 48 + 2L * length(part);
+                    }
+                }
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
     boolean has(String field) {
         return fields.containsKey(field);
     }

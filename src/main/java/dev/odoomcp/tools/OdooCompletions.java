@@ -3,8 +3,8 @@ package dev.odoomcp.tools;
 import dev.odoomcp.mcp.McpCompletionProvider;
 import dev.odoomcp.mcp.McpRequestContext;
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooCredentials;
 import dev.odoomcp.odoo.OdooException;
+import dev.odoomcp.security.LimitExceededException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Completes prompt arguments (supplier, employee, product, ...) and the {@code model} of resource
- * templates from the caller's own Odoo. Without credentials there is nothing to suggest.
+ * templates from the caller's own Odoo, through the same gateway (limits, deadline) as the tools.
+ * Without credentials, or when a limit refuses, there is nothing to suggest.
  */
 @Component
 class OdooCompletions implements McpCompletionProvider {
@@ -40,21 +41,21 @@ class OdooCompletions implements McpCompletionProvider {
             return Optional.empty();
         }
         try {
-            OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
-            context.trace().odooTarget(credentials.url(), credentials.database());
-            OdooSession session = new OdooSession(support.odoo().clientFor(credentials), credentials, true, List.of());
             support.policy().checkRead(model);
-            List<String> values = new ArrayList<>();
-            if (modelOfTemplate) {
-                JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain",
-                        List.of(List.of("model", "=ilike", value + "%"), List.of("transient", "=", false)),
-                        "fields", List.of("model"), "limit", LIMIT, "order", "model"));
-                rows.forEach(row -> values.add(row.path("model").asString()));
-            } else {
-                nameSearch(session, argument, model, value).forEach(pair -> values.add(pair.path(1).asString()));
-            }
+            List<String> values = support.gateway().call(context, OdooGateway.Access.READ, List.of(), session -> {
+                List<String> found = new ArrayList<>();
+                if (modelOfTemplate) {
+                    JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain",
+                            List.of(List.of("model", "=ilike", value + "%"), List.of("transient", "=", false)),
+                            "fields", List.of("model"), "limit", LIMIT, "order", "model"));
+                    rows.forEach(row -> found.add(row.path("model").asString()));
+                } else {
+                    nameSearch(session, argument, model, value).forEach(pair -> found.add(pair.path(1).asString()));
+                }
+                return found;
+            });
             return Optional.of(new McpSchema.Completion(values, null, values.size() >= LIMIT));
-        } catch (OdooException | ToolInputException e) {
+        } catch (OdooException | ToolInputException | LimitExceededException e) {
             return Optional.of(new McpSchema.Completion(List.of(), 0, false));
         }
     }

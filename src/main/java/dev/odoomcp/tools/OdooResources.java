@@ -21,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 class OdooResources implements McpResourceProvider {
 
     private static final Pattern URI = Pattern.compile("odoo://([a-z][a-z0-9_.]*)/([0-9]+|fields)");
+    /** Odoo ids are PostgreSQL {@code integer}s. */
+    private static final long MAX_ID = Integer.MAX_VALUE;
 
     private final ReadRecordsTool read;
     private final DescribeModelTool describe;
@@ -60,7 +62,7 @@ class OdooResources implements McpResourceProvider {
         if ("fields".equals(matcher.group(2))) {
             result = describe.call(arguments, context);
         } else {
-            arguments.putArray("ids").add(Long.parseLong(matcher.group(2)));
+            arguments.putArray("ids").add(recordId(uri, matcher.group(2)));
             result = read.call(arguments, context);
             if (result.succeeded() && result.structuredContent().path("records").isEmpty()) {
                 throw new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Record " + uri + " does not exist or is not "
@@ -75,5 +77,14 @@ class OdooResources implements McpResourceProvider {
                 : support.json().writeValueAsString(result.structuredContent().path("records").get(0));
         return Optional.of(new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri,
                 "application/json", json))));
+    }
+
+    private static long recordId(String uri, String digits) {
+        long id = digits.length() > 10 ? -1 : Long.parseLong(digits);
+        if (id < 1 || id > MAX_ID) {
+            throw McpException.invalidParams("Resource " + uri + " names no possible record: a record id is a "
+                    + "whole number from 1 to " + MAX_ID + ", e.g. odoo://res.partner/7.");
+        }
+        return id;
     }
 }

@@ -3,10 +3,9 @@ package dev.odoomcp.tools;
 import dev.odoomcp.mcp.McpRequestContext;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.mcp.McpTool;
-import dev.odoomcp.odoo.OdooCredentials;
 import dev.odoomcp.odoo.OdooException;
 import dev.odoomcp.security.LimitExceededException;
-import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,28 +46,21 @@ abstract class OdooTool implements McpTool {
     }
 
     @Override
-    public boolean isAvailable(McpRequestContext context) {
-        return !writes() || !support.policy().readOnly(context.header(AccessPolicy.READ_ONLY_HEADER));
+    public Optional<String> unavailableReason(McpRequestContext context) {
+        if (writes() && support.policy().readOnly(context.caller().readOnly())) {
+            return Optional.of("The tool '" + name() + "' is disabled in read-only mode. "
+                    + AccessPolicy.READ_ONLY_EXPLANATION);
+        }
+        return Optional.empty();
     }
 
     @Override
     public final McpSchema.CallToolResult call(ObjectNode json, McpRequestContext context) {
         try {
             ToolArguments arguments = new ToolArguments(json);
-            boolean readOnly = support.policy().readOnly(context.header(AccessPolicy.READ_ONLY_HEADER));
-            if (writes()) {
-                support.policy().checkNotReadOnly(readOnly);
-            }
-            List<Long> companies = arguments.companyIds();
-            OdooCredentials credentials = support.odoo().credentialsFrom(context::header);
-            context.trace().odooTarget(credentials.url(), credentials.database());
-            OdooSession session = new OdooSession(support.odoo().clientFor(credentials), credentials, readOnly,
-                    companies);
-            try {
-                return support.withinLimits(credentials, () -> support.result(run(arguments, session)));
-            } finally {
-                context.trace().protocol(session.client().protocolInUse());
-            }
+            OdooGateway.Access access = writes() ? OdooGateway.Access.WRITE : OdooGateway.Access.READ;
+            return support.gateway().call(context, access, arguments.companyIds(),
+                    session -> support.result(run(arguments, session)));
         } catch (ToolInputException | OdooException | LimitExceededException e) {
             return McpSchema.CallToolResult.error(e.getMessage());
         }

@@ -3,25 +3,20 @@ package dev.odoomcp.tools;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooClientFactory;
-import dev.odoomcp.odoo.OdooCredentials;
-import dev.odoomcp.security.TenantCallGuard;
-import dev.odoomcp.security.TenantIds;
 import dev.odoomcp.odoo.OdooErrorKind;
 import dev.odoomcp.odoo.OdooException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every Odoo tool shares: the client factory, the access policy, the limits, JSON, and the
+ * What every Odoo tool shares: the gateway to the caller's Odoo, the access policy, JSON, and the
  * per-tenant cache of model metadata (keyed by the credentials' fingerprint, so one tenant never
- * sees another's fields).
+ * sees another's fields; bounded by memory, {@code ODOO_MCP_METADATA_CACHE_SIZE}).
  */
 @Component
 class ToolSupport {
@@ -29,32 +24,26 @@ class ToolSupport {
     private static final List<String> FIELD_ATTRIBUTES = List.of("string", "type", "required", "readonly",
             "relation", "selection", "help", "store");
 
-    private final OdooClientFactory odoo;
+    private final OdooGateway gateway;
     private final AccessPolicy policy;
     private final ToolsProperties properties;
     private final JsonMapper json;
     private final Cache<String, ModelMetadata> metadata;
-    private final TenantCallGuard guard;
-    private final TenantIds tenantIds;
 
-    ToolSupport(OdooClientFactory odoo, AccessPolicy policy, ToolsProperties properties, JsonMapper json,
-            TenantCallGuard guard, TenantIds tenantIds) {
-        this.guard = guard;
-        this.tenantIds = tenantIds;
-        this.odoo = odoo;
+    ToolSupport(OdooGateway gateway, AccessPolicy policy, ToolsProperties properties, JsonMapper json) {
+        this.gateway = gateway;
         this.policy = policy;
         this.properties = properties;
         this.json = json;
-        this.metadata = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(properties.metadataCacheTtl()).build();
+        this.metadata = Caffeine.newBuilder()
+                .maximumWeight(properties.metadataCacheSize().toBytes())
+                .weigher((String key, ModelMetadata value) -> key.length() * 2 + value.estimatedBytes())
+                .expireAfterWrite(properties.metadataCacheTtl()).build();
     }
 
-    /** Runs one tool call within its tenant's limits and the per-call deadline (see {@link TenantCallGuard}). */
-    <T> T withinLimits(OdooCredentials credentials, Supplier<T> work) {
-        return guard.call(tenantIds.of(credentials.url(), credentials.database()), work);
-    }
-
-    OdooClientFactory odoo() {
-        return odoo;
+    /** The one guarded way to the caller's Odoo. */
+    OdooGateway gateway() {
+        return gateway;
     }
 
     AccessPolicy policy() {

@@ -3,6 +3,7 @@ package dev.odoomcp.tools;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What the tools may do and how much they may answer, bound from {@code odoo-mcp.*} properties or
@@ -16,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deniedModels models refused in addition to the built-in deny list (patterns, {@code *} wildcard)
  * @param allowedModels when not empty, only these models are reachable (patterns, {@code *} wildcard)
  * @param metadataCacheTtl how long a tenant's model metadata ({@code fields_get}) is reused
+ * @param metadataCacheSize {@code ODOO_MCP_METADATA_CACHE_SIZE}: memory the cached metadata of all tenants may
+ *        take together (least recently used go first)
  */
 @ConfigurationProperties("odoo-mcp")
 public record ToolsProperties(Boolean readOnly, Integer defaultLimit, Integer maxLimit, Integer maxResultChars,
-        List<String> deniedModels, List<String> allowedModels, Duration metadataCacheTtl) {
+        List<String> deniedModels, List<String> allowedModels, Duration metadataCacheTtl, DataSize metadataCacheSize) {
 
     public ToolsProperties {
         readOnly = readOnly != null && readOnly;
@@ -39,6 +42,12 @@ public record ToolsProperties(Boolean readOnly, Integer defaultLimit, Integer ma
         deniedModels = clean(deniedModels);
         allowedModels = clean(allowedModels);
         metadataCacheTtl = metadataCacheTtl == null ? Duration.ofMinutes(5) : metadataCacheTtl;
+        metadataCacheSize = metadataCacheSize == null ? DataSize.ofMegabytes(32) : metadataCacheSize;
+        if (metadataCacheSize.toBytes() < DataSize.ofKilobytes(64).toBytes()
+                || metadataCacheSize.toBytes() > DataSize.ofGigabytes(16).toBytes()) {
+            throw new IllegalArgumentException("ODOO_MCP_METADATA_CACHE_SIZE must be between 64KB and 16GB (for example "
+                    + "32MB), was " + metadataCacheSize);
+        }
     }
 
     private static List<String> clean(List<String> patterns) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -96,9 +97,10 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
         assertThat(mcp(flavor).toolNames())
                 .containsAll(WRITE_TOOLS);
         odoo.clearCalls();
-        JsonNode refused = readOnly.rpc("tools/call", "{\"name\": \"create_record\", \"arguments\": {\"model\": "
-                + "\"res.partner\", \"values\": {\"name\": \"x\"}}}");
-        assertThat(refused.path("error").path("message").asString()).contains("Unknown tool 'create_record'");
+        assertThat(readOnly.call("create_record", "{\"model\": \"res.partner\", \"values\": {\"name\": \"x\"}}")
+                .error()).isEqualTo("The tool 'create_record' is disabled in read-only mode. This connection is "
+                        + "read-only, so records cannot be created, changed or deleted. Ask the user to make the change "
+                        + "in Odoo, or to connect without read-only mode.");
         assertThat(readOnly.call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_confirm\", "
                 + "\"ids\": [3]}").error()).contains("read-only");
         assertThat(odoo.callsTo("res.partner", "create")).isEmpty();
@@ -107,5 +109,35 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
                 + "\"kwargs\": {\"domain\": []}}").ok().path("result").asInt()).isGreaterThan(10);
         assertThat(readOnly.call("search_records", "{\"model\": \"sale.order\"}").ok().path("total").asInt()).isEqualTo(4);
         assertThat(mcp(flavor).with("X-Odoo-Read-Only", "false").toolNames()).containsAll(WRITE_TOOLS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "yes", "on", "TRUE", " True "})
+    void everyUsualTrueWordMakesTheRequestReadOnly(String word) {
+        McpClient readOnly = mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word);
+        assertThat(readOnly.toolNames()).doesNotContainAnyElementsOf(WRITE_TOOLS);
+        assertThat(readOnly.call("delete_records", "{\"model\": \"res.partner\", \"ids\": [9]}").error())
+                .contains("disabled in read-only mode");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "no", "off", "false"})
+    void everyUsualFalseWordLeavesWritesOn(String word) {
+        assertThat(mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word).toolNames()).containsAll(WRITE_TOOLS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"y", "enabled", "tru", "2", "readonly"})
+    void anUnrecognisedReadOnlyValueIsRefusedNeverTakenAsWritable(String word) {
+        FakeOdoo odoo = fakes.get(Flavor.ODOO_18_XMLRPC);
+        odoo.clearCalls();
+        McpClient unclear = mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word);
+        JsonNode refused = unclear.rpc("tools/call", "{\"name\": \"delete_records\", \"arguments\": {\"model\": "
+                + "\"res.partner\", \"ids\": [9]}}");
+        assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32602);
+        assertThat(refused.path("error").path("message").asString()).startsWith("Header X-Odoo-Read-Only must be true "
+                + "or false");
+        assertThat(unclear.rpc("tools/list", "{}").path("error").path("code").asInt()).isEqualTo(-32602);
+        assertThat(odoo.calls()).isEmpty();
     }
 }

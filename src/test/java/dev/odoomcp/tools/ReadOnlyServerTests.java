@@ -27,8 +27,10 @@ class ReadOnlyServerTests extends FakeOdooToolsTest {
                 "{\"name\": \"update_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9], "
                         + "\"values\": {\"name\": \"x\"}}}",
                 "{\"name\": \"delete_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9]}}")) {
-            JsonNode refused = mcp.rpc("tools/call", call);
-            assertThat(refused.path("error").path("message").asString()).contains("Unknown tool");
+            JsonNode refused = mcp.rpc("tools/call", call).path("result");
+            assertThat(refused.path("isError").asBoolean()).isTrue();
+            assertThat(refused.path("content").path(0).path("text").asString())
+                    .contains("is disabled in read-only mode").contains("This connection is read-only");
         }
         assertThat(mcp.call("call_method", "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", "
                 + "\"ids\": [2]}").error()).contains("This connection is read-only");
