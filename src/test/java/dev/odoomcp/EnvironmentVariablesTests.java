@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.mcp.McpServerProperties;
 import dev.odoomcp.security.AccessTokenProperties;
+import dev.odoomcp.security.RequestLimitProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,22 @@ class EnvironmentVariablesTests {
     }
 
     @Test
+    void limitVariables() {
+        RequestLimitProperties limits = bind("mcp", RequestLimitProperties.class, Map.of(
+                "MCP_TENANT_RATE_PER_MINUTE", "100", "MCP_TENANT_MAX_CONCURRENT", "4", "MCP_MAX_IN_FLIGHT", "50",
+                "MCP_REQUEST_TIMEOUT", "15s", "MCP_QUEUE_TIMEOUT", "2s", "MCP_CLIENT_RATE_PER_MINUTE", "500",
+                "MCP_CLIENT_MAX_CONCURRENT", "20", "MCP_UNVERIFIED_RATE_PER_MINUTE", "9"));
+        assertThat(limits.tenantRatePerMinute()).isEqualTo(100);
+        assertThat(limits.tenantMaxConcurrent()).isEqualTo(4);
+        assertThat(limits.maxInFlight()).isEqualTo(50);
+        assertThat(limits.requestTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(limits.queueTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(limits.clientRatePerMinute()).isEqualTo(500);
+        assertThat(limits.clientMaxConcurrent()).isEqualTo(20);
+        assertThat(limits.unverifiedRatePerMinute()).isEqualTo(9);
+    }
+
+    @Test
     void tokenVariables() {
         AccessTokenProperties tokens = bind("mcp", AccessTokenProperties.class, Map.of("MCP_ACCESS_TOKEN",
                 "shared-token-0123456789", "MCP_ACCESS_TOKENS", "acme:acme-token-0123456789,b:b-token-0123456789xx"));
@@ -41,7 +58,9 @@ class EnvironmentVariablesTests {
     void toolVariables() {
         var tools = bind("odoo-mcp", dev.odoomcp.tools.ToolsProperties.class, Map.of("ODOO_MCP_READ_ONLY", "true",
                 "ODOO_MCP_MAX_LIMIT", "200", "ODOO_MCP_DEFAULT_LIMIT", "10", "ODOO_MCP_MAX_RESULT_CHARS", "50000",
-                "ODOO_MCP_DENIED_MODELS", "hr.payslip,account.*", "ODOO_MCP_ALLOWED_MODELS", "sale.*"));
+                "ODOO_MCP_DENIED_MODELS", "hr.payslip,account.*", "ODOO_MCP_ALLOWED_MODELS", "sale.*",
+                "ODOO_MCP_METADATA_CACHE_SIZE", "8MB"));
+        assertThat(tools.metadataCacheSize()).isEqualTo(DataSize.ofMegabytes(8));
         assertThat(tools.readOnly()).isTrue();
         assertThat(tools.maxLimit()).isEqualTo(200);
         assertThat(tools.defaultLimit()).isEqualTo(10);

@@ -23,7 +23,8 @@ final class Bench {
             Map.entry("ODOO_ALLOW_PRIVATE_NETWORKS", "true"), Map.entry("ODOO_ALLOW_HTTP", "true"),
             Map.entry("ODOO_MAX_CONCURRENT_PER_HOST", "4096"), Map.entry("ODOO_MAX_CONNECTIONS", "4096"),
             Map.entry("MCP_TENANT_MAX_CONCURRENT", "10000"), Map.entry("MCP_MAX_IN_FLIGHT", "100000"),
-            Map.entry("MCP_TENANT_RATE_PER_MINUTE", "1000000"));
+            Map.entry("MCP_TENANT_RATE_PER_MINUTE", "1000000"), Map.entry("MCP_CLIENT_RATE_PER_MINUTE", "10000000"),
+            Map.entry("MCP_CLIENT_MAX_CONCURRENT", "100000"), Map.entry("MCP_UNVERIFIED_RATE_PER_MINUTE", "1000000"));
 
     private Bench() {
     }

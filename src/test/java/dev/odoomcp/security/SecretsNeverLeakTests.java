@@ -113,7 +113,7 @@ class SecretsNeverLeakTests {
             last = record(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", headers));
         }
         assertThat(last.isToolError()).as(last.body()).isTrue();
-        assertThat(last.text()).startsWith("Rate limit for this Odoo database reached (12 calls per minute); retry in ");
+        assertThat(last.text()).startsWith("Rate limit for this Odoo database reached (12 calls per minute, MCP_TENANT_RATE_PER_MINUTE); retry in ");
     }
 
     private void badAccessTokens(BridgeClient bridge, FakeOdoo odoo) {

@@ -140,6 +140,7 @@ class TenantCallGuardTests {
         AtomicBoolean loggedIn = new AtomicBoolean();
         java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
         CallKeys fresh = new CallKeys("acme", "new-user", "ip:127.0.0.1", loggedIn::get);
+        java.util.concurrent.ExecutorService users = java.util.concurrent.Executors.newFixedThreadPool(16);
         List<java.util.concurrent.CompletableFuture<String>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 16; i++) {
             calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> guard.call(fresh, () -> {
@@ -150,11 +151,12 @@ class TenantCallGuardTests {
                 }
                 sleep(20);
                 return "ok";
-            })));
+            }), users));
         }
         for (var call : calls) {
             assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo("ok");
         }
+        users.shutdownNow();
         // one unverified call at a time per credentials, and only one of them was needed
         assertThat(logins).hasValue(1);
         assertThat(refusals).isEmpty();

@@ -28,6 +28,11 @@ class ResourcesPromptsCompletionsTests extends FakeOdooToolsTest {
         JsonNode missing = mcp.rpc("resources/read", "{\"uri\": \"odoo://res.partner/99999\"}");
         assertThat(missing.path("error").path("code").asInt()).isEqualTo(-32002);
         assertThat(missing.path("error").path("message").asString()).contains("does not exist");
+        for (String impossible : List.of("99999999999999999999", "2147483648", "0")) {
+            JsonNode outOfRange = mcp.rpc("resources/read", "{\"uri\": \"odoo://res.partner/" + impossible + "\"}");
+            assertThat(outOfRange.path("error").path("code").asInt()).isEqualTo(-32602);
+            assertThat(outOfRange.path("error").path("message").asString()).contains("from 1 to 2147483647");
+        }
         JsonNode noModel = mcp.rpc("resources/read", "{\"uri\": \"odoo://res.partnr/1\"}");
         assertThat(noModel.path("error").path("message").asString()).contains("did you mean 'res.partner'");
         JsonNode noCredentials = McpClient.anonymous(port).rpc("resources/read", "{\"uri\": \"odoo://res.partner/15\"}");
