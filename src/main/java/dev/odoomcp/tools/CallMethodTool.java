@@ -5,7 +5,7 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooCall;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +105,7 @@ class CallMethodTool extends OdooTool {
                 named.put(e.getKey(), OdooValues.plain(e.getValue()));
             });
         }
-        JsonNode answer = session.execute(new OdooCall(model, method, ids, positional, named));
+        JsonNode answer = session.execute(OrmCalls.method(model, method, ids, positional, named));
         ObjectNode result = support.object();
         result.put("model", model);
         result.put("method", method);

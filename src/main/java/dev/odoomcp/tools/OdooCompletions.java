@@ -5,6 +5,7 @@ import dev.odoomcp.mcp.McpRequestContext;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OdooCredentials;
 import dev.odoomcp.odoo.OdooException;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,9 @@ class OdooCompletions implements McpCompletionProvider {
             support.policy().checkRead(model);
             List<String> values = new ArrayList<>();
             if (modelOfTemplate) {
-                JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain",
+                JsonNode rows = session.execute(OrmCalls.searchRead("ir.model",
                         List.of(List.of("model", "=ilike", value + "%"), List.of("transient", "=", false)),
-                        "fields", List.of("model"), "limit", LIMIT, "order", "model"));
+                        List.of("model"), null, LIMIT, "model"));
                 rows.forEach(row -> values.add(row.path("model").asString()));
             } else {
                 nameSearch(session, argument, model, value).forEach(pair -> values.add(pair.path(1).asString()));
@@ -63,13 +64,12 @@ class OdooCompletions implements McpCompletionProvider {
     private static JsonNode nameSearch(OdooSession session, String argument, String model, String value) {
         if ("supplier".equals(argument)) {
             try {
-                return session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT,
-                        session.server().majorVersion() >= 19 ? "domain" : "args",
-                        List.of(List.of("supplier_rank", ">", 0))));
+                return session.execute(OrmCalls.nameSearch(model, value, List.of(List.of("supplier_rank", ">", 0)),
+                        null, LIMIT));
             } catch (OdooException noPurchaseApp) {
                 // no supplier_rank without the purchase/invoicing apps: any partner may be a supplier
             }
         }
-        return session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT));
+        return session.execute(OrmCalls.nameSearch(model, value, null, null, LIMIT));
     }
 }

@@ -74,8 +74,8 @@ class SignaturesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"16.0", "18.0"})
-    void createWithKeywordValuesOnlyFailsUpTo18AndCreatesNothing(String version) {
+    @ValueSource(strings = {"16.0", "18.0", "19.0"})
+    void createWithKeywordValuesOnlyFailsOverXmlRpcAndCreatesNothing(String version) {
         try (FakeOdoo odoo = start(version)) {
             Integer before = odoo.inspect("acme", "res.partner", r -> r.ids().size());
             assertThat(typeError(xmlrpc(odoo, "res.partner", "create", List.of(),

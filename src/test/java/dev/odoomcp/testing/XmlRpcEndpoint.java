@@ -97,7 +97,7 @@ final class XmlRpcEndpoint {
         }
         List<Object> positional = def.onRecords() ? args.subList(1, args.size()) : args;
         Map<String, Object> bound = Methods.bind(def, positional, kwargs, Methods.Binding.CALL);
-        if (createWithoutPositionalValues(db, def, positional)) {
+        if (createWithoutPositionalValues(def, positional)) {
             // api.call_kw runs create, then answers `result.id if isinstance(args[0], Mapping)`:
             // IndexError, and the transaction (with the new record) is rolled back.
             backend.checkAccess(db, user, def, model);
@@ -106,10 +106,9 @@ final class XmlRpcEndpoint {
         return backend.run(db, user, def, model, ids, bound);
     }
 
-    /** Odoo 16 to 18 read create's values from the first positional argument after the call. */
-    private static boolean createWithoutPositionalValues(FakeDatabase db, Methods.MethodDef def, List<Object> positional) {
-        return def.name().equals("create") && def.signature() != null && positional.isEmpty()
-                && db.version().major() <= 18;
+    /** XML-RPC's call_kw (16 to 19) reads create's values from the first positional argument after the call. */
+    private static boolean createWithoutPositionalValues(Methods.MethodDef def, List<Object> positional) {
+        return def.name().equals("create") && def.signature() != null && positional.isEmpty();
     }
 
     private static Methods.MethodDef safeResolve(FakeDatabase db, String model, String method) {
