@@ -46,8 +46,9 @@ class CallMethodTool extends OdooTool {
         prop(input, "ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), "Records to run the method on "
                 + "(most business actions need them). Leave out for model-level methods."));
         prop(input, "args", JsonSchemas.arrayOf(JsonSchemas.typed("object", null).put("description",
-                "any JSON value"), "Extra positional arguments (rare; not supported on Odoo 19+ JSON-2, use kwargs)."));
-        prop(input, "kwargs", JsonSchemas.anyObject("Named arguments of the method."));
+                "any JSON value"), "Arguments after the ids, in the method's order. Up to Odoo 18 (XML-RPC) the safe way: modules "
+                + "rename parameters (a timesheet's write takes 'values', not 'vals'). Not on Odoo 19+ JSON-2: use kwargs."));
+        prop(input, "kwargs", JsonSchemas.anyObject("Named arguments of the method, sent as given."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "method");
         ((ObjectNode) input.path("properties").path("args")).remove("items");
