@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tenant's Odoo over JSON-2 ({@code POST /json/2/<model>/<method>}, Odoo 19+ and Online 18.4+).
- * The key travels as a bearer token and identifies the user; arguments are named only. Error
+ * The key travels as a bearer token and identifies the user; arguments are named only (Odoo 19's
+ * parameter names, see {@link OrmCalls}), options included. Error
  * bodies carry a {@code debug} traceback that is never read beyond {@code name} and {@code message}.
  */
 final class Json2OdooClient implements OdooClient {
@@ -40,7 +41,7 @@ final class Json2OdooClient implements OdooClient {
     @Override
     public JsonNode execute(OdooCall call) {
         CallCheck.validate(call);
-        if (!call.positional().isEmpty()) {
+        if (call.params().stream().anyMatch(p -> p.name() == null)) {
             throw new OdooException(OdooErrorKind.UNSUPPORTED, "This Odoo is reached over JSON-2, which accepts only named"
                     + " arguments; pass the arguments of " + call.method() + " by name (e.g. {\"domain\": [...]} instead of a list).");
         }
@@ -49,7 +50,12 @@ final class Json2OdooClient implements OdooClient {
         if (call.ids() != null) {
             body.set("ids", json.valueToTree(call.ids()));
         }
-        call.named().forEach((k, v) -> body.set(k, json.valueToTree(v)));
+        for (OdooCall.Param p : call.params()) {
+            if (!p.atDefault()) {
+                body.set(OrmCalls.json2Name(version.major(), call.method(), p.name()), json.valueToTree(p.value()));
+            }
+        }
+        call.options().forEach((k, v) -> body.set(k, json.valueToTree(v)));
         return post(call.model(), call.method(), body);
     }
 

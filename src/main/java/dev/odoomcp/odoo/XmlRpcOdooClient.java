@@ -12,7 +12,8 @@ import tools.jackson.databind.node.NullNode;
  * A tenant's Odoo over XML-RPC ({@code /xmlrpc/2/common} and {@code /xmlrpc/2/object}), the
  * protocol of Odoo 14–19. Logs in with {@code authenticate} (uid cached) and runs methods with
  * {@code execute_kw(db, uid, key, model, method, args, kwargs)}, which carries the key again, so
- * a cached uid never stands in for a wrong key.
+ * a cached uid never stands in for a wrong key. The method's parameters go by position and only
+ * the call's options by keyword (see {@link OdooCall}).
  */
 final class XmlRpcOdooClient implements OdooClient {
 
@@ -46,9 +47,10 @@ final class XmlRpcOdooClient implements OdooClient {
         if (call.ids() != null) {
             args.add(XmlRpcValues.toXmlRpc(call.ids()));
         }
-        call.positional().forEach(p -> args.add(XmlRpcValues.toXmlRpc(p)));
+        // by position: Odoo's modules override ORM methods under their own parameter names
+        call.positionalValues().forEach(p -> args.add(XmlRpcValues.toXmlRpc(p)));
         Map<String, Object> kwargs = new LinkedHashMap<>();
-        call.named().forEach((k, v) -> {
+        call.options().forEach((k, v) -> {
             if (v != null) {
                 kwargs.put(k, XmlRpcValues.toXmlRpc(v));
             }

@@ -5,10 +5,9 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -69,29 +68,8 @@ class AggregateRecordsTool extends OdooTool {
         List<String> aggregates = specs(arguments, "aggregates", metadata, FUNCTIONS, "function");
         int limit = arguments.integer("limit", 100, 1, 1000);
         String order = order(arguments.optionalString("order"), groupBy, aggregates);
-        boolean formatted = session.server().majorVersion() >= 19;
-
-        Map<String, Object> named = new LinkedHashMap<>();
-        named.put("domain", OdooValues.plain(domain));
-        if (formatted) {
-            named.put("groupby", groupBy);
-            List<String> withCount = new ArrayList<>(aggregates);
-            withCount.add("__count");
-            named.put("aggregates", withCount);
-            if (order != null) {
-                named.put("order", order);
-            }
-        } else {
-            named.put("fields", aggregates.isEmpty() ? List.of("__count") : aggregates);
-            named.put("groupby", groupBy);
-            named.put("lazy", false);
-            if (order != null) {
-                // read_group names aggregated fields without their function: 'amount_total desc'.
-                named.put("orderby", order.replaceAll(":(" + String.join("|", FUNCTIONS) + ")\\b", ""));
-            }
-        }
-        named.put("limit", limit);
-        JsonNode rows = session.onModel(model, formatted ? "formatted_read_group" : "read_group", named);
+        JsonNode rows = session.execute(OrmCalls.groupBy(session.server(), model, OdooValues.plain(domain), groupBy,
+                aggregates, order, limit));
 
         ObjectNode result = support.object();
         result.put("model", model);

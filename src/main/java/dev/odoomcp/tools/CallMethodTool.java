@@ -5,7 +5,7 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooCall;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +46,9 @@ class CallMethodTool extends OdooTool {
         prop(input, "ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), "Records to run the method on "
                 + "(most business actions need them). Leave out for model-level methods."));
         prop(input, "args", JsonSchemas.arrayOf(JsonSchemas.typed("object", null).put("description",
-                "any JSON value"), "Extra positional arguments (rare; not supported on Odoo 19+ JSON-2, use kwargs)."));
-        prop(input, "kwargs", JsonSchemas.anyObject("Named arguments of the method."));
+                "any JSON value"), "Arguments after the ids, in the method's order. Up to Odoo 18 (XML-RPC) the safe way: modules "
+                + "rename parameters (a timesheet's write takes 'values', not 'vals'). Not on Odoo 19+ JSON-2: use kwargs."));
+        prop(input, "kwargs", JsonSchemas.anyObject("Named arguments of the method, sent as given."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "method");
         ((ObjectNode) input.path("properties").path("args")).remove("items");
@@ -105,7 +106,7 @@ class CallMethodTool extends OdooTool {
                 named.put(e.getKey(), OdooValues.plain(e.getValue()));
             });
         }
-        JsonNode answer = session.execute(new OdooCall(model, method, ids, positional, named));
+        JsonNode answer = session.execute(OrmCalls.method(model, method, ids, positional, named));
         ObjectNode result = support.object();
         result.put("model", model);
         result.put("method", method);

@@ -5,7 +5,7 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import java.util.Map;
+import dev.odoomcp.odoo.OrmCalls;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -40,7 +40,7 @@ class CountRecordsTool extends OdooTool {
         String model = arguments.model();
         support.policy().checkRead(model);
         ArrayNode domain = Domains.parse(arguments.raw("domain"), support.metadata(session, model), support.json());
-        JsonNode count = session.onModel(model, "search_count", Map.of("domain", OdooValues.plain(domain)));
+        JsonNode count = session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain)));
         ObjectNode result = support.object();
         result.put("model", model);
         result.put("count", count.asLong());

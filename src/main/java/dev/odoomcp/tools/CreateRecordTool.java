@@ -5,8 +5,7 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooCall;
-import dev.odoomcp.odoo.OdooProtocol;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -56,17 +55,12 @@ class CreateRecordTool extends OdooTool {
         support.policy().checkWrite(model, session.readOnly());
         ObjectNode values = arguments.object("values", true);
         Map<String, Object> vals = OdooValues.forWrite(values, support.metadata(session, model));
-        // XML-RPC passes the values positionally (older models name the parameter 'vals');
-        // JSON-2 takes named arguments only, and create is 'vals_list' there.
-        JsonNode created = session.server().protocol() == OdooProtocol.JSON2
-                ? session.onModel(model, "create", Map.of("vals_list", List.of(vals)))
-                : session.execute(new OdooCall(model, "create", null, List.of(vals), Map.of()));
+        JsonNode created = session.execute(OrmCalls.create(model, vals));
         long id = created.isArray() ? created.path(0).asLong() : created.asLong();
         if (id <= 0) {
             throw new ToolInputException("Odoo did not return the id of the new record.");
         }
-        JsonNode names = session.execute(OdooCall.onRecords(model, "read", List.of(id),
-                Map.of("fields", List.of("display_name"))));
+        JsonNode names = session.execute(OrmCalls.read(model, List.of(id), List.of("display_name")));
         ObjectNode result = support.object();
         result.put("model", model);
         result.put("id", id);

@@ -5,9 +5,8 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooCall;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,7 +50,7 @@ class DeleteRecordsTool extends OdooTool {
         String model = arguments.model();
         support.policy().checkWrite(model, session.readOnly());
         List<Long> ids = arguments.ids("ids", MAX_IDS);
-        session.execute(OdooCall.onRecords(model, "unlink", ids, Map.of()));
+        session.execute(OrmCalls.unlink(model, ids));
         ObjectNode result = support.object();
         result.put("model", model);
         result.set("ids", support.json().valueToTree(ids));

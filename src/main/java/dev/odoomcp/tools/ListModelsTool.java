@@ -4,9 +4,9 @@ import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 
 import dev.odoomcp.mcp.McpSchema;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,8 +54,8 @@ class ListModelsTool extends OdooTool {
             domain.add(List.of("model", "ilike", filter.strip()));
             domain.add(List.of("name", "ilike", filter.strip()));
         }
-        JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain", domain, "fields",
-                List.of("model", "name"), "limit", limit, "order", "model"));
+        JsonNode rows = session.execute(OrmCalls.searchRead("ir.model", domain, List.of("model", "name"), null, limit,
+                "model"));
         ObjectNode result = support.object();
         ArrayNode models = result.putArray("models");
         for (JsonNode row : rows) {
@@ -66,7 +66,7 @@ class ListModelsTool extends OdooTool {
             models.addObject().put("model", model).put("name", row.path("name").asString());
         }
         int total = rows.size() < limit ? rows.size()
-                : session.onModel("ir.model", "search_count", Map.of("domain", domain)).asInt();
+                : session.execute(OrmCalls.searchCount("ir.model", domain)).asInt();
         result.put("total", total);
         result.put("returned", models.size());
         if (total > rows.size()) {

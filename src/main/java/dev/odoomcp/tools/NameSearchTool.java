@@ -5,8 +5,7 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.odoomcp.odoo.OrmCalls;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,15 +49,8 @@ class NameSearchTool extends OdooTool {
         int limit = arguments.integer("limit", 10, 1, 100);
         ArrayNode domain = arguments.raw("domain") == null ? null
                 : Domains.parse(arguments.raw("domain"), support.metadata(session, model), support.json());
-        Map<String, Object> named = new LinkedHashMap<>();
-        named.put("name", name);
-        named.put("operator", "ilike");
-        named.put("limit", limit);
-        if (domain != null && !domain.isEmpty()) {
-            // Odoo 19 renamed name_search's 'args' to 'domain'.
-            named.put(session.server().majorVersion() >= 19 ? "domain" : "args", OdooValues.plain(domain));
-        }
-        JsonNode pairs = session.onModel(model, "name_search", named);
+        JsonNode pairs = session.execute(OrmCalls.nameSearch(model, name, domain == null ? null
+                : OdooValues.plain(domain), "ilike", limit));
         ObjectNode result = support.object();
         result.put("model", model);
         ArrayNode matches = result.putArray("matches");

@@ -4,6 +4,7 @@ import dev.odoomcp.mcp.McpCompletionProvider;
 import dev.odoomcp.mcp.McpRequestContext;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OdooException;
+import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.security.LimitExceededException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +46,9 @@ class OdooCompletions implements McpCompletionProvider {
             List<String> values = support.gateway().call(context, OdooGateway.Access.READ, List.of(), session -> {
                 List<String> found = new ArrayList<>();
                 if (modelOfTemplate) {
-                    JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain",
+                    JsonNode rows = session.execute(OrmCalls.searchRead("ir.model",
                             List.of(List.of("model", "=ilike", value + "%"), List.of("transient", "=", false)),
-                            "fields", List.of("model"), "limit", LIMIT, "order", "model"));
+                            List.of("model"), null, LIMIT, "model"));
                     rows.forEach(row -> found.add(row.path("model").asString()));
                 } else {
                     nameSearch(session, argument, model, value).forEach(pair -> found.add(pair.path(1).asString()));
@@ -64,13 +65,12 @@ class OdooCompletions implements McpCompletionProvider {
     private static JsonNode nameSearch(OdooSession session, String argument, String model, String value) {
         if ("supplier".equals(argument)) {
             try {
-                return session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT,
-                        session.server().majorVersion() >= 19 ? "domain" : "args",
-                        List.of(List.of("supplier_rank", ">", 0))));
+                return session.execute(OrmCalls.nameSearch(model, value, List.of(List.of("supplier_rank", ">", 0)),
+                        null, LIMIT));
             } catch (OdooException noPurchaseApp) {
                 // no supplier_rank without the purchase/invoicing apps: any partner may be a supplier
             }
         }
-        return session.onModel(model, "name_search", Map.of("name", value, "limit", LIMIT));
+        return session.execute(OrmCalls.nameSearch(model, value, null, null, LIMIT));
     }
 }

@@ -4,10 +4,9 @@ import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooCall;
+import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.odoo.OdooServer;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,10 +42,10 @@ class OdooContextTool extends OdooTool {
     @Override
     protected JsonNode run(ToolArguments arguments, OdooSession session) {
         OdooServer server = session.server();
-        JsonNode users = session.execute(OdooCall.onRecords("res.users", "read", List.of(server.uid()),
-                Map.of("fields", List.of("name", "login", "company_id", "company_ids"))));
+        JsonNode users = session.execute(OrmCalls.read("res.users", List.of(server.uid()),
+                List.of("name", "login", "company_id", "company_ids")));
         // lang and tz from the user's context: the same on every version, whatever fields res.users has
-        JsonNode userContext = session.onModel("res.users", "context_get", Map.of());
+        JsonNode userContext = session.execute(OrmCalls.contextGet());
         JsonNode user = users.path(0);
         ObjectNode result = support.object();
         result.put("server_version", server.version());
@@ -59,8 +58,8 @@ class OdooContextTool extends OdooTool {
         result.set("current_company", RecordFormatter.value(null, user.path("company_id"), false));
         ArrayNode companies = result.putArray("companies");
         if (user.path("company_ids").isArray() && !user.path("company_ids").isEmpty()) {
-            JsonNode rows = session.onModel("res.company", "search_read", Map.of("domain",
-                    List.of(List.of("id", "in", OdooValues.plain(user.get("company_ids")))), "fields", List.of("name")));
+            JsonNode rows = session.execute(OrmCalls.searchRead("res.company",
+                    List.of(List.of("id", "in", OdooValues.plain(user.get("company_ids")))), List.of("name"), null, null, null));
             rows.forEach(row -> companies.addObject().put("id", row.path("id").asLong()).set("name", row.path("name")));
         }
         result.set("lang", userContext.path("lang").isString() ? userContext.get("lang") : null);

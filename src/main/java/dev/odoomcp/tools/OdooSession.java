@@ -28,18 +28,12 @@ record OdooSession(OdooClient client, OdooCredentials credentials, boolean readO
         if (companyIds.isEmpty()) {
             return client.execute(call);
         }
-        Map<String, Object> named = new LinkedHashMap<>(call.named());
         Map<String, Object> context = new LinkedHashMap<>();
-        if (named.get("context") instanceof Map<?, ?> given) {
+        if (call.options().get("context") instanceof Map<?, ?> given) {
             given.forEach((k, v) -> context.put(String.valueOf(k), v));
         }
         context.put("allowed_company_ids", companyIds);
-        named.put("context", context);
-        return client.execute(new OdooCall(call.model(), call.method(), call.ids(), call.positional(), named));
-    }
-
-    JsonNode onModel(String model, String method, Map<String, Object> named) {
-        return execute(OdooCall.onModel(model, method, named));
+        return client.execute(call.option("context", context));
     }
 
     OdooServer server() {

@@ -5,10 +5,10 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -53,8 +53,8 @@ class ReadRecordsTool extends OdooTool {
         ModelMetadata metadata = support.metadata(session, model);
         List<String> fields = RecordPage.fields(arguments.fieldNames("fields"), metadata);
         // search_read on the ids instead of read: ids that vanished are simply not returned.
-        JsonNode rows = session.onModel(model, "search_read", Map.of("domain",
-                List.of(List.of("id", "in", ids.stream().map(Long::intValue).toList())), "fields", fields));
+        JsonNode rows = session.execute(OrmCalls.searchRead(model,
+                List.of(List.of("id", "in", ids.stream().map(Long::intValue).toList())), fields, null, null, null));
         ObjectNode result = support.object();
         result.put("model", model);
         int returned = RecordPage.fill(result, rows, metadata, arguments.flag("include_binary", false),

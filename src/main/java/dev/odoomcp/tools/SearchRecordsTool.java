@@ -5,9 +5,8 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import java.util.LinkedHashMap;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -69,17 +68,9 @@ class SearchRecordsTool extends OdooTool {
         List<String> fields = RecordPage.fields(arguments.fieldNames("fields"), metadata);
         String order = RecordPage.order(arguments.optionalString("order"), metadata);
 
-        Map<String, Object> named = new LinkedHashMap<>();
-        named.put("domain", OdooValues.plain(domain));
-        named.put("fields", fields);
-        named.put("offset", offset);
-        named.put("limit", limit);
-        if (order != null) {
-            named.put("order", order);
-        }
-        JsonNode rows = session.onModel(model, "search_read", named);
+        JsonNode rows = session.execute(OrmCalls.searchRead(model, OdooValues.plain(domain), fields, offset, limit, order));
         int total = offset == 0 && rows.size() < limit ? rows.size()
-                : session.onModel(model, "search_count", Map.of("domain", OdooValues.plain(domain))).asInt();
+                : session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain))).asInt();
 
         ObjectNode result = support.object();
         result.put("model", model);

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OdooErrorKind;
 import dev.odoomcp.odoo.OdooException;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class ToolSupport {
         }
         JsonNode answer;
         try {
-            answer = session.onModel(model, "fields_get", Map.of("attributes", FIELD_ATTRIBUTES));
+            answer = session.execute(OrmCalls.fieldsGet(model, FIELD_ATTRIBUTES));
         } catch (OdooException e) {
             throw e.kind() == OdooErrorKind.NOT_FOUND ? unknownModel(session, model, e) : e;
         }
@@ -90,8 +91,7 @@ class ToolSupport {
         }
         List<String> close;
         try {
-            JsonNode rows = session.onModel("ir.model", "search_read", Map.of("domain", domain, "fields",
-                    List.of("model"), "limit", 1000));
+            JsonNode rows = session.execute(OrmCalls.searchRead("ir.model", domain, List.of("model"), null, 1000, null));
             List<String> names = new ArrayList<>();
             rows.forEach(row -> names.add(row.path("model").asString()));
             close = ModelMetadata.closest(names.stream().filter(policy::readable).toList(), model);

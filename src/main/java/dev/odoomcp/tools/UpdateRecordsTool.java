@@ -5,7 +5,7 @@ import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
-import dev.odoomcp.odoo.OdooCall;
+import dev.odoomcp.odoo.OrmCalls;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -56,7 +56,7 @@ class UpdateRecordsTool extends OdooTool {
             throw new ToolInputException("Argument 'values' is empty: give at least one field to change.");
         }
         Map<String, Object> vals = OdooValues.forWrite(values, support.metadata(session, model));
-        session.execute(OdooCall.onRecords(model, "write", ids, Map.of("vals", vals)));
+        session.execute(OrmCalls.write(model, ids, vals));
         ObjectNode result = support.object();
         result.put("model", model);
         result.set("ids", support.json().valueToTree(ids));

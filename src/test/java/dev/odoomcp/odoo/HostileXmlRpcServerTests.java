@@ -71,7 +71,7 @@ class HostileXmlRpcServerTests {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(xml)));
         OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, "acme", "admin", OdooFixtures.ADMIN_KEY, null));
         OdooException e = catchThrowableOfType(OdooException.class, () -> client.execute(
-                OdooCall.onModel("res.partner", "search_count", Map.of("domain", List.of()))));
+                OrmCalls.searchCount("res.partner", List.of())));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).doesNotContain(OdooFixtures.ADMIN_KEY);
         return e;

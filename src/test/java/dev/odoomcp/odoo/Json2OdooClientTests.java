@@ -79,15 +79,36 @@ class Json2OdooClientTests extends OdooClientContractTests {
     @Test
     void sendsIdsAndNamedArgumentsAsOneJsonObject() {
         OdooFixtures.stub(wm, "19.0", "json2_write_partner");
-        assertThat(admin().execute(OdooCall.onRecords("res.partner", "write", List.of(70L),
-                Map.of("vals", Map.of("phone", "+34 600 000 000")))).booleanValue()).isTrue();
+        assertThat(admin().execute(OrmCalls.write("res.partner", List.of(70L),
+                Map.of("phone", "+34 600 000 000"))).booleanValue()).isTrue();
         wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/write"))
                 .withRequestBody(equalToJson("{\"ids\": [70], \"vals\": {\"phone\": \"+34 600 000 000\"}}")));
     }
 
     @Test
+    void sendsEveryParameterByItsOdoo19NameAndLeavesDefaultsOut() {
+        OdooFixtures.stub(wm, "19.0", "json2_create_partner");
+        admin().execute(OrmCalls.create("res.partner", Map.of("name", "Fixture Supplier SA", "is_company", true)));
+        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/create")).withRequestBody(equalToJson(
+                "{\"vals_list\": [{\"name\": \"Fixture Supplier SA\", \"is_company\": true}]}")));
+        OdooFixtures.stub(wm, "19.0", "json2_name_search");
+        admin().execute(OrmCalls.nameSearch("res.partner", "Azure", null, "ilike", 5));
+        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/name_search"))
+                .withRequestBody(equalToJson("{\"name\": \"Azure\", \"limit\": 5}")));
+        admin().execute(OrmCalls.nameSearch("res.partner", "Azure", List.of(List.of("is_company", "=", true)), "ilike", 5));
+        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/name_search")).withRequestBody(equalToJson(
+                "{\"name\": \"Azure\", \"domain\": [[\"is_company\", \"=\", true]], \"limit\": 5}")));
+        OdooFixtures.stub(wm, "19.0", "json2_formatted_read_group");
+        admin().execute(OrmCalls.groupBy(admin().server(), "sale.order", List.of(), List.of("state"),
+                List.of("amount_total:sum"), null, 80));
+        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/sale.order/formatted_read_group")).withRequestBody(equalToJson(
+                "{\"domain\": [], \"groupby\": [\"state\"], \"aggregates\": [\"amount_total:sum\", \"__count\"],"
+                        + " \"limit\": 80}")));
+    }
+
+    @Test
     void positionalArgumentsAreUnsupportedWithAClearHint() {
-        OdooException e = failure(() -> admin().execute(new OdooCall("res.partner", "create", null,
+        OdooException e = failure(() -> admin().execute(OrmCalls.method("res.partner", "create", null,
                 List.of(Map.of("name", "x")), Map.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.UNSUPPORTED);
         assertThat(e.getMessage()).contains("named");
@@ -96,8 +117,8 @@ class Json2OdooClientTests extends OdooClientContractTests {
     @Test
     void badArgumentsAreValidation() {
         OdooFixtures.stub(wm, "19.0", "json2_fault_bad_args");
-        OdooException e = failure(() -> admin().execute(OdooCall.onRecords("res.partner", "search_read", List.of(1L),
-                Map.of("domain", List.of()))));
+        OdooException e = failure(() -> admin().execute(OdooCall.onRecords("res.partner", "search_read", List.of(1L))
+                .param("domain", List.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.VALIDATION);
         assertThat(e.getMessage()).contains("cannot call res.partner.search_read with ids").doesNotContain("422 Unprocessable");
     }
@@ -106,7 +127,7 @@ class Json2OdooClientTests extends OdooClientContractTests {
     void emptyAnswerIsAProtocolErrorNotAResult() {
         wm.stubFor(callOn("res.partner", "search_count").willReturn(com.github.tomakehurst.wiremock.client.WireMock
                 .aResponse().withStatus(200).withHeader("Content-Type", contentType()).withBody("")));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.PROTOCOL_ERROR);
     }
 

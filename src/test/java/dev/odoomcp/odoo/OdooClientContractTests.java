@@ -97,8 +97,8 @@ abstract class OdooClientContractTests {
     @Test
     void readReturnsRecordsAsJson() {
         OdooFixtures.stub(wm, version(), fixture("read"));
-        JsonNode result = admin().execute(OdooCall.onRecords("res.partner", "read", List.of(1L),
-                Map.of("fields", List.of("name", "display_name", "company_id"))));
+        JsonNode result = admin().execute(OrmCalls.read("res.partner", List.of(1L),
+                List.of("name", "display_name", "company_id")));
         assertThat(result.isArray()).isTrue();
         assertThat(result.get(0).path("id").asInt()).isEqualTo(1);
         assertThat(result.get(0).path("name").asString()).isEqualTo("My Company (San Francisco)");
@@ -109,8 +109,8 @@ abstract class OdooClientContractTests {
     @Test
     void searchReadKeepsManyToOneAsIdNamePair() {
         OdooFixtures.stub(wm, version(), fixture("search_read"));
-        JsonNode result = admin().execute(OdooCall.onModel("res.partner", "search_read",
-                Map.of("domain", List.of(List.of("is_company", "=", true)), "limit", 3)));
+        JsonNode result = admin().execute(OrmCalls.searchRead("res.partner",
+                List.of(List.of("is_company", "=", true)), null, null, 3, null));
         assertThat(result).hasSize(3);
         JsonNode country = result.get(0).path("country_id");
         assertThat(country.isArray()).isTrue();
@@ -121,15 +121,15 @@ abstract class OdooClientContractTests {
     @Test
     void methodReturningNoneIsANullSuccess() {
         OdooFixtures.stub(wm, version(), fixture("none"));
-        JsonNode result = admin().execute(OdooCall.onRecords("res.partner", "onchange_company_type", List.of(3L), Map.of()));
+        JsonNode result = admin().execute(OdooCall.onRecords("res.partner", "onchange_company_type", List.of(3L)));
         assertThat(result.isNull()).isTrue();
     }
 
     @Test
     void unknownModelIsNotFoundWithAHint() {
         OdooFixtures.stub(wm, version(), fixture("missing_model"));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("no.such.model", "search_read",
-                Map.of("domain", List.of()))));
+        OdooException e = failure(() -> admin().execute(OrmCalls.searchRead("no.such.model", List.of(), null, null, null,
+                null)));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.NOT_FOUND);
         assertThat(e.getMessage()).contains("'no.such.model'").contains("list_models");
     }
@@ -137,7 +137,7 @@ abstract class OdooClientContractTests {
     @Test
     void unknownMethodIsNotFound() {
         OdooFixtures.stub(wm, version(), fixture("unknown_method"));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "no_such_method", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "no_such_method")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.NOT_FOUND);
         assertThat(e.getMessage()).contains("'no_such_method'").contains("'res.partner'");
     }
@@ -145,8 +145,8 @@ abstract class OdooClientContractTests {
     @Test
     void accessErrorIsAccessDenied() {
         OdooFixtures.stub(wm, version(), fixture("access"));
-        OdooException e = failure(() -> demo().execute(OdooCall.onModel("ir.config_parameter", "search_read",
-                Map.of("domain", List.of(), "limit", 1))));
+        OdooException e = failure(() -> demo().execute(OrmCalls.searchRead("ir.config_parameter", List.of(), null, null, 1,
+                null)));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.ACCESS_DENIED);
         assertThat(e.getMessage()).contains("System Parameter");
     }
@@ -154,8 +154,8 @@ abstract class OdooClientContractTests {
     @Test
     void validationErrorIsValidation() {
         OdooFixtures.stub(wm, version(), fixture("validation"));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "create",
-                Map.of("vals_list", List.of(Map.of("email", "noname@example.com"))))));
+        OdooException e = failure(() -> admin().execute(OrmCalls.create("res.partner",
+                Map.of("email", "noname@example.com"))));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.VALIDATION);
         assertThat(e.getMessage()).contains("Contacts require a name");
     }
@@ -164,7 +164,7 @@ abstract class OdooClientContractTests {
     void badKeyIsRefusedAndTheRefusalIsCachedBriefly() {
         stubBadKey();
         OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, database(), "admin", "not-a-valid-key", null));
-        OdooCall call = OdooCall.onModel("res.partner", "search_count", Map.of("domain", List.of()));
+        OdooCall call = OrmCalls.searchCount("res.partner", List.of());
         OdooException first = failure(() -> client.execute(call));
         assertThat(first.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED);
         assertThat(first.getMessage()).doesNotContain("not-a-valid-key").contains("X-Odoo-Api-Key");
@@ -190,8 +190,7 @@ abstract class OdooClientContractTests {
     void wrongDatabaseIsNotFound() {
         stubWrongDatabase();
         OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, database() + "_missing", "admin", ADMIN_KEY, null));
-        OdooException e = failure(() -> client.execute(OdooCall.onModel("res.partner", "search_count",
-                Map.of("domain", List.of()))));
+        OdooException e = failure(() -> client.execute(OrmCalls.searchCount("res.partner", List.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.NOT_FOUND);
         assertThat(e.getMessage()).contains(database() + "_missing").contains("X-Odoo-Db").doesNotContain("5432");
     }
@@ -202,7 +201,7 @@ abstract class OdooClientContractTests {
     void serverErrorPageIsAShortServerError() {
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway nginx</body></html>")));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.SERVER_ERROR);
         assertThat(e.getMessage()).contains("502").doesNotContain("nginx");
     }
@@ -211,7 +210,7 @@ abstract class OdooClientContractTests {
     void htmlPageInsteadOfAnAnswerIsRefused() {
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Login</body></html>")));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.PROTOCOL_ERROR);
     }
 
@@ -220,14 +219,14 @@ abstract class OdooClientContractTests {
         String whole = OdooFixtures.responseBody(version(), fixture("search_read"));
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", contentType()).withBody(whole.substring(0, whole.length() / 2))));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.PROTOCOL_ERROR);
     }
 
     @Test
     void connectionResetIsUnreachable() {
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.UNREACHABLE);
     }
 
@@ -236,7 +235,7 @@ abstract class OdooClientContractTests {
         String huge = "x".repeat(200 * 1024);
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", contentType()).withBody(huge)));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.RESPONSE_TOO_LARGE);
         assertThat(e.getMessage()).contains("limit");
     }
@@ -246,7 +245,7 @@ abstract class OdooClientContractTests {
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", contentType()).withChunkedDribbleDelay(4, 1)
                 .withBody("y".repeat(200 * 1024))));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.RESPONSE_TOO_LARGE);
     }
 
@@ -256,7 +255,7 @@ abstract class OdooClientContractTests {
         factory = new DefaultOdooClientFactory(OdooFixtures.loopbackProperties(Duration.ofMillis(500), 64 * 1024));
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", contentType()).withBody("1").withFixedDelay(3000)));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.TIMEOUT);
     }
 
@@ -265,7 +264,7 @@ abstract class OdooClientContractTests {
         wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(301)
                 .withHeader("Location", "http://127.0.0.1:" + wm.getPort() + "/elsewhere")));
         wm.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(aResponse().withStatus(200)));
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count", Map.of())));
+        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.TARGET_REFUSED);
         assertThat(e.getMessage()).contains("redirect").contains("301");
         wm.verify(0, anyRequestedFor(urlPathEqualTo("/elsewhere")));
@@ -273,7 +272,7 @@ abstract class OdooClientContractTests {
 
     @Test
     void invalidModelNameNeverReachesTheServer() {
-        assertThatThrownBy(() -> admin().execute(OdooCall.onModel("../../web/database", "x", Map.of())))
+        assertThatThrownBy(() -> admin().execute(OdooCall.onModel("../../web/database", "x")))
                 .isInstanceOfSatisfying(OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.VALIDATION));
         assertThat(wm.getAllServeEvents().stream().filter(ev -> ev.getRequest().getUrl().contains("database"))).isEmpty();
     }

@@ -57,8 +57,8 @@ class ProtocolDetectionTests {
         OdooFixtures.stub(wm, "19.0", "json2_search_count");
         for (int i = 0; i < 3; i++) {
             OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, "globex", null, OdooFixtures.ADMIN_KEY, null));
-            assertThat(client.execute(OdooCall.onModel("res.partner", "search_count",
-                    Map.of("domain", List.of(List.of("is_company", "=", true))))).asInt()).isEqualTo(12);
+            assertThat(client.execute(OrmCalls.searchCount("res.partner",
+                    List.of(List.of("is_company", "=", true)))).asInt()).isEqualTo(12);
             assertThat(client.server().protocol()).isEqualTo(OdooProtocol.JSON2);
         }
         wm.verify(1, getRequestedFor(urlPathEqualTo("/web/version")));
@@ -84,8 +84,8 @@ class ProtocolDetectionTests {
         OdooFixtures.stub(wm, "19.0", "xmlrpc_search_count_partners");
         OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, "globex", "admin", OdooFixtures.ADMIN_KEY,
                 OdooProtocol.XMLRPC));
-        assertThat(client.execute(OdooCall.onModel("res.partner", "search_count",
-                Map.of("domain", List.of(List.of("is_company", "=", true))))).asInt()).isEqualTo(12);
+        assertThat(client.execute(OrmCalls.searchCount("res.partner",
+                List.of(List.of("is_company", "=", true)))).asInt()).isEqualTo(12);
         assertThat(client.server()).isEqualTo(new OdooServer("19.0", 19, 0, OdooProtocol.XMLRPC, 2));
         wm.verify(0, getRequestedFor(urlPathEqualTo("/web/version")));
     }

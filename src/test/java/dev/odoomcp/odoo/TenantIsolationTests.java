@@ -80,7 +80,7 @@ class TenantIsolationTests {
             OdooCredentials a = OdooFixtures.credentials(wm, "acme", "admin", KEY_A, null);
             OdooCredentials b = OdooFixtures.credentials(wm, "globex", "admin", KEY_B, null);
             OdooCredentials impostor = OdooFixtures.credentials(wm, "acme", "admin", WRONG, null);
-            OdooCall call = OdooCall.onModel("res.partner", "name_get_all", Map.of());
+            OdooCall call = OdooCall.onModel("res.partner", "name_get_all");
             ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch start = new CountDownLatch(1);

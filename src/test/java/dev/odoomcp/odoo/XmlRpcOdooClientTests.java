@@ -86,8 +86,8 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
     @Test
     void serverErrorKeepsOnlyTheFinalLineWithoutPaths() {
         OdooFixtures.stub(wm, "18.0", "xmlrpc_fault_bad_domain");
-        OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_read",
-                Map.of("domain", List.of(List.of("no_such_field", "=", 1))))));
+        OdooException e = failure(() -> admin().execute(OrmCalls.searchRead("res.partner",
+                List.of(List.of("no_such_field", "=", 1)), null, null, null, null)));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.SERVER_ERROR);
         assertThat(e.getMessage()).contains("Invalid field res.partner.no_such_field").doesNotContain("File ");
     }
@@ -100,8 +100,8 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
         OdooFixtures.stub(wm, "18.0", "xmlrpc_fault_wrong_key_execute");
         OdooCredentials revoked = OdooFixtures.credentials(wm, "acme", "admin", "not-a-valid-key", null);
         assertThat(factory.clientFor(revoked).server().uid()).isEqualTo(2);
-        OdooException e = failure(() -> factory.clientFor(revoked).execute(OdooCall.onModel("res.partner", "search_count",
-                Map.of("domain", List.of()))));
+        OdooException e = failure(() -> factory.clientFor(revoked).execute(OrmCalls.searchCount("res.partner",
+                List.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED);
         int requests = wm.getAllServeEvents().size();
         OdooException cached = failure(() -> factory.clientFor(revoked).server());
@@ -110,14 +110,59 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
     }
 
     @Test
-    void positionalArgumentsFollowTheIds() {
-        OdooFixtures.stub(wm, "18.0", "xmlrpc_create_partner");
-        JsonNode id = admin().execute(new OdooCall("res.partner", "create", null,
-                List.of(Map.of("name", "Fixture Supplier SA", "is_company", true)), Map.of()));
-        assertThat(id.asInt()).isEqualTo(195);
+    void writeSendsTheValuesByPositionAsTheRecordedTimesheetWrite() {
+        // account.analytic.line.write(self, values) in 18.0: the keyword 'vals' is a TypeError there
+        OdooFixtures.stub(wm, "18.0", "xmlrpc_write_positional_timesheet");
+        assertThat(admin().execute(OrmCalls.write("account.analytic.line", List.of(322L), Map.of("unit_amount", 1.0)))
+                .booleanValue()).isTrue();
         wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
-                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value/struct"
-                        + "/member[name='name']/value[.='Fixture Supplier SA']")));
+                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[1]/array/data/value[.='322']"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[2]/struct"
+                        + "/member[name='unit_amount']/value/double[.='1.0']"))
+                .withRequestBody(matchingXPath("count(/methodCall/params/param[7]/value/struct/member) = 0")));
+    }
+
+    @Test
+    void createSendsItsValueListByPositionNeverByName() {
+        OdooFixtures.stub(wm, "18.0", "xmlrpc_create_partner");
+        admin().execute(OrmCalls.create("res.partner", Map.of("name", "Fixture Supplier SA", "is_company", true)));
+        wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value/array/data/value"
+                        + "/struct/member[name='name']/value[.='Fixture Supplier SA']"))
+                .withRequestBody(matchingXPath("count(/methodCall/params/param[7]/value/struct/member) = 0")));
+    }
+
+    @Test
+    void onlyOptionsGoByKeywordAndTrailingDefaultsAreLeftOut() {
+        OdooFixtures.stub(wm, "18.0", "xmlrpc_name_search_partner");
+        admin().execute(OrmCalls.nameSearch("res.partner", "Azure", null, "ilike", 5));
+        // exactly the recorded request: name_search(['Azure'], {'limit': 5})
+        wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
+                .withRequestBody(matchingXPath("count(/methodCall/params/param[6]/value/array/data/value) = 1"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[.='Azure']"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[7]/value/struct/member[name='limit']/value[.='5']"))
+                .withRequestBody(matchingXPath("count(/methodCall/params/param[7]/value/struct/member) = 1")));
+        wm.resetRequests();
+        admin().execute(OrmCalls.nameSearch("res.partner", "Azure", null, "=ilike", 5));
+        // a later parameter is given: the domain in between goes as its default, []
+        wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
+                .withRequestBody(matchingXPath("count(/methodCall/params/param[6]/value/array/data/value) = 3"))
+                .withRequestBody(matchingXPath("count(/methodCall/params/param[6]/value/array/data/value[2]/array/data/value) = 0"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[3][.='=ilike']")));
+    }
+
+    @Test
+    void readGroupSendsDomainFieldsAndGroupbyByPositionAsRecorded() {
+        OdooFixtures.stub(wm, "18.0", "xmlrpc_read_group_sale_order");
+        OdooServer server = admin().server();
+        JsonNode groups = admin().execute(OrmCalls.groupBy(server, "sale.order", List.of(), List.of("state"),
+                List.of("amount_total:sum"), null, 80));
+        assertThat(groups.isArray()).isTrue();
+        wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[5]/value[.='read_group']"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[2]/array/data/value[.='amount_total:sum']"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[3]/array/data/value[.='state']"))
+                .withRequestBody(matchingXPath("/methodCall/params/param[7]/value/struct/member[name='lazy']/value/boolean[.='0']")));
     }
 
     @Test

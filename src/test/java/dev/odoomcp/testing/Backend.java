@@ -13,14 +13,25 @@ record Backend(OdooVersion version, Map<String, FakeDatabase> databases, CallLog
         return name == null ? null : databases.get(name);
     }
 
-    /** Binds, checks access and runs {@code def}; the result may be null (Python None). */
+    /** Checks access and runs {@code def} on arguments bound by {@link Methods#bind}; the result may be null (Python None). */
     Object run(FakeDatabase db, UserSpec user, Methods.MethodDef def, String model, List<Long> ids,
-            List<Object> positional, Map<String, Object> kwargs) {
-        Map<String, Object> args = Methods.bind(def, positional, kwargs);
+            Map<String, Object> args) {
         db.lock().lock();
         try {
             Table t = db.table(model);
             return Methods.run(def, db.orm(), t, user, ids == null ? List.of() : ids, args);
+        } finally {
+            db.lock().unlock();
+        }
+    }
+
+    /** The access check {@code def} makes before it changes anything. */
+    void checkAccess(FakeDatabase db, UserSpec user, Methods.MethodDef def, String model) {
+        db.lock().lock();
+        try {
+            if (def.access() != null) {
+                db.orm().checkAccess(user, db.table(model), def.access());
+            }
         } finally {
             db.lock().unlock();
         }

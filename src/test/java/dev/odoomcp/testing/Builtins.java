@@ -1,69 +1,55 @@
 package dev.odoomcp.testing;
 
-import static dev.odoomcp.testing.Methods.REQUIRED;
-
 import dev.odoomcp.testing.Methods.Invocation;
 import dev.odoomcp.testing.Methods.MethodDef;
-import dev.odoomcp.testing.Methods.Param;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The standard ORM methods every fake model answers, with Odoo's Python signatures per version. */
+/** The standard ORM methods every fake model answers, bound against the signatures of {@link Signatures}. */
 final class Builtins {
 
     private Builtins() {
     }
 
+    /** {@code model.method} on {@code v}: its signature from {@link Signatures} and the fake's implementation. */
     static MethodDef find(String method, String model, OdooVersion v) {
+        Signatures.Signature sig = Signatures.find(model, method, v);
+        if (sig == null) {
+            return null;
+        }
         return switch (method) {
-            case "search_read" -> model(method, "read", Builtins::searchRead,
-                    p("domain", null), p("fields", null), p("offset", 0L), p("limit", null), p("order", null));
-            case "search" -> model(method, "read", c -> search(c),
-                    p("domain", REQUIRED), p("offset", 0L), p("limit", null), p("order", null));
-            case "search_count" -> model(method, "read", c -> (long) search(c).size(),
-                    p("domain", REQUIRED), p("limit", null));
-            case "read" -> records(method, "read", c -> c.orm().read(c.table(), c.ids(), strings(c.arg("fields"))),
-                    p("fields", null), p("load", "_classic_read"));
-            case "create" -> model(method, "create", Builtins::create, p("vals_list", REQUIRED));
-            case "write" -> records(method, "write", c -> {
+            case "search_read" -> model(method, sig, "read", Builtins::searchRead);
+            case "search" -> model(method, sig, "read", c -> search(c));
+            case "search_count" -> model(method, sig, "read", c -> (long) search(c).size());
+            case "read" -> records(method, sig, "read", c -> c.orm().read(c.table(), c.ids(), strings(c.arg("fields"))));
+            case "create" -> model(method, sig, "create", Builtins::create);
+            case "write" -> records(method, sig, "write", c -> {
                 c.orm().writes().write(c.table(), c.ids(), Values.map(c.arg("vals")));
                 return true;
-            }, p("vals", REQUIRED));
-            case "unlink" -> records(method, "unlink", c -> {
+            });
+            case "unlink" -> records(method, sig, "unlink", c -> {
                 c.orm().writes().unlink(c.table(), c.ids());
                 return true;
             });
-            case "name_search" -> model(method, "read", Builtins::nameSearch, p("name", ""),
-                    p(v.nameSearchTakesDomain() ? "domain" : "args", null), p("operator", "ilike"), p("limit", 100L));
-            case "fields_get" -> model(method, null, c -> FieldsGet.describe(c.table(),
-                    strings(c.arg("allfields")), strings(c.arg("attributes"))), p("allfields", null),
-                    p("attributes", null));
-            case "read_group" -> model(method, "read", ReadGroups::readGroup, p("domain", REQUIRED),
-                    p("fields", REQUIRED), p("groupby", REQUIRED), p("offset", 0L), p("limit", null),
-                    p("orderby", false), p("lazy", true));
-            case "formatted_read_group" -> v.hasFormattedReadGroup() ? model(method, "read",
-                    ReadGroups::formattedReadGroup, p("domain", null), p("groupby", List.of()),
-                    p("aggregates", List.of()), p("having", List.of()), p("offset", 0L), p("limit", null),
-                    p("order", null)) : null;
-            case "context_get" -> model.equals("res.users") ? model(method, null, Builtins::contextGet) : null;
-            case "check_access_rights" -> v.major() <= 18 ? model(method, null, Builtins::checkAccessRights,
-                    p("operation", REQUIRED), p("raise_exception", true)) : null;
+            case "name_search" -> model(method, sig, "read", Builtins::nameSearch);
+            case "fields_get" -> model(method, sig, null, c -> FieldsGet.describe(c.table(),
+                    strings(c.arg("allfields")), strings(c.arg("attributes"))));
+            case "read_group" -> model(method, sig, "read", ReadGroups::readGroup);
+            case "formatted_read_group" -> model(method, sig, "read", ReadGroups::formattedReadGroup);
+            case "context_get" -> model(method, sig, null, Builtins::contextGet);
+            case "check_access_rights" -> model(method, sig, null, Builtins::checkAccessRights);
             default -> null;
         };
     }
 
-    private static Param p(String name, Object defaultValue) {
-        return new Param(name, defaultValue);
+    private static MethodDef model(String name, Signatures.Signature sig, String access, Methods.Body body) {
+        return new MethodDef(name, false, sig, access, body);
     }
 
-    private static MethodDef model(String name, String access, Methods.Body body, Param... params) {
-        return new MethodDef(name, false, List.of(params), access, body);
-    }
-
-    private static MethodDef records(String name, String access, Methods.Body body, Param... params) {
-        return new MethodDef(name, true, List.of(params), access, body);
+    private static MethodDef records(String name, Signatures.Signature sig, String access, Methods.Body body) {
+        return new MethodDef(name, true, sig, access, body);
     }
 
     private static Object searchRead(Invocation c) {
@@ -94,7 +80,7 @@ final class Builtins {
     }
 
     private static Object nameSearch(Invocation c) {
-        List<Object> domain = new ArrayList<>(domain(c.args().getOrDefault("domain", c.arg("args"))));
+        List<Object> domain = new ArrayList<>(domain(c.arg("domain")));
         String name = c.arg("name") instanceof String s ? s : "";
         if (!name.isEmpty()) {
             if (!domain.isEmpty()) {

@@ -25,7 +25,9 @@ class FakeOdooTests {
                                 .record(Map.of("id", 49L, "name", "Fixture Product Partner")))
                         .model("product.product", m -> m.record(Map.of("id", 49L, "name", "Chair",
                                 "product_tmpl_id", 5L)))
-                        .model("sale.order", m -> m.record(Map.of("id", 32L, "partner_id", 15L))))
+                        .model("sale.order", m -> m.record(Map.of("id", 32L, "partner_id", 15L)))
+                        .model("account.analytic.line", m -> m.record(Map.of("id", 322L, "name", "Recorded line",
+                                "date", "2026-11-24", "employee_id", 1L, "unit_amount", 2.0))))
                 .start();
     }
 
@@ -42,7 +44,8 @@ class FakeOdooTests {
     @ValueSource(strings = {"xmlrpc_common_version", "xmlrpc_authenticate_ok", "xmlrpc_authenticate_bad_key",
         "xmlrpc_authenticate_demo", "xmlrpc_fault_wrong_key_execute", "xmlrpc_fault_missing_model",
         "xmlrpc_fault_private_method", "xmlrpc_fault_validation_create_partner", "xmlrpc_write_partner",
-        "xmlrpc_unlink_partner", "xmlrpc_action_confirm_sale_order", "xmlrpc_name_search_partner"})
+        "xmlrpc_unlink_partner", "xmlrpc_action_confirm_sale_order", "xmlrpc_name_search_partner",
+        "xmlrpc_write_positional_timesheet"})
     void answersXmlRpcByteForByteLikeOdoo18(String fixture) {
         try (FakeOdoo odoo = odoo18()) {
             RecordedExchange recorded = RecordedExchange.load("18.0", fixture);
@@ -58,7 +61,8 @@ class FakeOdooTests {
         "xmlrpc_fault_access_denied_demo", "xmlrpc_fault_bad_domain", "xmlrpc_method_returning_none",
         "xmlrpc_search_read_partners", "xmlrpc_read_partner", "xmlrpc_read_group_sale_order",
         "xmlrpc_create_partner", "xmlrpc_search_count_partners", "xmlrpc_stock_quant_search_read",
-        "xmlrpc_project_search_read", "xmlrpc_ir_model_search_read", "xmlrpc_create_sale_order"})
+        "xmlrpc_project_search_read", "xmlrpc_ir_model_search_read", "xmlrpc_create_sale_order",
+        "xmlrpc_fault_write_keyword_vals_timesheet"})
     void answersXmlRpcWithTheShapeOdoo18Sends(String fixture) {
         try (FakeOdoo odoo = odoo18()) {
             assertSameXmlRpcShape(RecordedExchange.load("18.0", fixture), odoo);

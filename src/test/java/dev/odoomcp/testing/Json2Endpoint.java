@@ -74,7 +74,7 @@ final class Json2Endpoint {
         if (!def.onRecords() && !ids.isEmpty()) {
             throw OdooFault.badArguments("cannot call " + model + "." + method + " with ids");
         }
-        return backend.run(db, user, def, model, ids, List.of(), body);
+        return backend.run(db, user, def, model, ids, Methods.bind(def, List.of(), body, Methods.Binding.SIGNATURE));
     }
 
     private Map<String, Object> parseBody(byte[] bytes) {

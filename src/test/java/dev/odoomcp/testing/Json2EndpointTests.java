@@ -48,7 +48,7 @@ class Json2EndpointTests {
                 Map.of("domain", List.of(), "bogus", 1));
         assertThat(unknownArg.statusCode()).isEqualTo(422);
         assertThat(error(unknownArg).get("message"))
-                .isEqualTo("search_count() got an unexpected keyword argument 'bogus'");
+                .isEqualTo("got an unexpected keyword argument 'bogus'");
 
         HttpResponse<String> stateError = call("acme", "key-acme", "sale.order", "action_confirm",
                 Map.of("ids", List.of(1)));

@@ -29,7 +29,7 @@ class ReadGroupsTests {
 
     private static Object call(FakeDatabase db, String method, Map<String, Object> kwargs) {
         Methods.MethodDef def = Methods.resolve(db, "sale.order", method);
-        Map<String, Object> args = Methods.bind(def, List.of(), kwargs);
+        Map<String, Object> args = Methods.bind(def, List.of(), kwargs, Methods.Binding.CALL);
         return Methods.run(def, db.orm(), db.table("sale.order"), db.userByUid(2).orElseThrow(), List.of(), args);
     }
 
@@ -84,23 +84,30 @@ class ReadGroupsTests {
                         List.of("&", List.of("date_order", ">=", "2026-10-01 00:00:00"),
                                 List.of("date_order", "<", "2026-11-01 00:00:00")),
                         "amount_total:sum", 100.0, "__count", 1L)));
-        assertThat(call(database("19.0"), "formatted_read_group", Map.of("aggregates", List.of("qty:max"))))
+        assertThat(call(database("19.0"), "formatted_read_group", Map.of("domain", List.of(), "aggregates",
+                List.of("qty:max"))))
                 .isEqualTo(List.of(Map.of("__extra_domain", List.of(List.of(1L, "=", 1L)), "qty:max", 4L)));
     }
 
     @Test
     void refusesBadSpecsAndIsAbsentBefore184() {
         FakeDatabase db19 = database("19.0");
-        assertThatThrownBy(() -> call(db19, "formatted_read_group", Map.of("aggregates", List.of("amount_total"))))
+        assertThatThrownBy(() -> call(db19, "formatted_read_group", Map.of("domain", List.of(), "aggregates",
+                List.of("amount_total"))))
                 .hasMessage("Invalid aggregate specification 'amount_total'");
-        assertThatThrownBy(() -> call(db19, "formatted_read_group", Map.of("groupby", List.of("date_order"))))
+        assertThatThrownBy(() -> call(db19, "formatted_read_group", Map.of("domain", List.of(), "groupby",
+                List.of("date_order"))))
                 .hasMessageContaining("Invalid groupby 'date_order'");
-        assertThatThrownBy(() -> call(db19, "formatted_read_group", Map.of("aggregates", List.of("nope:sum"))))
+        assertThatThrownBy(() -> call(db19, "formatted_read_group", Map.of("domain", List.of(), "aggregates",
+                List.of("nope:sum"))))
                 .hasMessage("Invalid field 'nope' on model 'sale.order' for 'nope:sum'.");
+        assertThatThrownBy(() -> call(db19, "formatted_read_group", Map.of()))
+                .hasMessage("Base.formatted_read_group() missing 1 required positional argument: 'domain'");
         assertThatThrownBy(() -> call(database("18.0"), "formatted_read_group", Map.of()))
                 .isInstanceOfSatisfying(OdooFault.class,
                         f -> assertThat(f.kind()).isEqualTo(OdooFault.Kind.UNKNOWN_METHOD));
-        assertThat(call(database("saas~18.4"), "formatted_read_group", Map.of("aggregates", List.of("__count"))))
+        assertThat(call(database("saas~18.4"), "formatted_read_group", Map.of("domain", List.of(), "aggregates",
+                List.of("__count"))))
                 .isEqualTo(List.of(Map.of("__extra_domain", List.of(List.of(1L, "=", 1L)), "__count", 4L)));
     }
 }

@@ -96,7 +96,19 @@ final class XmlRpcEndpoint {
             throw OdooFault.application("IndexError", "tuple index out of range");
         }
         List<Object> positional = def.onRecords() ? args.subList(1, args.size()) : args;
-        return backend.run(db, user, def, model, ids, positional, kwargs);
+        Map<String, Object> bound = Methods.bind(def, positional, kwargs, Methods.Binding.CALL);
+        if (createWithoutPositionalValues(def, positional)) {
+            // api.call_kw runs create, then answers `result.id if isinstance(args[0], Mapping)`:
+            // IndexError, and the transaction (with the new record) is rolled back.
+            backend.checkAccess(db, user, def, model);
+            throw OdooFault.application("IndexError", "tuple index out of range");
+        }
+        return backend.run(db, user, def, model, ids, bound);
+    }
+
+    /** XML-RPC's call_kw (16 to 19) reads create's values from the first positional argument after the call. */
+    private static boolean createWithoutPositionalValues(Methods.MethodDef def, List<Object> positional) {
+        return def.name().equals("create") && def.signature() != null && positional.isEmpty();
     }
 
     private static Methods.MethodDef safeResolve(FakeDatabase db, String model, String method) {

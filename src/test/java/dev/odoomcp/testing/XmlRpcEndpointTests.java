@@ -82,10 +82,10 @@ class XmlRpcEndpointTests {
                 Map.of())).isEqualTo(List.of(Map.of("id", 9L, "name", "Wood Corner")));
         assertThat(call("res.partner", "search_read", List.of(List.of()), Map.of("domain", List.of())))
                 .isInstanceOfSatisfying(XmlRpcCodec.Fault.class, f -> assertThat(Shapes.lastLine(f.message()))
-                        .isEqualTo("TypeError: search_read() got multiple values for argument 'domain'"));
+                        .isEqualTo("TypeError: BaseModel.search_read() got multiple values for argument 'domain'"));
         assertThat(call("res.partner", "name_search", List.of("Azure"), Map.of("domain", List.of())))
                 .isInstanceOfSatisfying(XmlRpcCodec.Fault.class, f -> assertThat(Shapes.lastLine(f.message()))
-                        .isEqualTo("TypeError: name_search() got an unexpected keyword argument 'domain'"));
+                        .isEqualTo("TypeError: BaseModel.name_search() got an unexpected keyword argument 'domain'"));
         assertThat(call("res.partner", "read", List.of(List.of(9L)), Map.of("fields", List.of("nope"))))
                 .isInstanceOfSatisfying(XmlRpcCodec.Fault.class, f -> assertThat(Shapes.lastLine(f.message()))
                         .isEqualTo("ValueError: Invalid field 'nope' on model 'res.partner'"));

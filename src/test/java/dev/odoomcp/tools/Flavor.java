@@ -1,5 +1,7 @@
 package dev.odoomcp.tools;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.odoomcp.testing.DatabaseSpec;
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
@@ -42,5 +44,18 @@ enum Flavor {
 
     int major() {
         return Integer.parseInt(version.substring(0, version.indexOf('.')));
+    }
+
+    /**
+     * What Odoo received for the ORM parameter {@code name}, declared at {@code position}: by name
+     * over JSON-2; by position over XML-RPC, where Odoo's overrides rename parameters, so no
+     * keyword may carry it.
+     */
+    Object received(FakeOdoo.Call call, String name, int position) {
+        if (json2()) {
+            return call.kwargs().get(name);
+        }
+        assertThat(call.kwargs()).as("keywords of %s", call.method()).doesNotContainKey(name);
+        return call.args().get(position);
     }
 }

@@ -52,7 +52,7 @@ class QueryToolsTests extends FakeOdooToolsTest {
                 + "[\"parent_id.name\", \"=\", \"Azure Interior\"]}").ok();
         assertThat(single.path("count").asInt()).isEqualTo(3);
         List<FakeOdoo.Call> sent = fakes.get(flavor).callsTo("res.partner", "search_count");
-        assertThat(sent.get(sent.size() - 1).kwargs().get("domain"))
+        assertThat(flavor.received(sent.get(sent.size() - 1), "domain", 0))
                 .isEqualTo(List.of(List.of("parent_id.name", "=", "Azure Interior")));
     }
 
@@ -68,13 +68,17 @@ class QueryToolsTests extends FakeOdooToolsTest {
         String other = flavor.major() >= 19 ? "read_group" : "formatted_read_group";
         assertThat(odoo.callsTo("stock.quant", used)).hasSize(1);
         assertThat(odoo.callsTo("stock.quant", other)).isEmpty();
-        Map<String, Object> kwargs = odoo.callsTo("stock.quant", used).get(0).kwargs();
+        FakeOdoo.Call call = odoo.callsTo("stock.quant", used).get(0);
+        assertThat(flavor.received(call, "domain", 0)).isEqualTo(List.of(List.of("location_id.usage", "=", "internal")));
         if (flavor.major() >= 19) {
-            assertThat(kwargs).containsEntry("aggregates", List.of("quantity:sum", "__count"))
-                    .containsEntry("order", "quantity:sum desc");
+            assertThat(flavor.received(call, "aggregates", 2)).isEqualTo(List.of("quantity:sum", "__count"));
+            assertThat(call.kwargs()).containsEntry("order", "quantity:sum desc");
         } else {
-            assertThat(kwargs).containsEntry("fields", List.of("quantity:sum")).containsEntry("lazy", false)
-                    .containsEntry("orderby", "quantity desc");
+            // read_group(domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True)
+            assertThat(call.args()).isEqualTo(List.of(List.of(List.of("location_id.usage", "=", "internal")),
+                    List.of("quantity:sum"), List.of("product_id")));
+            assertThat(call.kwargs()).containsEntry("lazy", false).containsEntry("orderby", "quantity desc")
+                    .doesNotContainKeys("domain", "fields", "groupby");
         }
         assertThat(result.path("returned").asInt()).isEqualTo(10);
         JsonNode woodPanel = group(result, "product_id", 7);
@@ -114,7 +118,7 @@ class QueryToolsTests extends FakeOdooToolsTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
-    void nameSearchRenamesArgsToDomainFrom19(Flavor flavor) {
+    void nameSearchSendsItsDomainByPositionAndAsDomainFrom19(Flavor flavor) {
         FakeOdoo odoo = fakes.get(flavor);
         odoo.clearCalls();
         JsonNode all = mcp(flavor).call("name_search", "{\"model\": \"res.partner\", \"name\": \"wood\"}").ok();
@@ -123,11 +127,11 @@ class QueryToolsTests extends FakeOdooToolsTest {
         JsonNode suppliers = mcp(flavor).call("name_search", "{\"model\": \"res.partner\", \"name\": \"wood\", "
                 + "\"domain\": [[\"supplier_rank\", \">\", 0]]}").ok();
         assertThat(suppliers.path("matches").toString()).isEqualTo("[{\"id\":9,\"name\":\"Wood Corner\"}]");
-        Map<String, Object> sent = odoo.callsTo("res.partner", "name_search").get(1).kwargs();
-        String renamed = flavor.major() >= 19 ? "domain" : "args";
-        assertThat(sent).containsEntry(renamed, List.of(List.of("supplier_rank", ">", 0L)))
-                .doesNotContainKey(flavor.major() >= 19 ? "args" : "domain")
-                .containsEntry("name", "wood").containsEntry("operator", "ilike");
+        // name_search(name, args, operator, limit) up to 18, (name, domain, operator, limit) in 19
+        FakeOdoo.Call sent = odoo.callsTo("res.partner", "name_search").get(1);
+        assertThat(flavor.received(sent, "name", 0)).isEqualTo("wood");
+        assertThat(flavor.received(sent, "domain", 1)).isEqualTo(List.of(List.of("supplier_rank", ">", 0L)));
+        assertThat(sent.kwargs()).doesNotContainKeys("args", "operator").containsEntry("limit", 10L);
         assertThat(mcp(flavor).call("name_search", "{\"model\": \"res.partner\"}").error())
                 .isEqualTo("Argument 'name' is required (a non-empty string).");
     }

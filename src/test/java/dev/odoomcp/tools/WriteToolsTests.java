@@ -16,7 +16,7 @@ class WriteToolsTests extends FakeOdooToolsTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
-    void createSendsPositionalValsOnXmlRpcAndValsListOnJson2(Flavor flavor) {
+    void createSendsItsValueListByPositionOnXmlRpcAndByNameOnJson2(Flavor flavor) {
         FakeOdoo odoo = fakes.get(flavor);
         odoo.clearCalls();
         JsonNode created = mcp(flavor).call("create_record", "{\"model\": \"res.partner\", \"values\": {\"name\": "
@@ -31,12 +31,9 @@ class WriteToolsTests extends FakeOdooToolsTest {
         vals.put("supplier_rank", 1L);
         vals.put("country_id", 21L);
         vals.put("phone", false);
-        if (flavor.json2()) {
-            assertThat(create.kwargs()).containsOnlyKeys("vals_list").containsEntry("vals_list", List.of(vals));
-        } else {
-            assertThat(create.args()).isEqualTo(List.of(vals));
-            assertThat(create.kwargs()).doesNotContainKeys("vals", "vals_list");
-        }
+        assertThat(flavor.received(create, "vals_list", 0)).isEqualTo(List.of(vals));
+        assertThat(create.kwargs()).doesNotContainKeys("vals", flavor.json2() ? "vals" : "vals_list");
+        assertThat(create.args()).hasSize(flavor.json2() ? 0 : 1);
         Object country = odoo.inspect(Flavor.DB, "res.partner", r -> r.browse("res.partner", List.of(id)).get("country_id"));
         assertThat(country).isEqualTo(21L);
     }
@@ -72,7 +69,10 @@ class WriteToolsTests extends FakeOdooToolsTest {
                 + "{\"notes\": \"<p>Deliver to <b>dock 3</b><br/>before noon &amp; call</p><p>Thanks</p>\"}}").ok();
         assertThat(updated.path("updated").asBoolean()).isTrue();
         assertThat(updated.path("ids").toString()).isEqualTo("[2]");
-        assertThat(fakes.get(flavor).callsTo("purchase.order", "write").get(0).ids()).containsExactly(2L);
+        FakeOdoo.Call write = fakes.get(flavor).callsTo("purchase.order", "write").get(0);
+        assertThat(write.ids()).containsExactly(2L);
+        assertThat(flavor.received(write, "vals", 0)).isEqualTo(Map.of("notes",
+                "<p>Deliver to <b>dock 3</b><br/>before noon &amp; call</p><p>Thanks</p>"));
         JsonNode notes = mcp.call("read_records", "{\"model\": \"purchase.order\", \"ids\": [2], \"fields\": "
                 + "[\"notes\"]}").ok().path("records").path(0).path("notes");
         assertThat(notes.asString()).isEqualTo("Deliver to dock 3\nbefore noon & call\nThanks");
@@ -116,6 +116,10 @@ class WriteToolsTests extends FakeOdooToolsTest {
                 .path("id").asLong();
         JsonNode deleted = mcp.call("delete_records", "{\"model\": \"res.partner\", \"ids\": [" + id + "]}").ok();
         assertThat(deleted.path("deleted").asBoolean()).isTrue();
+        FakeOdoo.Call unlink = fakes.get(flavor).callsTo("res.partner", "unlink").get(0);
+        assertThat(unlink.ids()).containsExactly(id);
+        assertThat(unlink.args()).isEmpty();
+        assertThat(unlink.kwargs()).isEmpty();
         boolean exists = fakes.get(flavor).inspect(Flavor.DB, "res.partner", r -> r.ids().contains(id));
         assertThat(exists).isFalse();
         assertThat(mcp.call("read_records", "{\"model\": \"res.partner\", \"ids\": [" + id + "]}").ok()
