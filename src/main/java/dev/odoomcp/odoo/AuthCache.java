@@ -55,8 +55,7 @@ final class AuthCache {
     private void throwIfRecentlyRefused(String key) {
         OdooException failure = failures.getIfPresent(key);
         if (failure != null) {
-            throw new OdooException(failure.kind(), failure.getMessage()
-                    + " (Repeated attempts with the same credentials get this answer for a short while without asking Odoo.)");
+            throw OdooFaultTranslator.recentlyRefused(failure);
         }
     }
 

@@ -133,14 +133,14 @@ class CredentialsParserTests {
         assertThat(e.kind()).isEqualTo(OdooErrorKind.TARGET_REFUSED);
         assertThat(e.getMessage()).contains("ODOO_ALLOW_HTTP");
         CredentialsParser allowHttp = new CredentialsParser(new OdooProperties(null, false, true, null, null, null, null,
-                null, null, null, null, null, null), new TargetAddressPolicy(false));
+                null, null, null, null, null, null, null), new TargetAddressPolicy(false));
         assertThat(allowHttp.parse(headers(h)).url()).hasToString("http://acme.odoo.com");
     }
 
     @Test
     void hostsOutsideTheAllowListAreRefused() {
         CredentialsParser onlyOnline = new CredentialsParser(new OdooProperties(List.of("*.odoo.com"), false, false, null,
-                null, null, null, null, null, null, null, null, null), new TargetAddressPolicy(false));
+                null, null, null, null, null, null, null, null, null, null), new TargetAddressPolicy(false));
         assertThat(onlyOnline.parse(headers(valid())).url().getHost()).isEqualTo("acme.odoo.com");
         Map<String, String> h = valid();
         h.put("X-Odoo-Url", "https://erp.example.com");

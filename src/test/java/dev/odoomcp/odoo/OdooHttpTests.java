@@ -32,7 +32,7 @@ class OdooHttpTests {
 
     private static OdooHttp http(int perHost, Duration queueTimeout) {
         OdooProperties props = new OdooProperties(List.of(), true, true, Duration.ofSeconds(2), Duration.ofSeconds(10),
-                DataSize.ofKilobytes(64), perHost, queueTimeout, 10, null, null, null, null);
+                DataSize.ofKilobytes(64), null, perHost, queueTimeout, 10, null, null, null, null);
         return new OdooHttp(props, new GuardedDnsResolver(new TargetAddressPolicy(true)));
     }
 
