@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * once, with a clear error, instead of waiting (waiting readers holding half-read answers could
  * block each other for good).
  *
- * <p>Each buffered byte is charged at what it may become: measured on JDK 17 and 25, a JSON
- * answer's tree takes up to 10.1 times its bytes (an array of short strings; 5.7 for a real
+ * <p>Each buffered byte is charged at what it may become: measured, a JSON
+ * answer's tree takes up to 10.1 times its bytes on JDK 17 (an array of short strings; 5.7 for a real
  * {@code fields_get}), an XML-RPC answer's values plus their JSON copy up to 2.8 times; the
  * buffer itself counts once more. Charges are held by the calling thread (one thread runs one
  * tool call) until its outermost {@link #within} ends, so an answer stays charged until the Odoo

@@ -22,9 +22,10 @@ import dev.odoomcp.security.HostAllowList;
  * @param answerMemoryBudget {@code ODOO_ANSWER_MEMORY_BUDGET}: heap all answers being read and parsed may take at
  *        once (see {@link AnswerBudget}); an answer that does not fit is refused. At least
  *        {@value AnswerBudget#JSON_EXPANSION} times {@code maxResponseSize}, so that the largest allowed answer fits
- * @param maxConcurrentPerHost {@code ODOO_MAX_CONCURRENT_PER_HOST}: requests in flight to one Odoo host
- * @param hostQueueTimeout {@code ODOO_HOST_QUEUE_TIMEOUT}: how long a request may wait for a slot on its host
- * @param maxConnections {@code ODOO_MAX_CONNECTIONS}: pooled connections to all hosts together
+ * @param maxConcurrentPerHost {@code ODOO_MAX_CONCURRENT_PER_HOST}: the most requests in flight to one Odoo host
+ *        (its share shrinks while many hosts are busy, see {@link ConnectionShares}); at most {@code maxConnections}
+ * @param hostQueueTimeout {@code ODOO_HOST_QUEUE_TIMEOUT}: how long a request may wait for a connection slot
+ * @param maxConnections {@code ODOO_MAX_CONNECTIONS}: connections to all hosts together, shared fairly between hosts
  * @param versionCacheTtl {@code ODOO_VERSION_CACHE_TTL}: how long a detected version/protocol is reused per URL
  * @param uidCacheTtl {@code ODOO_UID_CACHE_TTL}: how long a successful login (uid) is reused per credentials
  * @param authFailureCacheTtl {@code ODOO_AUTH_FAILURE_CACHE_TTL}: how long a refused login is answered from cache
