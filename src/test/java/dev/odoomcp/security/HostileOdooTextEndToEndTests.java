@@ -3,11 +3,8 @@ package dev.odoomcp.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +98,7 @@ class HostileOdooTextEndToEndTests {
 
     @Test
     void twentyThousandLevelsOfJsonNestingAreACleanToolError() {
-        json2Odoo.override("/json/2/res.partner/search_count", exchange -> answer(exchange, "application/json",
+        json2Odoo.override("/json/2/res.partner/search_count", exchange -> HostileOdooEndToEndTests.answer(exchange, "application/json",
                 "[".repeat(20_000) + "]".repeat(20_000)));
         BridgeClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(json2Odoo));
         assertCleanToolError(reply);
@@ -134,7 +131,7 @@ class HostileOdooTextEndToEndTests {
     }
 
     private void xmlRpcAnswers(String body) {
-        xmlRpcOdoo.override("/xmlrpc/2/object", exchange -> answer(exchange, "text/xml", body));
+        xmlRpcOdoo.override("/xmlrpc/2/object", exchange -> HostileOdooEndToEndTests.answer(exchange, "text/xml", body));
     }
 
     static String fault(int code, String text) {
@@ -143,14 +140,6 @@ class HostileOdooTextEndToEndTests {
                 + "<member><name>faultString</name><value><string>"
                 + text.replace("&", "&amp;").replace("<", "&lt;").replace("\r", "&#13;")
                 + "</string></value></member></struct></value></fault></methodResponse>";
-    }
-
-    static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     private static int lines(CapturedOutput output) {
