@@ -84,6 +84,10 @@ final class CredentialsParser {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw invalid("Header " + name + " has no valid host name; send e.g. https://mycompany.odoo.com.");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+            throw invalid("Header " + name + " has port " + uri.getPort() + "; a port is 1 to 65535 (or leave it out:"
+                    + " 443 for https, 80 for http).");
+        }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!(path.isEmpty() || path.equals("/")) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid("Header " + name + " must be the root address of the Odoo server, without path, query or fragment"

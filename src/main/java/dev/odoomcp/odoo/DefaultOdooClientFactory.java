@@ -15,6 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAborter, AutoCloseable {
 
+    /** JSON answers nest at most this deep; XML-RPC's equivalent is {@link SecureXml#MAX_ELEMENT_DEPTH}. */
+    static final int MAX_JSON_NESTING = 100;
+
     private final CredentialsParser parser;
     private final OdooHttp http;
     private final XmlRpcCaller xmlRpc;
@@ -55,7 +58,7 @@ final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAbort
     public OdooClient clientFor(OdooCredentials credentials) {
         return new DetectingOdooClient(credentials, detector,
                 version -> new XmlRpcOdooClient(credentials, version, xmlRpc, auth),
-                version -> new Json2OdooClient(credentials, version, http, json, auth), listener);
+                version -> new Json2OdooClient(credentials, version, http, json, auth), listener, http.budget());
     }
 
     @Override
@@ -79,10 +82,12 @@ final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAbort
     }
 
     private static JsonMapper jsonMapper(OdooProperties props) {
+        // No Odoo answer nests 100 deep, has a 100-digit number or a 1,000-character key.
         StreamReadConstraints limits = StreamReadConstraints.builder()
-                .maxNestingDepth(100)
+                .maxNestingDepth(MAX_JSON_NESTING)
                 .maxNumberLength(100)
-                .maxStringLength((int) Math.min(Integer.MAX_VALUE, props.maxResponseSize().toBytes()))
+                .maxNameLength(1_000)
+                .maxStringLength((int) props.maxResponseSize().toBytes())
                 .maxDocumentLength(props.maxResponseSize().toBytes())
                 .build();
         return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()).build();

@@ -63,8 +63,7 @@ final class Json2OdooClient implements OdooClient {
         JsonNode context = post("res.users", "context_get", json.createObjectNode());
         JsonNode uid = context.path("uid");
         if (!uid.canConvertToLong() || uid.longValue() <= 0) {
-            throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's user context has no user id;"
-                    + " check that X-Odoo-Url points to an Odoo 19+ server.");
+            throw OdooFaultTranslator.missingInAnswer("JSON-2 res.users/context_get", "user id (uid)");
         }
         return uid.longValue();
     }
@@ -78,7 +77,7 @@ final class Json2OdooClient implements OdooClient {
                 json.writeValueAsBytes(body), ContentType.APPLICATION_JSON);
         if (reply.status() == 200 && reply.isJson()) {
             auth.accepted(creds);
-            return read(reply);
+            return read(reply, "JSON-2 " + model + "/" + method);
         }
         JsonNode error = reply.isJson() ? readQuietly(reply) : null;
         if (error != null && error.path("message").isString()) {
@@ -96,17 +95,15 @@ final class Json2OdooClient implements OdooClient {
                 + " Check X-Odoo-Db and X-Odoo-Url.");
     }
 
-    private JsonNode read(HttpReply reply) {
+    private JsonNode read(HttpReply reply, String what) {
         try {
             JsonNode result = json.readTree(reply.body());
             if (result == null || result.isMissingNode()) {
-                throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's JSON-2 answer was empty; retry, and check"
-                        + " X-Odoo-Url if it persists.");
+                throw OdooFaultTranslator.emptyAnswer(what);
             }
             return result;
         } catch (JacksonException e) {
-            throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's JSON-2 answer is not valid JSON"
-                    + " (truncated or malformed); retry, and check X-Odoo-Url if it persists.");
+            throw OdooFaultTranslator.invalidJson(what, e);
         }
     }
 

@@ -21,12 +21,14 @@ public enum OdooErrorKind {
     TARGET_REFUSED,
     /** Could not connect, TLS failure, connection reset. */
     UNREACHABLE,
-    /** Odoo did not answer within the deadline. */
+    /** Odoo did not answer within the deadline, or the tenant's host already has its share of connections. */
     TIMEOUT,
     /** Odoo's answer was larger than the configured cap. */
     RESPONSE_TOO_LARGE,
     /** Odoo's answer was not valid XML-RPC / JSON, was refused as hostile, or had an unexpected shape. */
     PROTOCOL_ERROR,
+    /** The bridge itself is saturated (all its connections, or its memory for answers, in use); Odoo was not asked. */
+    BRIDGE_BUSY,
     /** The request cannot be expressed on this protocol (e.g. positional args over JSON-2). */
     UNSUPPORTED
 }

@@ -2,20 +2,12 @@ package dev.odoomcp.odoo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLException;
-
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -33,34 +25,32 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.odoomcp.security.GuardedDnsResolver;
-import dev.odoomcp.security.TargetRefusedException;
 
 /**
  * The one pooled HTTP client shared by all tenants. It holds no credentials (each request carries
  * its own headers), never follows redirects, never retries, keeps no cookies, asks for no
- * compression, reads at most the configured number of bytes of any answer, resolves names only
- * through the SSRF-guarding resolver, and caps requests in flight per Odoo host.
+ * compression, reads at most the configured number of bytes of any answer and charges every
+ * answer to the global {@link AnswerBudget}, resolves names only through the SSRF-guarding
+ * resolver, and shares its connections fairly between Odoo hosts ({@link ConnectionShares}).
  */
 final class OdooHttp implements AutoCloseable {
+
+    /** Answers of unknown length are read in pieces this large, each charged to the budget as it arrives. */
+    private static final int CHUNK = 64 * 1024;
 
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager connections;
     private final long maxResponseBytes;
-    private final int perHost;
-    private final Duration queueTimeout;
-    /** Weak values: a host's semaphore lives while some request holds it; bounded by use. */
-    private final Cache<String, Semaphore> hostSlots = Caffeine.newBuilder().weakValues().build();
+    private final ConnectionShares shares;
+    private final AnswerBudget budget;
     /** The request each thread is executing now, so that a deadline can abort it ({@link #abort(Thread)}). */
     private final Map<Thread, HttpUriRequestBase> executing = new ConcurrentHashMap<>();
 
     OdooHttp(OdooProperties props, GuardedDnsResolver resolver) {
         this.maxResponseBytes = props.maxResponseSize().toBytes();
-        this.perHost = props.maxConcurrentPerHost();
-        this.queueTimeout = props.hostQueueTimeout();
+        this.shares = new ConnectionShares(props.maxConnections(), props.maxConcurrentPerHost(), props.hostQueueTimeout());
+        this.budget = new AnswerBudget(props.answerMemoryBudget().toBytes());
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
                 .setMaxConnTotal(props.maxConnections())
@@ -100,28 +90,28 @@ final class OdooHttp implements AutoCloseable {
 
     private HttpReply send(HttpUriRequestBase request, Map<String, String> headers) {
         headers.forEach(request::setHeader);
-        String origin = origin(request);
-        Semaphore slot = hostSlots.get(origin, k -> new Semaphore(perHost, true));
-        acquire(slot, origin);
+        return budget.within(() -> sendWithin(request, origin(request)));
+    }
+
+    private HttpReply sendWithin(HttpUriRequestBase request, String origin) {
         Thread self = Thread.currentThread();
-        executing.put(self, request);
-        try {
+        try (ConnectionShares.Lease lease = shares.acquire(origin)) {
+            executing.put(self, request);
             if (self.isInterrupted()) {
                 // aborted between two requests of one call: start nothing new
-                throw new OdooException(OdooErrorKind.TIMEOUT, "The call to the Odoo at " + origin + " was cancelled.");
+                throw OdooFaultTranslator.cancelled(origin);
             }
             HttpReply reply = client.execute(request, response -> read(response, request));
             if (reply.status() >= 300 && reply.status() < 400) {
-                throw redirectRefused(reply, origin);
+                throw OdooFaultTranslator.redirectRefused(reply, origin);
             }
             return reply;
         } catch (OdooException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw translate(e, origin);
+            throw OdooFaultTranslator.transportFailure(e, origin);
         } finally {
             executing.remove(self, request);
-            slot.release();
         }
     }
 
@@ -137,6 +127,11 @@ final class OdooHttp implements AutoCloseable {
         }
     }
 
+    /** The memory budget answers are read under; Odoo clients keep their results charged to it. */
+    AnswerBudget budget() {
+        return budget;
+    }
+
     /** Requests being executed now, all hosts together; for metrics and tests. */
     int executing() {
         return executing.size();
@@ -144,98 +139,83 @@ final class OdooHttp implements AutoCloseable {
 
     /** Requests currently holding a slot for this origin ({@code scheme://host:port}); for metrics and tests. */
     int inFlight(String origin) {
-        Semaphore slot = hostSlots.getIfPresent(origin);
-        return slot == null ? 0 : perHost - slot.availablePermits();
-    }
-
-    private void acquire(Semaphore slot, String origin) {
-        try {
-            if (!slot.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new OdooException(OdooErrorKind.TIMEOUT, "Too many requests are already waiting for the Odoo at "
-                        + origin + "; try again in a moment.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OdooException(OdooErrorKind.TIMEOUT, "Interrupted while waiting to reach the Odoo at " + origin + ".");
-        }
+        return shares.held(origin);
     }
 
     private HttpReply read(ClassicHttpResponse response, HttpUriRequestBase request) throws IOException {
         Header type = response.getFirstHeader("Content-Type");
         Header location = response.getFirstHeader("Location");
         HttpEntity entity = response.getEntity();
-        byte[] body = entity == null ? new byte[0] : readCapped(entity, request);
+        byte[] body = entity == null ? new byte[0] : readCapped(entity, request, expansion(request));
         return new HttpReply(response.getCode(), type == null ? null : type.getValue(),
                 location == null ? null : location.getValue(), body);
     }
 
-    /** Reads at most the cap; never buffers more, whatever Content-Length claims. */
-    private byte[] readCapped(HttpEntity entity, HttpUriRequestBase request) throws IOException {
+    /**
+     * Reads at most the cap, charging the memory budget for every chunk before it is read; never
+     * buffers more, whatever Content-Length claims. On refusal the connection is dropped: closing
+     * the stream normally drains the rest of the body to reuse the connection, and on a hostile
+     * endless answer that never ends.
+     */
+    private byte[] readCapped(HttpEntity entity, HttpUriRequestBase request, int expansion) throws IOException {
         long declared = entity.getContentLength();
         if (declared > maxResponseBytes) {
-            request.cancel(); // or closing the response would drain the declared length
-            throw tooLarge();
+            request.cancel();
+            throw OdooFaultTranslator.tooLarge(maxResponseBytes);
+        }
+        if (declared > 0 && !budget.reserve(declared * expansion)) {
+            request.cancel();
+            throw OdooFaultTranslator.answerMemoryFull(budget.capacity());
         }
         try (InputStream in = entity.getContent()) {
             if (in == null) {
                 return new byte[0];
             }
-            byte[] body = in.readNBytes((int) maxResponseBytes);
-            if (body.length == maxResponseBytes && in.read() != -1) {
-                // Closing the stream normally drains the rest of the body to reuse the connection:
-                // on a hostile endless answer that never ends. Drop the connection first.
+            if (declared >= 0) {
+                byte[] body = in.readNBytes((int) declared);
+                if (in.read() != -1) {
+                    request.cancel();
+                    throw OdooFaultTranslator.tooLarge(maxResponseBytes);
+                }
+                return body;
+            }
+            return readChunked(in, request, expansion);
+        }
+    }
+
+    private byte[] readChunked(InputStream in, HttpUriRequestBase request, int expansion) throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        long total = 0;
+        while (true) {
+            byte[] chunk = in.readNBytes((int) Math.min(CHUNK, maxResponseBytes + 1 - total));
+            if (chunk.length == 0) {
+                break;
+            }
+            total += chunk.length;
+            if (total > maxResponseBytes) {
                 request.cancel();
-                throw tooLarge();
+                throw OdooFaultTranslator.tooLarge(maxResponseBytes);
             }
-            return body;
-        }
-    }
-
-    private static OdooException redirectRefused(HttpReply reply, String origin) {
-        String target = "";
-        try {
-            URI to = URI.create(reply.location().strip());
-            if (to.getScheme() != null && to.getRawAuthority() != null) {
-                target = " to " + to.getScheme() + "://" + to.getRawAuthority();
+            if (!budget.reserve((long) chunk.length * expansion)) {
+                request.cancel();
+                throw OdooFaultTranslator.answerMemoryFull(budget.capacity());
             }
-        } catch (IllegalArgumentException ignored) {
-            // an unparsable Location is simply not shown
+            chunks.add(chunk);
         }
-        return new OdooException(OdooErrorKind.TARGET_REFUSED, "The server at " + origin + " answered with a redirect (HTTP "
-                + reply.status() + target + "); redirects are not followed. Set X-Odoo-Url to the final address of your Odoo"
-                + " (for example https:// instead of http://, or the canonical host name).");
+        byte[] body = new byte[(int) total];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, body, at, chunk.length);
+            at += chunk.length;
+        }
+        return body;
     }
 
-    private OdooException tooLarge() {
-        return new OdooException(OdooErrorKind.RESPONSE_TOO_LARGE, "Odoo's answer is larger than the "
-                + (maxResponseBytes / 1024) + " KiB limit; ask for fewer records or fields (use limit, fields) and try again.");
-    }
-
-    private static OdooException translate(Exception e, String origin) {
-        if (e instanceof TargetRefusedException) {
-            return new OdooException(OdooErrorKind.TARGET_REFUSED, e.getMessage());
-        }
-        if (e instanceof ConnectTimeoutException) {
-            return new OdooException(OdooErrorKind.TIMEOUT, "Could not connect to " + origin
-                    + " in time; check X-Odoo-Url and that the server is up.");
-        }
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new OdooException(OdooErrorKind.TIMEOUT, "The Odoo at " + origin
-                    + " did not answer in time; try a smaller request (fewer records, a narrower domain) or retry later.");
-        }
-        if (e instanceof UnknownHostException) {
-            return new OdooException(OdooErrorKind.UNREACHABLE, "Host of " + origin + " could not be resolved; check X-Odoo-Url.");
-        }
-        if (e instanceof SSLException) {
-            return new OdooException(OdooErrorKind.UNREACHABLE, "TLS connection to " + origin
-                    + " failed (certificate or protocol problem); check X-Odoo-Url.");
-        }
-        if (e instanceof HttpHostConnectException) {
-            return new OdooException(OdooErrorKind.UNREACHABLE, "Could not connect to " + origin
-                    + "; check X-Odoo-Url and that the server is up.");
-        }
-        return new OdooException(OdooErrorKind.UNREACHABLE, "The connection to " + origin
-                + " failed before a complete answer arrived (" + e.getClass().getSimpleName() + "); retry later.");
+    /** What each buffered byte may cost once parsed: XML-RPC answers are parsed as XML, all else as JSON. */
+    private static int expansion(HttpUriRequestBase request) {
+        HttpEntity sent = request.getEntity();
+        String type = sent == null || sent.getContentType() == null ? "" : sent.getContentType();
+        return type.startsWith("text/xml") ? AnswerBudget.XML_EXPANSION : AnswerBudget.JSON_EXPANSION;
     }
 
     private static String origin(HttpUriRequestBase request) {

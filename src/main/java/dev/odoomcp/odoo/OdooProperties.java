@@ -19,9 +19,13 @@ import dev.odoomcp.security.HostAllowList;
  * @param connectTimeout {@code ODOO_CONNECT_TIMEOUT}: TCP + TLS connect deadline
  * @param responseTimeout {@code ODOO_RESPONSE_TIMEOUT}: longest silence while waiting for Odoo's answer
  * @param maxResponseSize {@code ODOO_MAX_RESPONSE_SIZE}: larger answers are cut off with an error
- * @param maxConcurrentPerHost {@code ODOO_MAX_CONCURRENT_PER_HOST}: requests in flight to one Odoo host
- * @param hostQueueTimeout {@code ODOO_HOST_QUEUE_TIMEOUT}: how long a request may wait for a slot on its host
- * @param maxConnections {@code ODOO_MAX_CONNECTIONS}: pooled connections to all hosts together
+ * @param answerMemoryBudget {@code ODOO_ANSWER_MEMORY_BUDGET}: heap all answers being read and parsed may take at
+ *        once (see {@link AnswerBudget}); an answer that does not fit is refused. At least
+ *        {@value AnswerBudget#JSON_EXPANSION} times {@code maxResponseSize}, so that the largest allowed answer fits
+ * @param maxConcurrentPerHost {@code ODOO_MAX_CONCURRENT_PER_HOST}: the most requests in flight to one Odoo host
+ *        (its share shrinks while many hosts are busy, see {@link ConnectionShares}); at most {@code maxConnections}
+ * @param hostQueueTimeout {@code ODOO_HOST_QUEUE_TIMEOUT}: how long a request may wait for a connection slot
+ * @param maxConnections {@code ODOO_MAX_CONNECTIONS}: connections to all hosts together, shared fairly between hosts
  * @param versionCacheTtl {@code ODOO_VERSION_CACHE_TTL}: how long a detected version/protocol is reused per URL
  * @param uidCacheTtl {@code ODOO_UID_CACHE_TTL}: how long a successful login (uid) is reused per credentials
  * @param authFailureCacheTtl {@code ODOO_AUTH_FAILURE_CACHE_TTL}: how long a refused login is answered from cache
@@ -35,6 +39,7 @@ public record OdooProperties(
         Duration connectTimeout,
         Duration responseTimeout,
         DataSize maxResponseSize,
+        DataSize answerMemoryBudget,
         Integer maxConcurrentPerHost,
         Duration hostQueueTimeout,
         Integer maxConnections,
@@ -54,13 +59,26 @@ public record OdooProperties(
         }
         connectTimeout = positive(connectTimeout, Duration.ofSeconds(10), "ODOO_CONNECT_TIMEOUT");
         responseTimeout = positive(responseTimeout, Duration.ofSeconds(120), "ODOO_RESPONSE_TIMEOUT");
-        maxResponseSize = maxResponseSize == null ? DataSize.ofMegabytes(32) : maxResponseSize;
-        if (maxResponseSize.toBytes() < 1024 || maxResponseSize.toBytes() > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("ODOO_MAX_RESPONSE_SIZE must be between 1KB and 2GB, was " + maxResponseSize);
+        maxResponseSize = maxResponseSize == null ? DataSize.ofMegabytes(8) : maxResponseSize;
+        if (maxResponseSize.toBytes() < 1024 || maxResponseSize.toBytes() > 128L * 1024 * 1024) {
+            throw new IllegalArgumentException("ODOO_MAX_RESPONSE_SIZE must be between 1KB and 128MB, was "
+                    + human(maxResponseSize.toBytes()));
+        }
+        answerMemoryBudget = answerMemoryBudget == null ? DataSize.ofMegabytes(96) : answerMemoryBudget;
+        long smallest = maxResponseSize.toBytes() * AnswerBudget.JSON_EXPANSION;
+        if (answerMemoryBudget.toBytes() < smallest) {
+            throw new IllegalArgumentException("ODOO_ANSWER_MEMORY_BUDGET (" + human(answerMemoryBudget.toBytes())
+                    + ") must be at least " + AnswerBudget.JSON_EXPANSION + " x ODOO_MAX_RESPONSE_SIZE ("
+                    + human(maxResponseSize.toBytes()) + ") = " + human(smallest) + ", the heap one answer of the largest allowed size may take"
+                    + " while it is parsed; raise it (and the heap), or lower ODOO_MAX_RESPONSE_SIZE.");
         }
         maxConcurrentPerHost = atLeastOne(maxConcurrentPerHost, 16, "ODOO_MAX_CONCURRENT_PER_HOST");
         hostQueueTimeout = positive(hostQueueTimeout, Duration.ofSeconds(10), "ODOO_HOST_QUEUE_TIMEOUT");
         maxConnections = atLeastOne(maxConnections, 200, "ODOO_MAX_CONNECTIONS");
+        if (maxConcurrentPerHost > maxConnections) {
+            throw new IllegalArgumentException("ODOO_MAX_CONCURRENT_PER_HOST (" + maxConcurrentPerHost
+                    + ") must not exceed ODOO_MAX_CONNECTIONS (" + maxConnections + ").");
+        }
         versionCacheTtl = positive(versionCacheTtl, Duration.ofMinutes(10), "ODOO_VERSION_CACHE_TTL");
         uidCacheTtl = positive(uidCacheTtl, Duration.ofMinutes(10), "ODOO_UID_CACHE_TTL");
         authFailureCacheTtl = positive(authFailureCacheTtl, Duration.ofSeconds(30), "ODOO_AUTH_FAILURE_CACHE_TTL");
@@ -69,7 +87,11 @@ public record OdooProperties(
 
     /** Everything at its default: public HTTPS hosts only. */
     public static OdooProperties defaults() {
-        return new OdooProperties(null, false, false, null, null, null, null, null, null, null, null, null, null);
+        return new OdooProperties(null, false, false, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static String human(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + "MB" : bytes % 1024 == 0 ? (bytes >> 10) + "KB" : bytes + "B";
     }
 
     private static Duration positive(Duration value, Duration fallback, String env) {

@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
  */
 record OdooVersion(String version, int major, int minor) {
 
-    private static final Pattern NUMBERS = Pattern.compile("(\\d+)\\.(\\d+)");
+    private static final int MAX_LENGTH = 64;
+    private static final Pattern NUMBERS = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 
     static OdooVersion parse(String version) {
-        Matcher m = version == null ? null : NUMBERS.matcher(version);
+        // Odoo's versions are short ("saas~18.4+e-20250101"); a hostile one is cut before the regex sees it.
+        String shown = version == null ? null : RemoteText.oneLine(RemoteText.shortened(version, MAX_LENGTH));
+        Matcher m = shown == null ? null : NUMBERS.matcher(shown);
         if (m == null || !m.find()) {
-            throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "The server reported an unrecognised Odoo version"
-                    + "; check that X-Odoo-Url points to an Odoo server.");
+            throw OdooFaultTranslator.missingInAnswer("the version probe", "recognisable Odoo version");
         }
-        return new OdooVersion(version, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return new OdooVersion(shown, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
     /** JSON-2 exists from 19.0 and on Odoo Online from saas~18.4. */

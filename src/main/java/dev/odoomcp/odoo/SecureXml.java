@@ -4,15 +4,45 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
  * SAX readers for answers from servers we do not trust: no DOCTYPE (hence no entities, no
- * external DTDs, no expansion bombs), secure processing limits on, namespace aware as the
- * XML-RPC parser needs.
+ * external DTDs, no expansion bombs), secure processing limits on, elements nested at most
+ * {@link #MAX_ELEMENT_DEPTH} deep (the XML-RPC parser recurses once per level), namespace aware as
+ * the XML-RPC parser needs, and silent: without an error handler of its own the JDK parser prints
+ * each error, with the remote text in it, as a {@code [Fatal Error]} line on stderr.
  */
 final class SecureXml {
+
+    /**
+     * Elements nested at most this deep. An XML-RPC value takes three elements per level
+     * ({@code value/array/data}, {@code value/struct/member}); Odoo's deepest answers use a few
+     * dozen, and JSON answers are held to 100 levels (see {@code DefaultOdooClientFactory}).
+     */
+    static final int MAX_ELEMENT_DEPTH = 400;
+    private static final String MAX_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
+
+    /** Fails on errors, like the default, but prints nothing. */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // nothing worth stopping for, nothing to print
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 
     private final SAXParserFactory factory;
 
@@ -34,8 +64,12 @@ final class SecureXml {
 
     /** A fresh reader; the factory is shared, so creation is serialized. */
     XMLReader newReader() throws ParserConfigurationException, SAXException {
+        XMLReader reader;
         synchronized (factory) {
-            return factory.newSAXParser().getXMLReader();
+            reader = factory.newSAXParser().getXMLReader();
         }
+        reader.setProperty(MAX_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
+        reader.setErrorHandler(SILENT);
+        return reader;
     }
 }

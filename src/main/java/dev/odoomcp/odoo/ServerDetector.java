@@ -86,8 +86,7 @@ final class ServerDetector {
         try {
             return json.readTree(reply.body());
         } catch (JacksonException e) {
-            throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "The server's answer to " + what
-                    + " is not valid JSON; check that X-Odoo-Url points to an Odoo server.");
+            throw OdooFaultTranslator.invalidJson(what, e);
         }
     }
 

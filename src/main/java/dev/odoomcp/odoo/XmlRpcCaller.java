@@ -37,7 +37,7 @@ final class XmlRpcCaller {
         try {
             config.setServerURL(baseUrl.resolve("/xmlrpc/2/" + service).toURL());
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new OdooException(OdooErrorKind.INVALID_CREDENTIALS, "X-Odoo-Url is not a usable URL.");
+            throw OdooFaultTranslator.unusableUrl();
         }
         config.setEnabledForExtensions(false);
         config.setEnabledForExceptions(false);
@@ -47,33 +47,21 @@ final class XmlRpcCaller {
         } catch (OdooException e) {
             throw e;
         } catch (XmlRpcClientException e) {
-            throw hostile(e);
+            throw OdooFaultTranslator.xmlRpcRejected(e);
         } catch (XmlRpcException e) {
             if (e.getCause() instanceof OdooException inner) {
                 throw inner;
             }
             if (e.linkedException != null || e.code == 0 && e.getMessage() != null && e.getMessage().startsWith("Failed")) {
-                throw hostile(e);
+                throw OdooFaultTranslator.xmlRpcRejected(e);
             }
             return new Outcome(null, new Fault(e.code, e.getMessage()));
+        } catch (StackOverflowError e) {
+            // the parser recurses per level; SecureXml's depth limit should stop it long before
+            throw OdooFaultTranslator.nestedTooDeeply("XML-RPC " + method);
         } catch (RuntimeException e) {
             // e.g. the parser's ClassCastException on a string faultCode
-            throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "The server's XML-RPC answer has an unexpected shape ("
-                    + e.getClass().getSimpleName() + "); check that X-Odoo-Url points to an Odoo server.");
+            throw OdooFaultTranslator.xmlRpcUnexpectedShape(e);
         }
-    }
-
-    private static OdooException hostile(XmlRpcException e) {
-        String cause = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
-        String why;
-        if (cause.contains("DOCTYPE") || cause.contains("ENTITY")) { // not "entity": a truncated document is "...within the same entity"
-            why = "it declares a DOCTYPE or entities, which are refused";
-        } else if (cause.contains("Unknown type") || cause.contains("serializable") || cause.contains("extensions")) {
-            why = "it uses a type outside plain XML-RPC (such as a serialized Java object), which is refused";
-        } else {
-            why = "it is not well-formed XML-RPC (truncated or not XML)";
-        }
-        return new OdooException(OdooErrorKind.PROTOCOL_ERROR, "The server's answer was rejected: " + why
-                + ". Check that X-Odoo-Url points to a genuine Odoo server.");
     }
 }

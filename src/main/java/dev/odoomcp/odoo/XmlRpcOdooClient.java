@@ -83,7 +83,6 @@ final class XmlRpcOdooClient implements OdooClient {
         if (Boolean.FALSE.equals(outcome.value())) {
             throw OdooFaultTranslator.loginRefused(creds.database());
         }
-        throw new OdooException(OdooErrorKind.PROTOCOL_ERROR, "Odoo's answer to authenticate was neither a user id nor false;"
-                + " check that X-Odoo-Url points to an Odoo server.");
+        throw OdooFaultTranslator.missingInAnswer("XML-RPC authenticate", "user id (nor false, for a refused login)");
     }
 }

@@ -72,6 +72,9 @@ class CredentialsParserTests {
             "X-Odoo-Url | https://acme.odoo.com/?db=x | must be the root address",
             "X-Odoo-Url | https:///nohost | X-Odoo-Url",
             "X-Odoo-Url | https://bad host | X-Odoo-Url is not a valid URL",
+            "X-Odoo-Url | https://acme.odoo.com:99999 | X-Odoo-Url has port 99999; a port is 1 to 65535",
+            "X-Odoo-Url | https://acme.odoo.com:0 | X-Odoo-Url has port 0; a port is 1 to 65535",
+            "X-Odoo-Url | https://acme.odoo.com:65536 | X-Odoo-Url has port 65536",
             "X-Odoo-Db | | X-Odoo-Db is missing",
             "X-Odoo-Db | acme prod | X-Odoo-Db must be 1 to 63",
             "X-Odoo-Db | acme/../x | X-Odoo-Db must be 1 to 63",
@@ -133,14 +136,14 @@ class CredentialsParserTests {
         assertThat(e.kind()).isEqualTo(OdooErrorKind.TARGET_REFUSED);
         assertThat(e.getMessage()).contains("ODOO_ALLOW_HTTP");
         CredentialsParser allowHttp = new CredentialsParser(new OdooProperties(null, false, true, null, null, null, null,
-                null, null, null, null, null, null), new TargetAddressPolicy(false));
+                null, null, null, null, null, null, null), new TargetAddressPolicy(false));
         assertThat(allowHttp.parse(headers(h)).url()).hasToString("http://acme.odoo.com");
     }
 
     @Test
     void hostsOutsideTheAllowListAreRefused() {
         CredentialsParser onlyOnline = new CredentialsParser(new OdooProperties(List.of("*.odoo.com"), false, false, null,
-                null, null, null, null, null, null, null, null, null), new TargetAddressPolicy(false));
+                null, null, null, null, null, null, null, null, null, null), new TargetAddressPolicy(false));
         assertThat(onlyOnline.parse(headers(valid())).url().getHost()).isEqualTo("acme.odoo.com");
         Map<String, String> h = valid();
         h.put("X-Odoo-Url", "https://erp.example.com");

@@ -42,7 +42,7 @@ final class OdooFixtures {
     /** Properties that let tests reach WireMock on loopback over http, with small limits. */
     static OdooProperties loopbackProperties(Duration responseTimeout, long maxResponseBytes) {
         return new OdooProperties(List.of(), true, true, Duration.ofSeconds(2), responseTimeout,
-                org.springframework.util.unit.DataSize.ofBytes(maxResponseBytes), 16, Duration.ofSeconds(5), 50,
+                org.springframework.util.unit.DataSize.ofBytes(maxResponseBytes), null, 16, Duration.ofSeconds(5), 50,
                 Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(30), 1000);
     }
 

@@ -30,7 +30,9 @@ class OdooPropertiesTests {
         assertThat(p.allowedHosts()).isEmpty();
         assertThat(p.allowPrivateNetworks()).isFalse();
         assertThat(p.allowHttp()).isFalse();
-        assertThat(p.maxResponseSize()).isEqualTo(DataSize.ofMegabytes(32));
+        assertThat(p.maxResponseSize()).isEqualTo(DataSize.ofMegabytes(8));
+        assertThat(p.answerMemoryBudget()).isEqualTo(DataSize.ofMegabytes(96));
+        assertThat(p.maxConnections()).isEqualTo(200);
         assertThat(p.maxConcurrentPerHost()).isEqualTo(16);
         assertThat(p.authFailureCacheTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p).isEqualTo(OdooProperties.defaults());
@@ -43,14 +45,16 @@ class OdooPropertiesTests {
                 "ODOO_ALLOW_PRIVATE_NETWORKS", "true",
                 "ODOO_ALLOW_HTTP", "true",
                 "ODOO_RESPONSE_TIMEOUT", "45s",
-                "ODOO_MAX_RESPONSE_SIZE", "8MB",
+                "ODOO_MAX_RESPONSE_SIZE", "4MB",
+                "ODOO_ANSWER_MEMORY_BUDGET", "200MB",
                 "ODOO_MAX_CONCURRENT_PER_HOST", "4",
                 "ODOO_UID_CACHE_TTL", "2m"));
         assertThat(p.allowedHosts()).containsExactly("*.odoo.com", "erp.example.com");
         assertThat(p.allowPrivateNetworks()).isTrue();
         assertThat(p.allowHttp()).isTrue();
         assertThat(p.responseTimeout()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(p.maxResponseSize()).isEqualTo(DataSize.ofMegabytes(8));
+        assertThat(p.maxResponseSize()).isEqualTo(DataSize.ofMegabytes(4));
+        assertThat(p.answerMemoryBudget()).isEqualTo(DataSize.ofMegabytes(200));
         assertThat(p.maxConcurrentPerHost()).isEqualTo(4);
         assertThat(p.uidCacheTtl()).isEqualTo(Duration.ofMinutes(2));
     }
@@ -58,13 +62,30 @@ class OdooPropertiesTests {
     @Test
     void badValuesNameTheEnvironmentVariable() {
         assertThatThrownBy(() -> new OdooProperties(List.of("http://x.com/"), false, false, null, null, null, null, null,
-                null, null, null, null, null)).hasMessageContaining("ODOO_ALLOWED_HOSTS");
+                null, null, null, null, null, null)).hasMessageContaining("ODOO_ALLOWED_HOSTS");
         assertThatThrownBy(() -> new OdooProperties(null, false, false, null, Duration.ZERO, null, null, null,
-                null, null, null, null, null)).hasMessageContaining("ODOO_RESPONSE_TIMEOUT");
-        assertThatThrownBy(() -> new OdooProperties(null, false, false, null, null, null, 0, null,
+                null, null, null, null, null, null)).hasMessageContaining("ODOO_RESPONSE_TIMEOUT");
+        assertThatThrownBy(() -> new OdooProperties(null, false, false, null, null, null, null, 0, null,
                 null, null, null, null, null)).hasMessageContaining("ODOO_MAX_CONCURRENT_PER_HOST");
-        assertThatThrownBy(() -> new OdooProperties(null, false, false, null, null, DataSize.ofBytes(10), null, null,
+        assertThatThrownBy(() -> new OdooProperties(null, false, false, null, null, DataSize.ofBytes(10), null, null, null,
                 null, null, null, null, null)).hasMessageContaining("ODOO_MAX_RESPONSE_SIZE");
+    }
+
+    @Test
+    void theAnswerBudgetMustHoldTheLargestAllowedAnswer() {
+        assertThatThrownBy(() -> bind(Map.of("ODOO_MAX_RESPONSE_SIZE", "32MB")))
+                .rootCause().hasMessageContaining("ODOO_ANSWER_MEMORY_BUDGET (96MB) must be at least 11 x ODOO_MAX_RESPONSE_SIZE")
+                .hasMessageContaining("352MB");
+        assertThat(bind(Map.of("ODOO_MAX_RESPONSE_SIZE", "32MB", "ODOO_ANSWER_MEMORY_BUDGET", "352MB"))
+                .answerMemoryBudget()).isEqualTo(DataSize.ofMegabytes(352));
+        assertThatThrownBy(() -> bind(Map.of("ODOO_MAX_RESPONSE_SIZE", "256MB", "ODOO_ANSWER_MEMORY_BUDGET", "4GB")))
+                .rootCause().hasMessageContaining("ODOO_MAX_RESPONSE_SIZE must be between 1KB and 128MB");
+    }
+
+    @Test
+    void aHostsShareCannotExceedAllConnections() {
+        assertThatThrownBy(() -> bind(Map.of("ODOO_MAX_CONCURRENT_PER_HOST", "300")))
+                .rootCause().hasMessageContaining("ODOO_MAX_CONCURRENT_PER_HOST (300) must not exceed ODOO_MAX_CONNECTIONS (200)");
     }
 
     @Test

@@ -126,7 +126,7 @@ class ProtocolDetectionTests {
     @Test
     void nameResolvingToLoopbackIsRefusedByTheResolverBeforeConnecting() {
         OdooProperties httpButNoPrivate = new OdooProperties(null, false, true, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
         GuardedDnsResolver fakeDns = new GuardedDnsResolver(new TargetAddressPolicy(false),
                 host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})});
         try (DefaultOdooClientFactory strict = new DefaultOdooClientFactory(httpButNoPrivate, fakeDns)) {

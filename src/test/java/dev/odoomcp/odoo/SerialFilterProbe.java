@@ -22,8 +22,11 @@ final class SerialFilterProbe {
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         String before = ObjectInputFilter.Config.getSerialFilter() == null ? "none" : "present";
+        org.springframework.beans.factory.support.StaticListableBeanFactory none =
+                new org.springframework.beans.factory.support.StaticListableBeanFactory();
         try (DefaultOdooClientFactory factory = new OdooConfiguration().odooClientFactory(OdooProperties.defaults(),
-                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(OdooCallListener.class))) {
+                none.getBeanProvider(OdooCallListener.class),
+                none.getBeanProvider(dev.odoomcp.security.GuardedDnsResolver.NameLookup.class))) {
             ObjectInputFilter filter = ObjectInputFilter.Config.getSerialFilter();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -253,7 +253,7 @@ class HostileOdooEndToEndTests {
         xmlRpcOdoo.override("/xmlrpc/2/object", exchange -> answer(exchange, contentType, body));
     }
 
-    private static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
+    static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
         exchange.getRequestBody().readAllBytes();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
