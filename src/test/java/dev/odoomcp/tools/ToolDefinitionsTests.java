@@ -82,7 +82,8 @@ class ToolDefinitionsTests extends FakeOdooToolsTest {
                 {"type": "object", "properties": {"model": {"type": "text"}, "limit": {"minimum": "1"}},
                  "required": "model", "additionalProperties": 0}""");
         assertThat(META_SCHEMA.validate(broken)).extracting(error -> error.getInstanceLocation().toString())
-                .containsOnly("/properties/model/type", "/properties/limit/minimum", "/required", "/additionalProperties");
+                .containsOnly("/properties/model/type", "/properties/limit/minimum", "/required",
+                        "/additionalProperties");
     }
 
     @ParameterizedTest
