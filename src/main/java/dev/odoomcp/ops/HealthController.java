@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /health}: the contract the seed promised administrators and load balancers, backed by
- * Actuator's health so that a failing health indicator turns it into a 503. Never needs a token.
+ * {@code GET /health}: the answer the project's original README promised administrators and load
+ * balancers, backed by Actuator's health so that a failing health indicator turns it into a 503.
+ * Never needs a token.
  */
 @RestController
 class HealthController {

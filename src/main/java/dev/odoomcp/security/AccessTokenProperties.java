@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Who may use the bridge. Empty = open to anyone (each caller still needs their own Odoo
- * credentials). {@code MCP_ACCESS_TOKEN} is the seed's single shared token; {@code MCP_ACCESS_TOKENS}
- * holds named tokens ({@code acme:s3cret,globex:0ther}) so one client can be revoked without
- * touching the others. Only the name ever reaches logs and metrics.
+ * credentials). {@code MCP_ACCESS_TOKEN} is the one shared token of the project's original README;
+ * {@code MCP_ACCESS_TOKENS} holds named tokens ({@code acme:s3cret,globex:0ther}) so one client can
+ * be revoked without touching the others. Only the name ever reaches logs and metrics.
  *
  * @param accessToken one shared token, named "shared"
  * @param accessTokens named tokens as {@code name:token}

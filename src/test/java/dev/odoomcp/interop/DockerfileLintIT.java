@@ -17,7 +17,7 @@ class DockerfileLintIT {
 
     @Test
     void dockerfileHasNoLintProblems() {
-        NodeTools.Run lint = NodeTools.run(List.of(NodeTools.NODE.toString(),
+        NodeTools.Run lint = NodeTools.run(List.of(NodeTools.node().toString(),
                 NodeTools.module("dockerfile-utils/bin/dockerfile-utils"), "lint",
                 Path.of("Dockerfile").toAbsolutePath().toString()), Map.of(), Duration.ofMinutes(1));
         assertThat(lint.exitCode()).as(lint.all()).isZero();

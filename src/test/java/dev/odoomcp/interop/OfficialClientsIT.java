@@ -90,7 +90,7 @@ class OfficialClientsIT {
                 "search_records", "CALL_ARGS", "{\"model\":\"stock.warehouse\",\"fields\":[\"name\",\"code\"]}",
                 "EXPECT_TEXT", "Main Store", "MCP_REMOTE_CONFIG_DIR", System.getProperty("java.io.tmpdir"));
         NodeTools.Run run = NodeTools.node(Duration.ofMinutes(1), env, "mcp-client.mjs", "stdio",
-                NodeTools.NODE.toString(), NodeTools.module("mcp-remote/dist/proxy.js"), mcpUrl(), "--transport",
+                NodeTools.node().toString(), NodeTools.module("mcp-remote/dist/proxy.js"), mcpUrl(), "--transport",
                 "http-only", "--protocol", protocol, "--header", "X-Odoo-Url:${ODOO_URL}", "--header", "X-Odoo-Db:acme",
                 "--header", "X-Odoo-Username:admin", "--header", "X-Odoo-Api-Key:${ODOO_KEY}");
         System.out.println("mcp-remote --protocol " + protocol + ": " + run.stdout());
@@ -99,7 +99,7 @@ class OfficialClientsIT {
     }
 
     private NodeTools.Run inspector(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(NodeTools.NODE.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(NodeTools.node().toString(),
                 NodeTools.module("@modelcontextprotocol/inspector/clients/launcher/build/index.js"), "--cli", mcpUrl(),
                 "--transport", "http"));
         command.addAll(List.of(args));

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run in a fresh JVM without {@code -Djdk.serialFilter} by {@link DeserializationWallTests}: builds
- * the Odoo client factory exactly as the application's start-up does, then tries to deserialize an
- * object, and prints what happened on one line.
+ * Run in a fresh JVM by {@link DeserializationWallTests} (without Surefire's {@code -Djdk.serialFilter}):
+ * builds the Odoo client factory exactly as the application's start-up does, then tries to
+ * deserialize an object, and prints what happened on one line.
  */
 final class SerialFilterProbe {
 
@@ -38,7 +38,8 @@ final class SerialFilterProbe {
             } catch (InvalidClassException refused) {
                 read = "refused";
             }
-            System.out.println("before=" + before + " after=" + (filter == null ? "none" : "present") + " object=" + read);
+            System.out.println("before=" + before + " after=" + (filter == null ? "none" : "present")
+                    + " object=" + read);
         }
     }
 }

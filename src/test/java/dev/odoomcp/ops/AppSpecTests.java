@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The App Platform specs (.do/app.yaml for doctl, .do/deploy.template.yaml for the Deploy button)
- * hold the fields App Platform requires, agree with the Dockerfile and the server, and never
- * carry the access token as a plain value.
+ * hold the fields App Platform requires, agree with the Dockerfile, the server and the deploy docs,
+ * and never carry the access token as a plain value.
  */
 class AppSpecTests {
 
@@ -55,6 +55,16 @@ class AppSpecTests {
             assertThat(envs.get(secret).get("scope")).as(secret).isEqualTo("RUN_TIME");
         }
         assertThat(envs.get("ODOO_ALLOWED_HOSTS").get("value")).isEqualTo("*.odoo.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"README.md", "docs/operations.md"})
+    void theDeployDocsSayWhichOdooHostsTheSpecsAllow(String doc) throws IOException {
+        // a one-click deploy refuses every other host: an administrator must read that before deploying
+        Map<String, Object> service = map(list(load(".do/app.yaml").get("services")).get(0));
+        Object allowed = list(service.get("envs")).stream().map(AppSpecTests::map)
+                .filter(e -> "ODOO_ALLOWED_HOSTS".equals(e.get("key"))).findFirst().orElseThrow().get("value");
+        assertThat(Files.readString(Path.of(doc))).contains("`ODOO_ALLOWED_HOSTS=" + allowed + "`");
     }
 
     @ParameterizedTest

@@ -1,10 +1,12 @@
 package dev.odoomcp.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.odoomcp.security.TenantIds;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Real /mcp traffic against a fake Odoo 19 on loopback: the metrics it leaves on
  * /actuator/prometheus (behind the access token), and the one JSON log line per request, which
- * names the tenant by its keyed id and never holds the API key, the token or the Odoo URL.
+ * names the tenant by its keyed id and never holds the API key, the token or the Odoo URL. Both are
+ * written when the request ends, which is after its answer has been sent: the tests wait for them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext // closing the context resets logging, so later test contexts log plain text again
@@ -39,6 +42,8 @@ class ObservabilityTests {
     static final String TOKEN = "ops-access-token-5b1d93e0";
     private static final FakeOdoo ODOO = new FakeOdoo();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Generous: how long a request thread may take, on a loaded machine, to log and count after answering. */
+    private static final Duration RECORDED_WITHIN = Duration.ofSeconds(20);
 
     @LocalServerPort
     int port;
@@ -68,7 +73,7 @@ class ObservabilityTests {
 
     @Test
     void trafficShowsUpOnPrometheusWithBoundedTagsAndNoSecrets() {
-        String before = client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN)).body();
+        String before = scrape();
         client.call(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                 + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}", Map.of());
         client.call(2, "tools/list", "{}", Map.of());
@@ -82,6 +87,11 @@ class ObservabilityTests {
         McpClient.at(port, Map.of()).call(7, "tools/list", "{}", Map.of());
 
         assertThat(client.get("/actuator/prometheus", Map.of()).statusCode()).isEqualTo(401);
+        // a request's metrics are recorded when it ends, after its answer: scrape until the last one shows
+        await().atMost(RECORDED_WITHIN).untilAsserted(() -> requestMetricsShow(before));
+    }
+
+    private void requestMetricsShow(String before) {
         HttpResponse<String> scrape = client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN));
         assertThat(scrape.statusCode()).isEqualTo(200);
         String metrics = scrape.body();
@@ -115,9 +125,13 @@ class ObservabilityTests {
 
     @Test
     void everyBridgeMetricTheGrafanaDashboardQueriesIsExported() throws java.io.IOException {
+        String[] countOk = {"method=\"tools/call\"", "tool=\"count_records\"", "outcome=\"ok\""};
+        double before = seriesOrZero(scrape(), "mcp_requests_seconds_count", countOk);
         client.call(1, "tools/call", McpClient.countPartners(), ODOO.headers(FakeOdoo.KEY));
         bridgeMetrics.refused(dev.odoomcp.security.LimitReason.TENANT_RATE);
-        String metrics = client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN)).body();
+        // counted once the request has ended (after its answer): wait, so no other test sees it late
+        await().atMost(RECORDED_WITHIN)
+                .until(() -> seriesOrZero(scrape(), "mcp_requests_seconds_count", countOk) == before + 1);
         String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("ops/grafana-dashboard.json"));
         java.util.Set<String> queried = new java.util.TreeSet<>();
         java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:mcp|odoo)_[a-z_]+)\\{")
@@ -127,6 +141,7 @@ class ObservabilityTests {
         }
         assertThat(queried).contains("mcp_requests_seconds_count", "mcp_tenants_active", "odoo_calls_seconds_bucket",
                 "mcp_rate_limited_total");
+        String metrics = scrape();
         for (String name : queried) {
             assertThat(metrics.lines().anyMatch(l -> l.startsWith(name + "{"))).as(name).isTrue();
         }
@@ -174,15 +189,20 @@ class ObservabilityTests {
         assertThat(output.getAll()).doesNotContain(FakeOdoo.KEY, "wrong-key-1111111111", TOKEN, ODOO.url());
     }
 
+    private String scrape() {
+        return client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN)).body();
+    }
+
     private static Map<String, String> with(Map<String, String> headers, String name, String value) {
         Map<String, String> all = new HashMap<>(headers);
         all.put(name, value);
         return all;
     }
 
+    /** The access-log line of a request, once written (the filter writes it after the answer is sent). */
     private static JsonNode onlyLine(CapturedOutput output, String requestId) {
-        List<String> lines = output.getOut().lines().filter(l -> l.contains("\"request_id\":\"" + requestId + "\""))
-                .toList();
+        List<String> lines = await().atMost(RECORDED_WITHIN).until(() -> output.getOut().lines()
+                .filter(l -> l.contains("\"request_id\":\"" + requestId + "\"")).toList(), found -> !found.isEmpty());
         assertThat(lines).as("access log lines of " + requestId).hasSize(1);
         return JSON.readTree(lines.get(0));
     }

@@ -3,6 +3,7 @@ package dev.odoomcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.util.HashMap;
@@ -16,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What tools/list tells a model about each tool is reviewed like code: names, titles, descriptions,
- * schemas and honest annotations; and every successful result validates against its outputSchema
- * (JSON Schema 2020-12, checked with networknt json-schema-validator).
+ * schemas (each valid against the JSON Schema 2020-12 meta-schema) and honest annotations; and every
+ * successful result validates against its outputSchema (checked with networknt json-schema-validator).
  */
 @ToolsServerTest
 class ToolDefinitionsTests extends FakeOdooToolsTest {
@@ -26,6 +27,9 @@ class ToolDefinitionsTests extends FakeOdooToolsTest {
             "read_records", "count_records", "aggregate_records", "name_search");
     static final Set<String> DESTRUCTIVE = Set.of("update_records", "delete_records", "call_method");
     static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** The 2020-12 meta-schema, read from the validator's jar (remote fetching is off by default). */
+    static final Schema META_SCHEMA = SCHEMAS.getSchema(
+            SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
 
     /** One successful call of every tool, in an order that leaves the data consistent. */
     static final List<String[]> CALLS = List.of(
@@ -66,9 +70,20 @@ class ToolDefinitionsTests extends FakeOdooToolsTest {
             assertThat(annotations.path("destructiveHint").asBoolean()).as(name).isEqualTo(DESTRUCTIVE.contains(name));
             assertThat(annotations.path("openWorldHint").isBoolean()).as(name).isTrue();
             assertThat(annotations.path("title").asString()).as(name).isEqualTo(tool.path("title").asString());
-            assertThat(SCHEMAS.getSchema(input).validate(McpClient.JSON.readTree("{}")).isEmpty()
-                    || input.has("required")).as(name + " input schema is a valid schema").isTrue();
+            assertThat(META_SCHEMA.validate(input)).as(name + " inputSchema against the 2020-12 meta-schema").isEmpty();
+            assertThat(META_SCHEMA.validate(tool.path("outputSchema")))
+                    .as(name + " outputSchema against the 2020-12 meta-schema").isEmpty();
         });
+    }
+
+    @Test
+    void theMetaSchemaCheckRejectsABrokenSchema() {
+        JsonNode broken = McpClient.JSON.readTree("""
+                {"type": "object", "properties": {"model": {"type": "text"}, "limit": {"minimum": "1"}},
+                 "required": "model", "additionalProperties": 0}""");
+        assertThat(META_SCHEMA.validate(broken)).extracting(error -> error.getInstanceLocation().toString())
+                .containsOnly("/properties/model/type", "/properties/limit/minimum", "/required",
+                        "/additionalProperties");
     }
 
     @ParameterizedTest
