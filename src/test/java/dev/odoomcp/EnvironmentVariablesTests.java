@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.mcp.McpServerProperties;
 import dev.odoomcp.security.AccessTokenProperties;
+import dev.odoomcp.security.RequestBodyProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,21 @@ class EnvironmentVariablesTests {
     @Test
     void mcpVariables() {
         McpServerProperties mcp = bind("mcp", McpServerProperties.class, Map.of(
-                "MCP_ALLOWED_ORIGINS", "https://claude.ai,https://*.example.com", "MCP_MAX_REQUEST_SIZE", "2MB",
+                "MCP_ALLOWED_ORIGINS", "https://claude.ai,https://*.example.com",
                 "MCP_PAGE_SIZE", "7", "MCP_LIST_CACHE_TTL", "30s", "MCP_INSTRUCTIONS", "Be brief."));
         assertThat(mcp.allowedOrigins()).containsExactly("https://claude.ai", "https://*.example.com");
-        assertThat(mcp.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(2));
         assertThat(mcp.pageSize()).isEqualTo(7);
         assertThat(mcp.listCacheTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mcp.instructions()).isEqualTo("Be brief.");
+    }
+
+    @Test
+    void requestBodyVariables() {
+        RequestBodyProperties body = bind("mcp", RequestBodyProperties.class, Map.of("MCP_MAX_REQUEST_SIZE", "2MB",
+                "MCP_MAX_REQUEST_BYTES_IN_FLIGHT", "48MB", "MCP_REQUEST_BODY_TIMEOUT", "5s"));
+        assertThat(body.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(2));
+        assertThat(body.maxRequestBytesInFlight()).isEqualTo(DataSize.ofMegabytes(48));
+        assertThat(body.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

@@ -67,7 +67,8 @@ abstract class OdooTool implements McpTool {
             try {
                 return support.withinLimits(credentials, () -> support.result(run(arguments, session)));
             } finally {
-                context.trace().protocol(session.client().protocolInUse());
+                context.trace().protocol(session.client().protocolInUse()
+                        .map(p -> p.name().toLowerCase(java.util.Locale.ROOT)));
             }
         } catch (ToolInputException | OdooException | LimitExceededException e) {
             return McpSchema.CallToolResult.error(e.getMessage());
