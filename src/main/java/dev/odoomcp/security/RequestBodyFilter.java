@@ -67,13 +67,26 @@ class RequestBodyFilter extends OncePerRequestFilter {
         int held = declared >= 0 ? (int) declared : maxBytes;
         if (!budget.tryAcquire(held)) {
             listener.refused(LimitReason.REQUEST_BYTES);
-            JsonRpcErrorResponse.busy(response, "The bridge is already holding its maximum of " + (budgetBytes >> 20)
-                    + " MB of request bodies (MCP_MAX_REQUEST_BYTES_IN_FLIGHT); retry in "
+            JsonRpcErrorResponse.busy(response, "The bridge is already holding its maximum of " + budgetBytes
+                    + " bytes of request bodies (MCP_MAX_REQUEST_BYTES_IN_FLIGHT); retry in "
                     + JsonRpcErrorResponse.RETRY_AFTER_SECONDS + " s.");
             return;
         }
         try {
-            byte[] body = read(request.getInputStream(), declared, System.nanoTime() + timeout.toNanos());
+            byte[] body;
+            try {
+                body = read(request.getInputStream(), declared, System.nanoTime() + timeout.toNanos());
+            } catch (BodyTimeout | IOException e) {
+                if (!(e instanceof BodyTimeout || causedByTimeout(e))) {
+                    throw (IOException) e;
+                }
+                listener.refused(LimitReason.BODY_TIMEOUT);
+                response.setHeader("Connection", "close");
+                JsonRpcErrorResponse.write(response, HttpServletResponse.SC_REQUEST_TIMEOUT,
+                        JsonRpcErrorResponse.INVALID_REQUEST, "The request body did not arrive within "
+                                + timeout.toMillis() + " ms (MCP_REQUEST_BODY_TIMEOUT); send the whole body at once.");
+                return;
+            }
             if (body == null) {
                 tooLarge(response);
                 return;
@@ -82,16 +95,19 @@ class RequestBodyFilter extends OncePerRequestFilter {
             held = body.length;
             BufferedBody.attach(request, body);
             chain.doFilter(request, response);
-        } catch (BodyTimeout | SocketTimeoutException e) {
-            listener.refused(LimitReason.BODY_TIMEOUT);
-            response.setHeader("Connection", "close");
-            JsonRpcErrorResponse.write(response, HttpServletResponse.SC_REQUEST_TIMEOUT,
-                    JsonRpcErrorResponse.INVALID_REQUEST, "The request body did not arrive within "
-                            + timeout.toMillis() + " ms (MCP_REQUEST_BODY_TIMEOUT); send the whole body at "
-                            + "once.");
         } finally {
             budget.release(held);
         }
+    }
+
+    /** The connector's own idle timeout on a read (Tomcat wraps it in a ClientAbortException). */
+    private static boolean causedByTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
