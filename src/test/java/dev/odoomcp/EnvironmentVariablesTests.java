@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.mcp.McpServerProperties;
 import dev.odoomcp.security.AccessTokenProperties;
+import dev.odoomcp.security.RequestBodyProperties;
 import dev.odoomcp.security.RequestLimitProperties;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +22,9 @@ class EnvironmentVariablesTests {
     @Test
     void mcpVariables() {
         McpServerProperties mcp = bind("mcp", McpServerProperties.class, Map.of(
-                "MCP_ALLOWED_ORIGINS", "https://claude.ai,https://*.example.com", "MCP_MAX_REQUEST_SIZE", "2MB",
+                "MCP_ALLOWED_ORIGINS", "https://claude.ai,https://*.example.com",
                 "MCP_PAGE_SIZE", "7", "MCP_LIST_CACHE_TTL", "30s", "MCP_INSTRUCTIONS", "Be brief."));
         assertThat(mcp.allowedOrigins()).containsExactly("https://claude.ai", "https://*.example.com");
-        assertThat(mcp.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(2));
         assertThat(mcp.pageSize()).isEqualTo(7);
         assertThat(mcp.listCacheTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mcp.instructions()).isEqualTo("Be brief.");
@@ -44,6 +44,15 @@ class EnvironmentVariablesTests {
         assertThat(limits.clientRatePerMinute()).isEqualTo(500);
         assertThat(limits.clientMaxConcurrent()).isEqualTo(20);
         assertThat(limits.unverifiedRatePerMinute()).isEqualTo(9);
+    }
+
+    @Test
+    void requestBodyVariables() {
+        RequestBodyProperties body = bind("mcp", RequestBodyProperties.class, Map.of("MCP_MAX_REQUEST_SIZE", "2MB",
+                "MCP_MAX_REQUEST_BYTES_IN_FLIGHT", "48MB", "MCP_REQUEST_BODY_TIMEOUT", "5s"));
+        assertThat(body.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(2));
+        assertThat(body.maxRequestBytesInFlight()).isEqualTo(DataSize.ofMegabytes(48));
+        assertThat(body.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.odoomcp.mcp;
 
 import dev.odoomcp.ops.RequestTrace;
+import dev.odoomcp.security.BufferedBody;
+import dev.odoomcp.security.EdgePaths;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -29,32 +29,30 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The MCP Streamable HTTP endpoint, stateless: every POST carries one JSON-RPC message and gets its
  * answer as {@code application/json}; no session is created, so any instance can answer any request.
- * Transport rules (Origin, media types, size) are checked here; protocol rules in {@link ProtocolGate}.
+ * Transport rules (Origin, media types) are checked here, the body's size and arrival time before it
+ * ({@code security/RequestBodyFilter}); protocol rules in {@link ProtocolGate}.
  */
 @RestController
 class McpController {
 
-    static final String PATH = "/mcp";
+    static final String PATH = EdgePaths.MCP;
     private static final MediaType EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
     private static final Logger log = LoggerFactory.getLogger(McpController.class);
 
     private final McpDispatcher dispatcher;
     private final CallerResolver callers;
     private final OriginPolicy origins;
-    private final long maxRequestBytes;
     private final JsonMapper json;
 
-    McpController(McpDispatcher dispatcher, CallerResolver callers, OriginPolicy origins,
-            McpServerProperties properties, JsonMapper json) {
+    McpController(McpDispatcher dispatcher, CallerResolver callers, OriginPolicy origins, JsonMapper json) {
         this.dispatcher = dispatcher;
         this.callers = callers;
         this.origins = origins;
-        this.maxRequestBytes = properties.maxRequestSize().toBytes();
         this.json = json;
     }
 
     @PostMapping(PATH)
-    ResponseEntity<byte[]> post(HttpServletRequest request) throws IOException {
+    ResponseEntity<byte[]> post(HttpServletRequest request) {
         Map<String, String> headers = headersOf(request);
         RequestTrace trace = RequestTrace.of(request);
         if (!origins.allows(headers.get("origin"))) {
@@ -69,11 +67,7 @@ class McpController {
             return transportError(HttpStatus.NOT_ACCEPTABLE,
                     "The Accept header must list both application/json and text/event-stream.");
         }
-        byte[] body = readBody(request);
-        if (body == null) {
-            return transportError(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than "
-                    + maxRequestBytes + " bytes, the limit this server accepts (MCP_MAX_REQUEST_SIZE).");
-        }
+        byte[] body = BufferedBody.of(request);
         JsonNode id = null;
         try {
             JsonRpcMessage message = JsonRpcMessage.from(parse(body));
@@ -99,11 +93,19 @@ class McpController {
         }
     }
 
-    /** Stateless server: no SSE stream to open and no session to delete. */
+    /**
+     * Stateless server: no SSE stream to open and no session to delete. A browser (one that asks for
+     * HTML) gets a short page saying what this URL is for, with the same 405.
+     */
     @RequestMapping(path = PATH, method = {RequestMethod.GET, RequestMethod.DELETE, RequestMethod.PUT,
             RequestMethod.PATCH})
-    ResponseEntity<byte[]> notAllowed() {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST").build();
+    ResponseEntity<byte[]> notAllowed(HttpServletRequest request) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .header(HttpHeaders.ALLOW, "POST");
+        if ("GET".equals(request.getMethod()) && EndpointPage.wanted(request.getHeader(HttpHeaders.ACCEPT))) {
+            return EndpointPage.answer(answer);
+        }
+        return answer.build();
     }
 
     private JsonNode parse(byte[] body) {
@@ -116,16 +118,6 @@ class McpController {
             return node;
         } catch (JacksonException e) {
             throw new McpException(JsonRpcError.PARSE_ERROR, "The request body is not valid JSON.", 400, null);
-        }
-    }
-
-    private byte[] readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxRequestBytes) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) maxRequestBytes + 1);
-            return body.length > maxRequestBytes ? null : body;
         }
     }
 

@@ -10,6 +10,11 @@ public enum OdooProtocol {
     /** {@code /json/2/<model>/<method>} with a bearer key: Odoo 19+ and Online 18.4+. */
     JSON2;
 
+    /** The protocol as logs, metrics and the header name it: {@code xmlrpc} or {@code json2}. */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** Parses the {@code X-Odoo-Protocol} header value ({@code xmlrpc} or {@code json2}). */
     public static Optional<OdooProtocol> parse(String value) {
         if (value == null || value.isBlank()) {

@@ -1,6 +1,5 @@
 package dev.odoomcp.ops;
 
-import dev.odoomcp.odoo.OdooProtocol;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
@@ -32,7 +31,7 @@ public final class RequestTrace {
     private String tool = "none";
     private URI odooUrl;
     private String database;
-    private OdooProtocol protocol;
+    private String protocol = "none";
     private Outcome outcome;
     private Integer errorCode;
 
@@ -70,9 +69,9 @@ public final class RequestTrace {
         this.database = database;
     }
 
-    /** The wire protocol the request's Odoo calls used, when one was chosen. */
-    public void protocol(Optional<OdooProtocol> protocol) {
-        protocol.ifPresent(p -> this.protocol = p);
+    /** The wire protocol the request's Odoo calls used, when one was chosen, as its lower-case enum name. */
+    public void protocol(Optional<String> protocolTag) {
+        protocolTag.ifPresent(p -> this.protocol = p);
     }
 
     public void ok() {
@@ -100,7 +99,7 @@ public final class RequestTrace {
     }
 
     String protocolTag() {
-        return protocol == null ? "none" : protocol.name().toLowerCase(java.util.Locale.ROOT);
+        return protocol;
     }
 
     /** The keyed tenant id, or null when the request named no (valid) Odoo. */

@@ -1,6 +1,8 @@
 package dev.odoomcp.ops;
 
 import dev.odoomcp.security.AccessTokenFilter;
+import dev.odoomcp.security.EdgeOrder;
+import dev.odoomcp.security.EdgePaths;
 import dev.odoomcp.security.TenantIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,20 +14,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Wraps every {@code /mcp} request (outside the access-token check, so refusals count too): gives
+ * Wraps every {@code /mcp} request (outside the firewall and the access-token check, so refusals
+ * count too; matched on the normalised path, so {@code /m%63p} counts as {@code /mcp}): gives
  * it a request id (the caller's sane {@code X-Request-Id}, else a new one, echoed in the answer),
  * attaches a {@link RequestTrace} for the layers below to fill, then writes exactly one log line
  * and records the request metrics. The line holds ids, names and numbers only: never a header
  * value, argument, URL or key.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(EdgeOrder.TRACE)
 class RequestTraceFilter extends OncePerRequestFilter {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
@@ -42,8 +44,7 @@ class RequestTraceFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.equals("/mcp") || path.startsWith("/mcp/"));
+        return !EdgePaths.isMcp(request);
     }
 
     @Override

@@ -9,25 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards {@code /mcp} (and the metrics endpoint) with the operator's access tokens when any are
- * configured. The token comes in {@code X-MCP-Token} or as {@code Authorization: Bearer}; tokens are
- * compared as SHA-256 digests in constant time. The matching token's name is left in the request
- * attribute {@link #TOKEN_NAME} for logs and metrics. {@code /health} stays open.
+ * Guards every path except {@link EdgePaths#PUBLIC} (deny by default: {@code /mcp}, metrics, any
+ * actuator endpoint, unknown paths) with the operator's access tokens when any are configured. The
+ * token comes in {@code X-MCP-Token} or as {@code Authorization: Bearer}; tokens are compared as
+ * SHA-256 digests in constant time. The matching token's name is left in the request attribute
+ * {@link #TOKEN_NAME} for logs and metrics.
  */
 @Component
+@Order(EdgeOrder.ACCESS_TOKEN)
 public class AccessTokenFilter extends OncePerRequestFilter {
 
     /** Request attribute holding the name of the token the caller presented ("anonymous" when open). */
     public static final String TOKEN_NAME = AccessTokenFilter.class.getName() + ".tokenName";
     static final String TOKEN_HEADER = "X-MCP-Token";
-    private static final String UNAUTHORIZED = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"
-            + "\"message\":\"Missing or invalid access token. This bridge requires the token its administrator gave "
-            + "you, in the X-MCP-Token header (or Authorization: Bearer); with the stdio wrapper set "
-            + "MCP_ACCESS_TOKEN.\"}}";
+    private static final String UNAUTHORIZED = "Missing or invalid access token. This bridge requires the token its "
+            + "administrator gave you, in the X-MCP-Token header (or Authorization: Bearer); with the stdio wrapper set "
+            + "MCP_ACCESS_TOKEN.";
 
     private final List<Digest> tokens;
 
@@ -37,8 +39,7 @@ public class AccessTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.equals("/mcp") || path.startsWith("/mcp/") || path.startsWith("/actuator/prometheus"));
+        return EdgePaths.isPublic(request);
     }
 
     @Override
@@ -51,9 +52,8 @@ public class AccessTokenFilter extends OncePerRequestFilter {
         }
         String name = match(presented(request));
         if (name == null) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.getOutputStream().write(UNAUTHORIZED.getBytes(StandardCharsets.UTF_8));
+            JsonRpcErrorResponse.write(response, HttpServletResponse.SC_UNAUTHORIZED, JsonRpcErrorResponse.INVALID_REQUEST,
+                    UNAUTHORIZED);
             return;
         }
         request.setAttribute(TOKEN_NAME, name);

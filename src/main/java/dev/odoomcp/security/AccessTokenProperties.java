@@ -35,6 +35,11 @@ public record AccessTokenProperties(String accessToken, List<String> accessToken
         }
     }
 
+    /** Whether any token is configured, i.e. whether the bridge is closed to callers without one. */
+    public boolean required() {
+        return accessToken != null || !accessTokens.isEmpty();
+    }
+
     /** Every configured token with its name. */
     List<NamedToken> tokens() {
         List<NamedToken> tokens = new ArrayList<>();

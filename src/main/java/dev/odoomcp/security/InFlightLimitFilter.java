@@ -5,31 +5,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The server-wide cap on {@code /mcp} requests being served at once ({@code MCP_MAX_IN_FLIGHT}).
- * Past it a request is refused at once, before its body is read, with HTTP 503, a
+ * A request takes its slot once {@link RequestBodyFilter} has read its body (a client trickling its
+ * body holds no slot). Past the cap a request is refused at once with HTTP 503, a
  * {@code Retry-After} header and a JSON-RPC error: overload is the server's condition, not the
  * tenant's tool failing, and a status code is what HTTP clients, proxies and load balancers already
  * know how to back off from. Queueing instead would only turn overload into timeouts.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
+@Order(EdgeOrder.IN_FLIGHT)
 class InFlightLimitFilter extends OncePerRequestFilter {
-
-    static final int RETRY_AFTER_SECONDS = 1;
 
     private final int max;
     private final Semaphore slots;
-    private final byte[] busyBody;
+    private final String busyMessage;
     private final LimitListener listener;
 
     @Autowired
@@ -41,15 +38,13 @@ class InFlightLimitFilter extends OncePerRequestFilter {
         this.max = limits.maxInFlight();
         this.slots = new Semaphore(max);
         this.listener = listener;
-        this.busyBody = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":\"The bridge is "
-                + "serving its maximum of " + limits.maxInFlight() + " requests at once (MCP_MAX_IN_FLIGHT); retry in "
-                + RETRY_AFTER_SECONDS + " s.\"}}").getBytes(StandardCharsets.UTF_8);
+        this.busyMessage = "The bridge is serving its maximum of " + limits.maxInFlight()
+                + " requests at once (MCP_MAX_IN_FLIGHT); retry in " + JsonRpcErrorResponse.RETRY_AFTER_SECONDS + " s.";
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.equals("/mcp") || path.startsWith("/mcp/"));
+        return !EdgePaths.isMcp(request);
     }
 
     @Override
@@ -57,11 +52,7 @@ class InFlightLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!slots.tryAcquire()) {
             listener.refused(LimitReason.IN_FLIGHT);
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            response.setContentType("application/json");
-            response.setContentLength(busyBody.length);
-            response.getOutputStream().write(busyBody);
+            JsonRpcErrorResponse.busy(response, busyMessage);
             return;
         }
         try {

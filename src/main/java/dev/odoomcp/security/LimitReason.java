@@ -17,6 +17,10 @@ public enum LimitReason {
     UNVERIFIED_RATE,
     /** The whole server is at its cap of requests in flight ({@code MCP_MAX_IN_FLIGHT}). */
     IN_FLIGHT,
+    /** Request bodies being read or served already hold {@code MCP_MAX_REQUEST_BYTES_IN_FLIGHT} bytes. */
+    REQUEST_BYTES,
+    /** A request body did not arrive whole within {@code MCP_REQUEST_BODY_TIMEOUT}. */
+    BODY_TIMEOUT,
     /** A tool call ran past its total deadline ({@code MCP_REQUEST_TIMEOUT}) and was cancelled. */
     DEADLINE
 }

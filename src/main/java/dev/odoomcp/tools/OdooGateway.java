@@ -4,6 +4,7 @@ import dev.odoomcp.mcp.Caller;
 import dev.odoomcp.mcp.McpRequestContext;
 import dev.odoomcp.odoo.OdooClientFactory;
 import dev.odoomcp.odoo.OdooCredentials;
+import dev.odoomcp.odoo.OdooProtocol;
 import dev.odoomcp.security.CallKeys;
 import dev.odoomcp.security.TenantCallGuard;
 import dev.odoomcp.security.TenantIds;
@@ -58,7 +59,7 @@ class OdooGateway {
         try {
             return guard.call(keys, () -> work.apply(session));
         } finally {
-            context.trace().protocol(session.client().protocolInUse());
+            context.trace().protocol(session.client().protocolInUse().map(OdooProtocol::tag));
         }
     }
 }

@@ -113,13 +113,17 @@ final class HttpForwarder {
 
     private void readEvents(Exchange exchange, InputStream body, int status) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        SseReader.read(reader, data -> {
-            try {
-                exchange.emitJson(data);
-            } catch (JsonCodec.InvalidJsonException e) {
-                exchange.fail(Faults.INTERNAL_ERROR, context.faults().garbage(status, EVENT_STREAM));
-            }
-        });
+        try {
+            SseReader.read(reader, MAX_BODY_BYTES, data -> {
+                try {
+                    exchange.emitJson(data);
+                } catch (JsonCodec.InvalidJsonException e) {
+                    exchange.fail(Faults.INTERNAL_ERROR, context.faults().garbage(status, EVENT_STREAM));
+                }
+            });
+        } catch (SseReader.EventTooLargeException e) {
+            exchange.fail(Faults.INTERNAL_ERROR, context.faults().tooLarge(MAX_BODY_BYTES));
+        }
     }
 
     private void readJson(Exchange exchange, InputStream body, int status, String type) throws IOException {

@@ -1,7 +1,9 @@
 package dev.odoomcp.wrapper;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,9 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
     static final String TOKEN_VAR = "MCP_ACCESS_TOKEN";
     static final String TIMEOUT_VAR = "MCP_TIMEOUT_SECONDS";
     static final String LOG_VAR = "MCP_WRAPPER_LOG";
+    static final String READ_ONLY_VAR = "ODOO_READ_ONLY";
+    private static final Set<String> TRUE_WORDS = Set.of("1", "true", "yes", "on");
+    private static final Set<String> FALSE_WORDS = Set.of("0", "false", "no", "off");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     /** Environment variable → header, in the order they are sent. */
@@ -57,7 +62,7 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
                 throw new ConfigException(variable + " contains a line break or control character;"
                         + " copy the value again without it.");
             }
-            headers.put(header, value);
+            headers.put(header, variable.equals(READ_ONLY_VAR) ? readOnly(value) : value);
             if (SECRET_VARS.contains(variable)) {
                 secrets.add(value);
             }
@@ -106,7 +111,44 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
             throw new ConfigException(SERVER_URL_VAR + " must not contain user info, a query or a fragment;"
                     + " put the access token in " + TOKEN_VAR + " instead.");
         }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new ConfigException(SERVER_URL_VAR + " must use https:// for a server on another machine: over"
+                    + " http:// your Odoo API key and access token would cross the network unencrypted. Plain http://"
+                    + " is accepted only for localhost, 127.0.0.1 and [::1].");
+        }
         return uri;
+    }
+
+    /** localhost or a loopback IP literal; decided without any DNS look-up. */
+    static boolean isLoopback(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (name.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (name.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+            return true;
+        }
+        if (!name.contains(":")) {
+            return false; // a host name other than localhost, or an IPv4 address outside 127.0.0.0/8
+        }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress(); // an IPv6 literal: parsed, never resolved
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The {@code X-Odoo-Read-Only} value sent: {@code true} or {@code false}, whatever word was configured. */
+    private static String readOnly(String value) {
+        String word = value.toLowerCase(Locale.ROOT);
+        if (TRUE_WORDS.contains(word)) {
+            return "true";
+        }
+        if (FALSE_WORDS.contains(word)) {
+            return "false";
+        }
+        throw new ConfigException(READ_ONLY_VAR + " must be one of 1, true, yes, on (reads only) or 0, false, no,"
+                + " off; it was '" + value + "'.");
     }
 
     private static Duration timeout(String raw) {
@@ -154,7 +196,7 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
         vars.put("ODOO_USERNAME", "X-Odoo-Username");
         vars.put("ODOO_API_KEY", "X-Odoo-Api-Key");
         vars.put("ODOO_PROTOCOL", "X-Odoo-Protocol");
-        vars.put("ODOO_READ_ONLY", "X-Odoo-Read-Only");
+        vars.put(READ_ONLY_VAR, "X-Odoo-Read-Only");
         vars.put(TOKEN_VAR, "X-MCP-Token");
         return Collections.unmodifiableMap(vars);
     }

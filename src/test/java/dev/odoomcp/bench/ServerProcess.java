@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The bridge as its own operating-system process on loopback, so that the RSS and heap the bench
  * reports are the server's alone: started with chosen JVM options and environment, timed to its
- * first healthy {@code GET /health}, measured through {@code /proc}, and stopped.
+ * first healthy {@code GET /health}, measured through {@code /proc}, and stopped. Public for the tests
+ * that need the server in a JVM of its own (e.g. under the container's heap and options).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     /**
      * How to launch the bridge.
@@ -27,7 +28,7 @@ final class ServerProcess implements AutoCloseable {
      * @param java the {@code java} executable
      * @param launch what follows the JVM options: {@code -jar app.jar} or {@code -cp ... MainClass}
      */
-    record Launch(Path java, List<String> launch) {
+    public record Launch(Path java, List<String> launch) {
     }
 
     private final Process process;
@@ -42,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerProcess start(Launch launch, List<String> jvmOptions, Map<String, String> env, Path log)
+    public static ServerProcess start(Launch launch, List<String> jvmOptions, Map<String, String> env, Path log)
             throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -57,16 +58,21 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), port, t0, log);
     }
 
-    URI mcp() {
+    public URI mcp() {
         return URI.create("http://127.0.0.1:" + port + "/mcp");
     }
 
-    long pid() {
+    /** Still running (a JVM that quit on OutOfMemoryError is not). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
         return process.pid();
     }
 
     /** Polls {@code /health} every 5 ms; the time from process start to its first 200. */
-    Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+    public Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = LoadGenerator.newClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
@@ -103,7 +109,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Highest resident set size so far, in MiB. */
-    double peakRssMb() {
+    public double peakRssMb() {
         return procStatus("VmHWM:");
     }
 
@@ -120,7 +126,7 @@ final class ServerProcess implements AutoCloseable {
         return Double.NaN;
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));

@@ -35,6 +35,23 @@ class McpTransportTests {
     }
 
     @Test
+    void aBrowserOpeningTheEndpointGetsAShortSelfContainedPageWithThe405() {
+        McpHttp.Reply page = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).GET().header("Accept",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build());
+        assertThat(page.status()).isEqualTo(405);
+        assertThat(page.headers().get("allow")).containsExactly("POST");
+        assertThat(page.headers().get("content-type").get(0)).startsWith("text/html");
+        assertThat(page.headers().get("content-security-policy")).containsExactly("default-src 'none'");
+        assertThat(page.body()).contains("MCP server", "POST", "X-Odoo-Url", "X-Odoo-Api-Key", "X-MCP-Token",
+                "odoo-mcp-wrapper").doesNotContain("<script", "<link", "<img", "http://", "https://");
+        assertThat(page.body().length()).isLessThan(2000);
+
+        McpHttp.Reply client = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).GET().header("Accept", "*/*").build());
+        assertThat(client.status()).isEqualTo(405);
+        assertThat(client.body()).isEmpty();
+    }
+
+    @Test
     void acceptMustListJsonAndEventStream() {
         assertThat(mcp.post(PING, headers("Accept", "application/json")).status()).isEqualTo(406);
         assertThat(mcp.post(PING, headers("Accept", "text/event-stream")).status()).isEqualTo(406);

@@ -54,11 +54,15 @@ class InFlightLimitFilterTests {
     @Test
     void otherPathsAreNotCounted() throws Exception {
         MockHttpServletRequest health = new MockHttpServletRequest("GET", "/actuator/health");
+        health.setServletPath("/actuator/health");
         assertThat(filter.shouldNotFilter(health)).isTrue();
         assertThat(filter.shouldNotFilter(mcp())).isFalse();
     }
 
+    /** As the container hands it over: the path decoded and normalised in {@code servletPath}. */
     private static MockHttpServletRequest mcp() {
-        return new MockHttpServletRequest("POST", "/mcp");
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/m%63p");
+        request.setServletPath("/mcp");
+        return request;
     }
 }

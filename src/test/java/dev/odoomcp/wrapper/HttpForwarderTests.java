@@ -121,6 +121,28 @@ class HttpForwarderTests {
     }
 
     @Test
+    void endsAnEventLargerThanTheLimitWithAnErrorForThatRequest() throws Exception {
+        byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+        long[] sent = {0};
+        start(request -> new StubMcpServer.Answer(200, Map.of("Content-Type", "text/event-stream"), out -> {
+            out.write("data: {\"jsonrpc\":\"2.0\",\"id\":4,\"result\":\"".getBytes(StandardCharsets.US_ASCII));
+            try {
+                // one endless line, bounded here so that the stub stops by itself
+                for (int i = 0; i < (HttpForwarder.MAX_BODY_BYTES >> 20) + 64; i++) {
+                    out.write(chunk);
+                    sent[0] += chunk.length;
+                }
+                out.flush();
+            } catch (java.io.IOException closedByTheWrapper) {
+                // the wrapper stopped reading
+            }
+        }));
+
+        assertThat(errorFor(4, "tools/call").path("message").asString()).contains("larger than 64 MiB");
+        assertThat(sent[0]).isLessThan(HttpForwarder.MAX_BODY_BYTES + (64L << 20));
+    }
+
+    @Test
     void reportsAnAnswerThatNeverRespondsToTheRequest() throws Exception {
         start(request -> StubMcpServer.Answer.accepted());
 

@@ -36,6 +36,41 @@ class WrapperConfigTests {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw").doesNotContain("token=x"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://mcp.example.com", "http://10.0.0.5:8080", "http://127.0.0.1.example.com",
+        "http://localhost.example.com", "http://[::2]:8080", "http://128.0.0.1"})
+    void refusesPlainHttpToAnythingButLoopback(String raw) {
+        assertThatThrownBy(() -> WrapperConfig.endpoint(raw))
+                .isInstanceOf(WrapperConfig.ConfigException.class)
+                .hasMessageContaining("MCP_SERVER_URL must use https://");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8080", "http://LOCALHOST", "http://127.0.0.1:8080", "http://127.10.0.1",
+        "http://[::1]:8080", "http://[0:0:0:0:0:0:0:1]", "https://10.0.0.5", "https://mcp.example.com"})
+    void acceptsHttpsAnywhereAndPlainHttpOnLoopback(String raw) {
+        assertThat(WrapperConfig.endpoint(raw).getPath()).isEqualTo("/mcp");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, true", "TRUE, true", "Yes, true", "on, true", "0, false", "false, false", "NO, false",
+        "Off, false"})
+    void readOnlyAcceptsTheUsualWordsAndSendsTrueOrFalse(String word, String sent) {
+        WrapperConfig config = WrapperConfig.fromEnv(Map.of("MCP_SERVER_URL", "https://mcp.example.com",
+                "ODOO_READ_ONLY", word));
+        assertThat(config.headers()).containsEntry("X-Odoo-Read-Only", sent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "2", "tru", "y", "enabled"})
+    void readOnlyRefusesAnyOtherWordAtStartUp(String word) {
+        assertThatThrownBy(() -> WrapperConfig.fromEnv(Map.of("MCP_SERVER_URL", "https://mcp.example.com",
+                "ODOO_READ_ONLY", word)))
+                .isInstanceOf(WrapperConfig.ConfigException.class)
+                .hasMessageContaining("ODOO_READ_ONLY must be one of 1, true, yes, on")
+                .hasMessageContaining(word);
+    }
+
     @Test
     void needsTheServerUrlButNotTheOdooVariables() {
         assertThatThrownBy(() -> WrapperConfig.fromEnv(Map.of("ODOO_URL", "https://acme.odoo.com")))
