@@ -68,7 +68,7 @@ public class BridgeMetrics implements OdooCallListener, LimitListener {
     /** Registers the {@code mcp.limits.backend} gauges, reading the state from {@code state}. */
     void limitsBackend(Supplier<LimitBackend.State> state) {
         for (LimitBackend.State each : LimitBackend.State.values()) {
-            Gauge.builder("mcp.limits.backend", state, s -> s.get() == each ? 1 : 0)
+            Gauge.builder("mcp.limits.backend", state, s -> s.get() == each ? 1 : 0).strongReference(true)
                     .tag("state", each.name().toLowerCase(Locale.ROOT))
                     .description("Where the limits count: memory (one instance), redis (cluster-wide) or fallback "
                             + "(Redis not answering: each instance's own limits)").register(registry);
