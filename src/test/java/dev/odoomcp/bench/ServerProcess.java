@@ -57,6 +57,10 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), port, t0, log);
     }
 
+    int port() {
+        return port;
+    }
+
     URI mcp() {
         return URI.create("http://127.0.0.1:" + port + "/mcp");
     }
