@@ -161,7 +161,8 @@ final class KeyedLimiter {
         return new Slot(null, new Refused(kind.concurrencyReason(), Duration.ofSeconds(1), message));
     }
 
-    private static String human(Duration d) {
+    /** "5 s" or "300 ms", as messages and log lines say a duration. */
+    static String human(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

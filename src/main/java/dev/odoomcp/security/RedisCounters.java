@@ -1,6 +1,7 @@
 package dev.odoomcp.security;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,7 @@ final class RedisCounters implements LimitBackend.KeyCounters {
     private final BucketConfiguration rate;
     private final int maxConcurrent;
     private final boolean sharedRunning;
+    private volatile BucketProxy bucket;
 
     RedisCounters(RedisLimitBackend redis, LimitBackend.KeyCounters local, byte[] runningKey, byte[] rateKey,
             BucketConfiguration rate, int maxConcurrent, boolean sharedRunning) {
@@ -71,7 +73,14 @@ final class RedisCounters implements LimitBackend.KeyCounters {
 
     @Override
     public long tryConsume() {
-        Long nanos = redis.tryConsume(rateKey, rate);
+        Long nanos = redis.tryConsume(connection -> {
+            BucketProxy proxy = bucket;
+            if (proxy == null) {
+                proxy = redis.bucket(connection, rateKey, rate);
+                bucket = proxy;
+            }
+            return proxy;
+        });
         return nanos != null ? nanos : local.tryConsume();
     }
 }

@@ -6,7 +6,10 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,20 +74,31 @@ final class RedisLimitBackend implements LimitBackend {
         link.whenUp(redis -> semaphore.release(redis, key, id));
     }
 
-    /** One call from the cluster-wide bucket: 0 taken, else nanoseconds to wait; null when Redis did not answer. */
-    Long tryConsume(byte[] key, BucketConfiguration rate) {
+    /**
+     * One call from the cluster-wide bucket: 0 taken, else nanoseconds to wait; null when Redis did not
+     * answer. {@code bucket} is the key's proxy, made by {@link #bucket} once per key.
+     */
+    Long tryConsume(java.util.function.Function<StatefulRedisConnection<byte[], byte[]>, BucketProxy> bucket) {
         return attempt(redis -> {
-            ConsumptionProbe probe = buckets(redis).builder().build(key, () -> rate).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = bucket.apply(redis).tryConsumeAndReturnRemaining(1);
             return probe.isConsumed() ? 0L : Math.max(1L, probe.getNanosToWaitForRefill());
         });
+    }
+
+    /**
+     * The proxy of one key's bucket on Redis. Batching (exact, no local approximation) merges the
+     * concurrent calls of one key into one compare-and-swap, which otherwise conflict and retry.
+     */
+    BucketProxy bucket(StatefulRedisConnection<byte[], byte[]> redis, byte[] key, BucketConfiguration rate) {
+        return buckets(redis).builder().withOptimization(Optimizations.batching()).build(key, () -> rate);
     }
 
     byte[] newPermitId() {
         return RedisSemaphore.ascii(instance + ":" + permits.incrementAndGet());
     }
 
-    private <T> T attempt(Function<io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]>, T> command) {
-        var redis = link.connection();
+    private <T> T attempt(Function<StatefulRedisConnection<byte[], byte[]>, T> command) {
+        StatefulRedisConnection<byte[], byte[]> redis = link.connection();
         if (redis == null) {
             return null;
         }
@@ -99,7 +113,7 @@ final class RedisLimitBackend implements LimitBackend {
         }
     }
 
-    private LettuceBasedProxyManager<byte[]> buckets(io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]> redis) {
+    private LettuceBasedProxyManager<byte[]> buckets(StatefulRedisConnection<byte[], byte[]> redis) {
         LettuceBasedProxyManager<byte[]> current = buckets;
         if (current == null) {
             // A bucket key lives until its bucket would be full again (plus a margin), so idle keys leave Redis.

@@ -61,7 +61,7 @@ final class RedisLink implements AutoCloseable {
             log.info("Limits are cluster-wide: Redis at {} answers.", where);
         } else {
             log.warn("Redis at {} does not answer ({}): this instance applies its own limits until it does; "
-                    + "checked every {}.", where, describe(failure), human(probeEvery));
+                    + "checked every {}.", where, describe(failure), KeyedLimiter.human(probeEvery));
         }
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "limits-redis-probe");
@@ -98,7 +98,7 @@ final class RedisLink implements AutoCloseable {
         if (up.compareAndSet(true, false)) {
             log.warn("Redis at {} did not answer ({}): each instance applies its own limits until it answers again "
                     + "(checked every {}), so N instances allow up to N times a tenant's budget meanwhile.", where,
-                    describe(cause), human(probeEvery));
+                    describe(cause), KeyedLimiter.human(probeEvery));
         }
     }
 
@@ -152,10 +152,6 @@ final class RedisLink implements AutoCloseable {
             }
         }
         return found;
-    }
-
-    private static String human(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     @Override

@@ -161,7 +161,7 @@ public class TenantCallGuard {
             cancel(task, gate, worker, release);
             listener.refused(LimitReason.DEADLINE);
             throw new LimitExceededException(LimitReason.DEADLINE, Duration.ZERO, "The call did not finish within "
-                    + human(timeout) + " (this bridge's limit for one tool call) and was cancelled. If it was meant to "
+                    + KeyedLimiter.human(timeout) + " (this bridge's limit for one tool call) and was cancelled. If it was meant to "
                     + "change data, check in Odoo whether it did before retrying; otherwise ask for less (fewer "
                     + "records, a narrower domain) or retry later.");
         } catch (InterruptedException e) {
@@ -192,9 +192,5 @@ public class TenantCallGuard {
             // One thread per call: this thread runs nothing else, so aborting by thread is exact.
             aborter.abort(thread);
         }
-    }
-
-    private static String human(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }
