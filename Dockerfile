@@ -29,6 +29,8 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOf
 RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar odoo-mcp-bridge.jar \
     && rm -f /app/*.log
 USER 10001:10001
+# The MCP Registry checks that an OCI image belongs to the server.json entry that names it.
+LABEL io.modelcontextprotocol.server.name="io.github.odoo-mcp-bridge/odoo-mcp-bridge"
 EXPOSE 8080
 # The JRE image has neither curl nor wget; bash's /dev/tcp needs no extra package and no second JVM.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.mcp.McpServerProperties;
 import dev.odoomcp.security.AccessTokenProperties;
+import dev.odoomcp.security.LimitBackendProperties;
 import dev.odoomcp.security.RequestBodyProperties;
 import dev.odoomcp.security.RequestLimitProperties;
 import java.time.Duration;
@@ -53,6 +54,21 @@ class EnvironmentVariablesTests {
         assertThat(body.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(2));
         assertThat(body.maxRequestBytesInFlight()).isEqualTo(DataSize.ofMegabytes(48));
         assertThat(body.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void redisVariables() {
+        LimitBackendProperties redis = bind("redis", LimitBackendProperties.class, Map.of("REDIS_URL",
+                "rediss://default:s3cret-pass@db-valkey.example.com:25061", "REDIS_REQUIRED", "true", "REDIS_TIMEOUT",
+                "150ms"));
+        assertThat(redis.url()).isEqualTo("rediss://default:s3cret-pass@db-valkey.example.com:25061");
+        assertThat(redis.required()).isTrue();
+        assertThat(redis.timeout()).isEqualTo(Duration.ofMillis(150));
+        assertThat(redis.where()).isEqualTo("db-valkey.example.com:25061");
+        LimitBackendProperties none = bind("redis", LimitBackendProperties.class, Map.of());
+        assertThat(none.url()).isNull();
+        assertThat(none.required()).isFalse();
+        assertThat(none.timeout()).isEqualTo(Duration.ofMillis(200));
     }
 
     @Test

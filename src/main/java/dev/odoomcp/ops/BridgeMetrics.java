@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import dev.odoomcp.security.LimitBackend;
 import dev.odoomcp.security.LimitListener;
 import dev.odoomcp.security.LimitReason;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code mcp.requests} timer, tags {@code method}, {@code tool}, {@code outcome};</li>
  * <li>{@code mcp.tenants.active} gauge, tag {@code window} = {@code 5m} | {@code 60m}: distinct keyed tenant ids;</li>
  * <li>{@code mcp.rate_limited} counter, tag {@code reason} (a {@link LimitReason}, lower case);</li>
+ * <li>{@code mcp.limits.backend} gauge, tag {@code state} = {@code memory} | {@code redis} | {@code fallback}: 1 for
+ * where the limits count now, 0 for the others;</li>
  * <li>{@code odoo.calls} timer with histogram buckets, tags {@code protocol}, {@code outcome}
  * ({@code ok} or an {@link OdooErrorKind} name), and {@code odoo.calls.active} gauge (calls in flight).</li>
  * </ul>
@@ -39,8 +44,12 @@ public class BridgeMetrics implements OdooCallListener, LimitListener {
     private final AtomicInteger odooInFlight = new AtomicInteger();
 
     @Autowired
-    BridgeMetrics(MeterRegistry registry) {
+    BridgeMetrics(MeterRegistry registry, ObjectProvider<LimitBackend> backend) {
         this(registry, Ticker.systemTicker());
+        LimitBackend limits = backend.getIfAvailable();
+        if (limits != null) {
+            limitsBackend(limits::state);
+        }
     }
 
     BridgeMetrics(MeterRegistry registry, Ticker ticker) {
@@ -54,6 +63,16 @@ public class BridgeMetrics implements OdooCallListener, LimitListener {
         }
         Gauge.builder("odoo.calls.active", odooInFlight, AtomicInteger::get)
                 .description("Calls to tenants' Odoo servers in flight").register(registry);
+    }
+
+    /** Registers the {@code mcp.limits.backend} gauges, reading the state from {@code state}. */
+    void limitsBackend(Supplier<LimitBackend.State> state) {
+        for (LimitBackend.State each : LimitBackend.State.values()) {
+            Gauge.builder("mcp.limits.backend", state, s -> s.get() == each ? 1 : 0).strongReference(true)
+                    .tag("state", each.name().toLowerCase(Locale.ROOT))
+                    .description("Where the limits count: memory (one instance), redis (cluster-wide) or fallback "
+                            + "(Redis not answering: each instance's own limits)").register(registry);
+        }
     }
 
     /** Counts a request refused or cut short by one of the limits, tagged with the limit's name. */

@@ -2,12 +2,7 @@ package dev.odoomcp.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -17,7 +12,8 @@ import java.util.function.BooleanSupplier;
  * briefly in a bounded queue (so a burst of one company's users is served, not refused), and is
  * refused only when the queue is full or the wait runs out. State lives in a bounded map; a key
  * evicted while idle simply starts again with a full bucket. Decisions are values, so the caller can
- * count them.
+ * count them. Where the counters live (this instance, or Redis for the whole cluster) is the
+ * {@link LimitBackend}'s business; the wait queue is always this instance's own.
  */
 final class KeyedLimiter {
 
@@ -43,7 +39,7 @@ final class KeyedLimiter {
     }
 
     /** The call may run; {@link #release()} exactly once when it has finished. */
-    record Admitted(Semaphore running) implements Admission {
+    record Admitted(LimitBackend.Permit running) implements Admission {
         void release() {
             running.release();
         }
@@ -56,16 +52,29 @@ final class KeyedLimiter {
         }
     }
 
-    private record KeyState(Bucket bucket, Semaphore running, AtomicInteger waiting) {
+    private record KeyState(LimitBackend.KeyCounters counters, AtomicInteger waiting) {
     }
 
     private final Kind kind;
     private final Duration maxWait;
+    private final String scope;
+    private final LimitBackend backend;
+    private final LimitBackend.Shared shared;
     private final Cache<String, KeyState> states;
 
+    /** Counters in this instance's memory. */
     KeyedLimiter(Kind kind, Duration maxWait, int maxKeys) {
+        this(kind, maxWait, maxKeys, "local", new LocalLimitBackend(), LimitBackend.Shared.RATE);
+    }
+
+    /** Counters of {@code scope} ("tenant", "client") in {@code backend}, {@code shared} as far as it shares. */
+    KeyedLimiter(Kind kind, Duration maxWait, int maxKeys, String scope, LimitBackend backend,
+            LimitBackend.Shared shared) {
         this.kind = kind;
         this.maxWait = maxWait;
+        this.scope = scope;
+        this.backend = backend;
+        this.shared = shared;
         this.states = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
@@ -89,59 +98,71 @@ final class KeyedLimiter {
      * nothing is charged.
      */
     Admission admit(String key, BooleanSupplier notNeeded) {
-        KeyState state = states.get(key, k -> new KeyState(Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(kind.perMinute())
-                        .refillGreedy(kind.perMinute(), Duration.ofMinutes(1)).build())
-                .build(), new Semaphore(kind.maxConcurrent(), true), new AtomicInteger()));
-        Refused busy = acquire(state);
-        if (busy != null) {
-            return busy;
+        KeyState state = states.get(key, k -> new KeyState(backend.counters(scope, k, kind.perMinute(),
+                kind.maxConcurrent(), shared), new AtomicInteger()));
+        Slot slot = acquire(state);
+        if (slot.refused() != null) {
+            return slot.refused();
         }
+        LimitBackend.Permit running = slot.permit();
         if (notNeeded.getAsBoolean()) {
-            state.running().release();
+            running.release();
             return new NotNeeded();
         }
-        ConsumptionProbe probe = state.bucket().tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            state.running().release();
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        long nanos = state.counters().tryConsume();
+        if (nanos > 0) {
+            running.release();
+            long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
             return new Refused(kind.rateReason(), Duration.ofSeconds(seconds), "Rate limit for " + kind.subject()
                     + " reached (" + kind.perMinute() + " calls per minute, " + kind.rateVariable() + "); retry in "
                     + seconds + " s.");
         }
-        return new Admitted(state.running());
+        return new Admitted(running);
     }
 
-    /** Takes a running slot, waiting in the bounded queue; null when taken, else the refusal. */
-    private Refused acquire(KeyState state) {
-        if (state.running().tryAcquire()) {
-            return null;
-        }
-        String running = "Too many calls of " + kind.subject() + " are running at once (limit "
-                + kind.maxConcurrent() + ")";
-        if (!maxWait.isZero() && state.waiting().incrementAndGet() > kind.maxWaiting()) {
-            state.waiting().decrementAndGet();
-            return busy(running + " and " + kind.maxWaiting() + " more are already waiting; retry in 1 s.");
-        }
-        if (maxWait.isZero()) {
-            return busy(running + "; retry in 1 s, when one has finished.");
-        }
+    /** A running slot, or why there is none. */
+    private record Slot(LimitBackend.Permit permit, Refused refused) {
+    }
+
+    /** Takes a running slot, waiting in the bounded queue. */
+    private Slot acquire(KeyState state) {
+        String running = null;
         try {
-            return state.running().tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS) ? null
-                    : busy(running + " and none finished within " + human(maxWait) + "; retry in 1 s.");
+            LimitBackend.Permit now = state.counters().acquire(Duration.ZERO);
+            if (now != null) {
+                return new Slot(now, null);
+            }
+            running = running();
+            if (maxWait.isZero()) {
+                return busy(running + "; retry in 1 s, when one has finished.");
+            }
+            if (state.waiting().incrementAndGet() > kind.maxWaiting()) {
+                state.waiting().decrementAndGet();
+                return busy(running + " and " + kind.maxWaiting() + " more are already waiting; retry in 1 s.");
+            }
+            try {
+                LimitBackend.Permit later = state.counters().acquire(maxWait);
+                return later != null ? new Slot(later, null)
+                        : busy(running + " and none finished within " + human(maxWait) + "; retry in 1 s.");
+            } finally {
+                state.waiting().decrementAndGet();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return busy(running + "; the wait was interrupted. Retry in 1 s.");
-        } finally {
-            state.waiting().decrementAndGet();
+            return busy((running == null ? running() : running) + "; the wait was interrupted. Retry in 1 s.");
         }
     }
 
-    private Refused busy(String message) {
-        return new Refused(kind.concurrencyReason(), Duration.ofSeconds(1), message);
+    private String running() {
+        return "Too many calls of " + kind.subject() + " are running at once (limit " + kind.maxConcurrent() + ")";
     }
 
-    private static String human(Duration d) {
+    private Slot busy(String message) {
+        return new Slot(null, new Refused(kind.concurrencyReason(), Duration.ofSeconds(1), message));
+    }
+
+    /** "5 s" or "300 ms", as messages and log lines say a duration. */
+    static String human(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

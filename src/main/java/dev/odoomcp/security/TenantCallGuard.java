@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * refused. When the deadline passes, the worker is interrupted and its Odoo requests are aborted
  * through {@link OutboundAborter}, so no thread stays behind waiting on a slow or hostile server.
  * Every refusal is reported to the {@link LimitListener}, if there is one.
+ *
+ * <p>With a shared {@link LimitBackend} (Redis), the tenant's rate and running calls and the client's
+ * rate hold for the whole cluster; the client's running calls and the unverified budgets stay each
+ * instance's own: the first guard the instance's threads and connections, the second are tied to
+ * this instance's memory of which credentials Odoo accepted.
  */
 @Component
 public class TenantCallGuard {
@@ -44,16 +49,23 @@ public class TenantCallGuard {
 
     @Autowired
     TenantCallGuard(RequestLimitProperties limits, ObjectProvider<OutboundAborter> aborter,
-            ObjectProvider<LimitListener> listener) {
-        this(limits, aborter.getIfAvailable(() -> worker -> { }), listener.getIfAvailable(() -> reason -> { }));
+            ObjectProvider<LimitListener> listener, ObjectProvider<LimitBackend> backend) {
+        this(limits, aborter.getIfAvailable(() -> worker -> { }), listener.getIfAvailable(() -> reason -> { }),
+                backend.getIfAvailable(LocalLimitBackend::new));
     }
 
     TenantCallGuard(RequestLimitProperties limits, OutboundAborter aborter, LimitListener listener) {
+        this(limits, aborter, listener, new LocalLimitBackend());
+    }
+
+    TenantCallGuard(RequestLimitProperties limits, OutboundAborter aborter, LimitListener listener,
+            LimitBackend backend) {
         Duration wait = limits.queueTimeout();
         int keys = limits.maxTrackedTenants();
         this.clients = new KeyedLimiter(new KeyedLimiter.Kind("this client", LimitReason.CLIENT_RATE,
                 LimitReason.CLIENT_CONCURRENCY, "MCP_CLIENT_RATE_PER_MINUTE", limits.clientRatePerMinute(),
-                limits.clientMaxConcurrent(), limits.clientMaxConcurrent()), wait, keys);
+                limits.clientMaxConcurrent(), limits.clientMaxConcurrent()), wait, keys, "client", backend,
+                LimitBackend.Shared.RATE);
         // One unverified call per credentials at a time: its login decides for the ones queued behind it.
         this.unverifiedCredentials = new KeyedLimiter(new KeyedLimiter.Kind("these credentials, which Odoo has not "
                 + "accepted yet", LimitReason.UNVERIFIED_RATE, LimitReason.UNVERIFIED_RATE,
@@ -65,7 +77,8 @@ public class TenantCallGuard {
                 Math.min(limits.clientMaxConcurrent(), 8), limits.clientMaxConcurrent()), wait, keys);
         this.tenants = new KeyedLimiter(new KeyedLimiter.Kind("this Odoo database", LimitReason.TENANT_RATE,
                 LimitReason.TENANT_CONCURRENCY, "MCP_TENANT_RATE_PER_MINUTE", limits.tenantRatePerMinute(),
-                limits.tenantMaxConcurrent(), limits.tenantMaxConcurrent() * 4), wait, keys);
+                limits.tenantMaxConcurrent(), limits.tenantMaxConcurrent() * 4), wait, keys, "tenant", backend,
+                LimitBackend.Shared.RATE_AND_RUNNING);
         this.timeout = limits.requestTimeout();
         this.aborter = aborter;
         this.listener = listener;
@@ -148,7 +161,7 @@ public class TenantCallGuard {
             cancel(task, gate, worker, release);
             listener.refused(LimitReason.DEADLINE);
             throw new LimitExceededException(LimitReason.DEADLINE, Duration.ZERO, "The call did not finish within "
-                    + human(timeout) + " (this bridge's limit for one tool call) and was cancelled. If it was meant to "
+                    + KeyedLimiter.human(timeout) + " (this bridge's limit for one tool call) and was cancelled. If it was meant to "
                     + "change data, check in Odoo whether it did before retrying; otherwise ask for less (fewer "
                     + "records, a narrower domain) or retry later.");
         } catch (InterruptedException e) {
@@ -179,9 +192,5 @@ public class TenantCallGuard {
             // One thread per call: this thread runs nothing else, so aborting by thread is exact.
             aborter.abort(thread);
         }
-    }
-
-    private static String human(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

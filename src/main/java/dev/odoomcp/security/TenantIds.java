@@ -22,10 +22,12 @@ import org.springframework.stereotype.Component;
 public class TenantIds {
 
     private final SecretKeySpec key;
+    private final boolean configured;
 
     TenantIds(@Value("${mcp.tenant-hash-key:}") String configuredKey) {
         byte[] bytes;
-        if (configuredKey == null || configuredKey.isBlank()) {
+        configured = configuredKey != null && !configuredKey.isBlank();
+        if (!configured) {
             bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
         } else if (configuredKey.strip().length() < 16) {
@@ -38,12 +40,24 @@ public class TenantIds {
 
     /** A 16-hex-digit id for the tenant at {@code url} / {@code database}. */
     public String of(URI url, String database) {
+        return HexFormat.of().formatHex(mac(url.toString().toLowerCase(Locale.ROOT) + "\n" + database), 0, 8);
+    }
+
+    /** Whether {@code MCP_TENANT_HASH_KEY} is set, so that every instance names a tenant the same way. */
+    boolean configured() {
+        return configured;
+    }
+
+    /** A 32-hex-digit keyed digest of any limit key (a client's address, a token name), for shared stores. */
+    String digest(String value) {
+        return HexFormat.of().formatHex(mac("limit-key\n" + value), 0, 16);
+    }
+
+    private byte[] mac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal((url.toString().toLowerCase(Locale.ROOT) + "\n" + database)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -20,8 +20,19 @@ final class BenchTable {
     record Row(int section, int order, String measure, String value, Stats stats, String target, Boolean met) {
     }
 
+    private final String[] sections;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+
+    /** The table of {@code bench/run}, with its five sections. */
+    BenchTable() {
+        this(SECTIONS);
+    }
+
+    /** A table with its own sections; {@code sections[0]} is unused, numbering starts at 1. */
+    BenchTable(String... sections) {
+        this.sections = sections.clone();
+    }
 
     void add(int section, String measure, String value, String target, Boolean met) {
         rows.add(new Row(section, rows.size(), measure, value, null, target, met));
@@ -48,7 +59,7 @@ final class BenchTable {
         sorted.sort(Comparator.comparingInt(Row::section).thenComparingInt(Row::order));
         int last = 0;
         for (Row r : sorted) {
-            String section = r.section() == last ? "" : SECTIONS[r.section()];
+            String section = r.section() == last ? "" : sections[r.section()];
             last = r.section();
             Stats s = r.stats();
             out.append("| ").append(section).append(" | ").append(r.measure()).append(" | ").append(r.value())

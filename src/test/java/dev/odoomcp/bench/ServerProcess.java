@@ -58,6 +58,10 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), port, t0, log);
     }
 
+    int port() {
+        return port;
+    }
+
     public URI mcp() {
         return URI.create("http://127.0.0.1:" + port + "/mcp");
     }

@@ -80,6 +80,32 @@ class AppSpecTests {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theCommentedMultiInstanceVariantIsAWholeSpecWithManagedValkeyBoundToRedisUrl() throws IOException {
+        String text = Files.readString(Path.of(".do/app.yaml"));
+        String variant = text.substring(text.indexOf("# --- Several instances")).lines()
+                .filter(l -> l.startsWith("# ") && !l.startsWith("# ---")).map(l -> l.substring(2))
+                .filter(l -> l.startsWith(" ") || l.matches("^[a-z_]+:.*")).collect(java.util.stream.Collectors
+                        .joining("\n"));
+        Map<String, Object> spec = new Yaml().load(variant);
+        Map<String, Object> single = load(".do/app.yaml");
+        assertThat(spec.get("name")).isEqualTo(single.get("name"));
+        Map<String, Object> database = map(list(spec.get("databases")).get(0));
+        assertThat(database).containsEntry("engine", "VALKEY").containsEntry("production", true);
+        Map<String, Object> service = map(list(spec.get("services")).get(0));
+        assertThat((Integer) service.get("instance_count")).isGreaterThanOrEqualTo(2);
+        assertThat(service.get("instance_size_slug")).as("the 512 MB size runs one instance only")
+                .isNotEqualTo("apps-s-1vcpu-0.5gb");
+        Map<String, Map<String, Object>> envs = new java.util.HashMap<>();
+        list(service.get("envs")).forEach(e -> envs.put((String) map(e).get("key"), map(e)));
+        assertThat(envs.get("REDIS_URL").get("value")).isEqualTo("${" + database.get("name") + ".DATABASE_URL}");
+        assertThat(envs.get("MCP_TENANT_HASH_KEY").get("type")).as("shared limits need one hash key").isEqualTo("SECRET");
+        Map<String, Object> singleService = map(list(single.get("services")).get(0));
+        for (String same : List.of("github", "dockerfile_path", "http_port", "health_check", "routes")) {
+            assertThat(service.get(same)).as(same).isEqualTo(singleService.get(same));
+        }
+    }
+
     private static String dockerfile() throws IOException {
         return Files.readString(Path.of("Dockerfile"));
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.odoo.OdooErrorKind;
 import dev.odoomcp.odoo.OdooProtocol;
+import dev.odoomcp.security.LimitBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Tags and windows of the bridge's own meters, on a fake clock. */
@@ -88,5 +90,21 @@ class BridgeMetricsTests {
 
     private void advance(Duration d) {
         now.addAndGet(d.toNanos());
+    }
+
+    @Test
+    void theLimitsBackendGaugeIsOneForTheCurrentStateAndZeroForTheOthers() {
+        AtomicReference<LimitBackend.State> state = new AtomicReference<>(LimitBackend.State.REDIS);
+        metrics.limitsBackend(state::get);
+        assertThat(backend("redis")).isEqualTo(1);
+        assertThat(backend("fallback")).isZero();
+        assertThat(backend("memory")).isZero();
+        state.set(LimitBackend.State.FALLBACK);
+        assertThat(backend("redis")).isZero();
+        assertThat(backend("fallback")).isEqualTo(1);
+    }
+
+    private double backend(String state) {
+        return registry.get("mcp.limits.backend").tag("state", state).gauge().value();
     }
 }
