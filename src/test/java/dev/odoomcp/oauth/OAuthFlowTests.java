@@ -1,0 +1,162 @@
+package dev.odoomcp.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.FakeOdooDatasets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The OAuth flow end to end over real HTTP, from discovery to a tool call on the user's own Odoo and a refresh. */
+@OAuthBridgeTest
+class OAuthFlowTests {
+
+    static final String ACME_KEY = "acme-key-0123456789";
+    static final String GLOBEX_KEY = "globex-key-0123456789";
+    static FakeOdoo acme;
+    static FakeOdoo globex;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startOdoo() {
+        acme = FakeOdoo.builder().version("18.0").database("acme", FakeOdooDatasets.demoCompany("acme", "admin",
+                ACME_KEY)).start();
+        globex = FakeOdoo.builder().version("19.0").database("globex", FakeOdooDatasets.demoCompany("globex", "boss",
+                GLOBEX_KEY)).start();
+    }
+
+    @AfterAll
+    static void stopOdoo() {
+        acme.close();
+        globex.close();
+    }
+
+    static Map<String, String> acmeFields() {
+        return Map.of("odoo_url", acme.baseUrl().toString(), "odoo_db", "acme", "odoo_login", "admin", "odoo_key",
+                ACME_KEY);
+    }
+
+    static Map<String, String> globexFields() {
+        return Map.of("odoo_url", globex.baseUrl().toString(), "odoo_db", "globex", "odoo_login", "boss", "odoo_key",
+                GLOBEX_KEY);
+    }
+
+    @Test
+    void anUnauthenticatedRequestIsChallengedAndDiscoveryDescribesTheBridge() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        OAuthTestClient.Answer challenge = client.callTool(null, "count_records", "{\"model\":\"res.partner\"}", Map.of());
+        assertThat(challenge.status()).isEqualTo(401);
+        assertThat(challenge.header("WWW-Authenticate")).isEqualTo("Bearer resource_metadata=\"" + client.base
+                + "/.well-known/oauth-protected-resource/mcp\"");
+
+        for (String path : new String[] {"/.well-known/oauth-protected-resource",
+                "/.well-known/oauth-protected-resource/mcp"}) {
+            JsonNode prm = client.get(path, Map.of()).json();
+            assertThat(prm.get("resource").asString()).isEqualTo(client.base + "/mcp");
+            assertThat(prm.get("authorization_servers").get(0).asString()).isEqualTo(client.base);
+        }
+        for (String path : new String[] {"/.well-known/oauth-authorization-server",
+                "/.well-known/openid-configuration"}) {
+            JsonNode as = client.get(path, Map.of()).json();
+            assertThat(as.get("issuer").asString()).isEqualTo(client.base);
+            assertThat(as.get("authorization_endpoint").asString()).isEqualTo(client.base + "/oauth/authorize");
+            assertThat(as.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
+            assertThat(as.get("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
+            assertThat(as.get("client_id_metadata_document_supported").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void forwardedHostAndProtoNameTheResourceAsTheUserTypedIt() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        JsonNode prm = client.get("/.well-known/oauth-protected-resource/mcp", Map.of("X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "odoo-mcp.example.com")).json();
+        assertThat(prm.get("resource").asString()).isEqualTo("https://odoo-mcp.example.com/mcp");
+        assertThat(prm.get("authorization_servers").get(0).asString()).isEqualTo("https://odoo-mcp.example.com");
+    }
+
+    @Test
+    void aRequestWithOdooHeadersIsNeverChallenged() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        OAuthTestClient.Answer answer = client.callTool(null, "count_records", "{\"model\":\"res.partner\"}", Map.of(
+                "X-Odoo-Url", acme.baseUrl().toString(), "X-Odoo-Db", "acme", "X-Odoo-Username", "admin",
+                "X-Odoo-Api-Key", ACME_KEY));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("WWW-Authenticate")).isNull();
+        assertThat(answer.body()).contains("\"count\"");
+    }
+
+    @Test
+    void dcrClientConnectsCallsItsOwnOdooAndRefreshes() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        String clientId = client.register();
+        JsonNode tokens = client.connect(clientId, acmeFields());
+        assertThat(tokens.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(tokens.get("expires_in").asLong()).isEqualTo(8 * 3600);
+        String access = tokens.get("access_token").asString();
+        String refresh = tokens.get("refresh_token").asString();
+        System.out.println("oauth token sizes: access " + access.length() + " chars, refresh " + refresh.length()
+                + " chars, DCR client id " + clientId.length() + " chars");
+
+        OAuthTestClient.Answer call = client.callTool(access, "search_records",
+                "{\"model\":\"res.company\",\"fields\":[\"name\"]}", Map.of());
+        assertThat(call.status()).as(call.body()).isEqualTo(200);
+        assertThat(call.body()).contains("My Company (acme)").doesNotContain("isError\":true");
+
+        OAuthTestClient.Answer refreshed = client.refresh(clientId, refresh);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        String access2 = refreshed.json().get("access_token").asString();
+        String refresh2 = refreshed.json().get("refresh_token").asString();
+        assertThat(refresh2).isNotEqualTo(refresh);
+        assertThat(client.callTool(access2, "search_records", "{\"model\":\"res.company\",\"fields\":[\"name\"]}",
+                Map.of()).body()).contains("My Company (acme)");
+        // rotation: the old refresh token is spent
+        OAuthTestClient.Answer reused = client.refresh(clientId, refresh);
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.json().get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void twoUsersOnOneBridgeEachReachOnlyTheirOwnOdoo() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        String clientId = client.register();
+        String alice = client.connect(clientId, acmeFields()).get("access_token").asString();
+        String bob = client.connect(clientId, globexFields()).get("access_token").asString();
+        for (int i = 0; i < 5; i++) {
+            String a = client.callTool(alice, "search_records", "{\"model\":\"res.company\",\"fields\":[\"name\"]}",
+                    Map.of()).body();
+            String b = client.callTool(bob, "search_records", "{\"model\":\"res.company\",\"fields\":[\"name\"]}",
+                    Map.of()).body();
+            assertThat(a).contains("My Company (acme)").doesNotContain("globex");
+            assertThat(b).contains("My Company (globex)").doesNotContain("acme");
+        }
+    }
+
+    @Test
+    void headersNeverOverrideTheOdooATokenCarries() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        String alice = client.connect(client.register(), acmeFields()).get("access_token").asString();
+        String answer = client.callTool(alice, "search_records", "{\"model\":\"res.company\",\"fields\":[\"name\"]}",
+                Map.of("X-Odoo-Url", globex.baseUrl().toString(), "X-Odoo-Db", "globex", "X-Odoo-Username", "boss",
+                        "X-Odoo-Api-Key", GLOBEX_KEY)).body();
+        assertThat(answer).contains("My Company (acme)").doesNotContain("globex");
+    }
+
+    @Test
+    void readOnlyChosenOnTheConsentPageRefusesWrites() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        String clientId = client.register();
+        Map<String, String> fields = new java.util.HashMap<>(acmeFields());
+        fields.put("read_only", "on");
+        String access = client.connect(clientId, fields).get("access_token").asString();
+        String answer = client.callTool(access, "create_record", "{\"model\":\"res.partner\",\"values\":{\"name\":\"X\"}}",
+                Map.of()).body();
+        assertThat(answer).contains("isError\":true").contains("read-only");
+    }
+}
