@@ -19,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The resource-server side of OAuth mode, on {@code /mcp}. The rule that keeps the two kinds of bearer apart:
  * an {@code Authorization: Bearer} value shaped as one of this bridge's sealed tokens (a five-part JWE whose
- * {@code typ} is ours) is an OAuth token and must open as a valid access token for this resource, or the
- * request gets {@code 401 invalid_token}; any other value is the operator's access token and is left to
- * {@link AccessTokenFilter} as before. A request with neither a bearer value nor Odoo credentials headers is
+ * {@code typ} is ours) is an OAuth token and must open as a valid access token for this resource; any other
+ * value must be one of the operator's access tokens ({@code MCP_ACCESS_TOKEN(S)}), checked by
+ * {@link AccessTokenFilter} as before. Anything else gets {@code 401 invalid_token} with the challenge. A request with neither a bearer value nor Odoo credentials headers is
  * challenged with {@code WWW-Authenticate: Bearer resource_metadata=...}, which starts the client's OAuth
  * flow; one with {@code X-Odoo-Url/-Db/-Username/-Api-Key} is never challenged (header mode, exactly as without OAuth).
  */
@@ -35,9 +35,11 @@ class OAuthBearerFilter extends OncePerRequestFilter {
     private final OdooClientFactory odoo;
     private final TenantIds tenantIds;
     private final JsonMapper json;
+    private final AccessTokenFilter operatorTokens;
 
     OAuthBearerFilter(OAuthProperties properties, OAuthTokens tokens, OAuthUrls urls, OdooClientFactory odoo,
-            TenantIds tenantIds, JsonMapper json) {
+            TenantIds tenantIds, JsonMapper json, AccessTokenFilter operatorTokens) {
+        this.operatorTokens = operatorTokens;
         this.enabled = properties.enabled();
         this.tokens = tokens;
         this.urls = urls;
@@ -78,6 +80,11 @@ class OAuthBearerFilter extends OncePerRequestFilter {
         }
         if (bearer == null && !hasOdooHeaders(request)) {
             challenge(request, response, null);
+            return;
+        }
+        if (bearer != null && operatorTokens.match(bearer) == null) {
+            challenge(request, response, "The bearer token is neither an access token of this bridge nor the "
+                    + "operator's access token.");
             return;
         }
         chain.doFilter(request, response);
