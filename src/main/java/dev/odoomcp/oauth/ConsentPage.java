@@ -83,7 +83,7 @@ final class ConsentPage {
         html.append("<form method=\"post\" action=\"").append(OAuthUrls.AUTHORIZE_PATH).append("\">\n")
                 .append("<input type=\"hidden\" name=\"txn\" value=\"").append(esc(view.transaction())).append("\">\n")
                 .append("<input type=\"hidden\" name=\"lang\" value=\"").append(text.lang()).append("\">\n");
-        input(html, text, view, Field.URL, "url", "url", "url", view.url(), "https://mycompany.odoo.com",
+        input(html, text, view, Field.URL, "url", "url", "url", view.url(), text.get("url.placeholder"),
                 firstInvalid);
         input(html, text, view, Field.DATABASE, "db", "text", "off", view.database(), null, firstInvalid);
         input(html, text, view, Field.LOGIN, "login", "text", "username", view.login(), null, firstInvalid);
