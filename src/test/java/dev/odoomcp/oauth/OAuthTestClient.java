@@ -35,14 +35,27 @@ final class OAuthTestClient {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Where requests go. */
     final String base;
+    /** The bridge's public address (PUBLIC_BASE_URL), which names the resource; the same as {@link #base} unless set. */
+    final String publicBase;
 
     OAuthTestClient(int port) {
         this("http://127.0.0.1:" + port);
     }
 
     OAuthTestClient(String base) {
+        this(base, base);
+    }
+
+    OAuthTestClient(String base, String publicBase) {
         this.base = base;
+        this.publicBase = publicBase;
+    }
+
+    /** The same client talking to another replica of the same bridge. */
+    OAuthTestClient at(String otherBase) {
+        return new OAuthTestClient(otherBase, publicBase);
     }
 
     /** An HTTP answer. */
@@ -123,7 +136,7 @@ final class OAuthTestClient {
         query.put("code_challenge", pkce.challenge());
         query.put("code_challenge_method", "S256");
         query.put("state", state);
-        query.put("resource", base + "/mcp");
+        query.put("resource", publicBase + "/mcp");
         return "/oauth/authorize?" + form(query);
     }
 
@@ -159,12 +172,12 @@ final class OAuthTestClient {
 
     Answer exchange(String clientId, String code, String verifier) {
         return postForm("/oauth/token", Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-                "client_id", clientId, "code_verifier", verifier, "resource", base + "/mcp"), Map.of());
+                "client_id", clientId, "code_verifier", verifier, "resource", publicBase + "/mcp"), Map.of());
     }
 
     Answer refresh(String clientId, String refreshToken) {
         return postForm("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                "client_id", clientId, "resource", base + "/mcp"), Map.of());
+                "client_id", clientId, "resource", publicBase + "/mcp"), Map.of());
     }
 
     /** The whole flow for one user's Odoo; returns the token response. */
