@@ -24,7 +24,7 @@ import org.apache.hc.core5.util.Timeout;
  * cloud metadata service or a private network unless the operator allows private networks), https only, no
  * redirects, no cookies, short timeouts, and at most 16 KB read.
  */
-final class ClientMetadataFetcher implements AutoCloseable {
+final class ClientMetadataFetcher implements OAuthClients.DocumentSource, AutoCloseable {
 
     static final int MAX_BYTES = 16 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -57,7 +57,8 @@ final class ClientMetadataFetcher implements AutoCloseable {
      *
      * @throws OAuthException {@code invalid_client} saying why the document could not be fetched
      */
-    byte[] fetch(URI url) {
+    @Override
+    public byte[] fetch(URI url) {
         HttpGet get = new HttpGet(url);
         get.setHeader("Accept", "application/json");
         try {

@@ -26,14 +26,22 @@ final class OAuthClients {
     private static final int MAX_CLIENT_ID = 512;
     private static final int MAX_NAME = 80;
 
-    private final ClientMetadataFetcher fetcher;
+    /** Where metadata documents come from: {@link ClientMetadataFetcher} in production. */
+    interface DocumentSource {
+        /**
+         * @throws OAuthException {@code invalid_client} saying why the document could not be fetched
+         */
+        byte[] fetch(URI url);
+    }
+
+    private final DocumentSource fetcher;
     private final TokenSealer sealer;
     private final RedirectPolicy redirects;
     private final JsonMapper json;
     private final Cache<String, OAuthClient> documents;
     private final Cache<String, OAuthException> failures;
 
-    OAuthClients(ClientMetadataFetcher fetcher, TokenSealer sealer, RedirectPolicy redirects, JsonMapper json,
+    OAuthClients(DocumentSource fetcher, TokenSealer sealer, RedirectPolicy redirects, JsonMapper json,
             Duration cacheTtl) {
         this.fetcher = fetcher;
         this.sealer = sealer;
