@@ -70,7 +70,11 @@ final class AuthCache {
     /** Odoo refused credentials we had cached (key revoked): forget the uid, remember the refusal. */
     void refused(OdooCredentials creds, OdooProtocol protocol, OdooException failure) {
         String key = key(creds, protocol);
-        uids.invalidate(key);
+        // Only a cached uid needs forgetting; during the login itself (inside uid()'s computation for this very
+        // key) there is none, and invalidating from within that computation would be a recursive update.
+        if (uids.getIfPresent(key) != null) {
+            uids.invalidate(key);
+        }
         accepted.invalidate(creds.fingerprint());
         failures.put(key, failure);
     }

@@ -150,12 +150,20 @@ final class OAuthTestClient {
     }
 
     Answer submit(Consent consent, Map<String, String> fields) {
+        return submit(consent, fields, Map.of());
+    }
+
+    Answer submit(Consent consent, Map<String, String> fields, Map<String, String> headers) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("txn", consent.txn());
         form.put("lang", "en");
         form.putAll(fields);
         form.putIfAbsent("decision", "allow");
-        return postForm("/oauth/authorize", form, consent.cookie() == null ? Map.of() : Map.of("Cookie", consent.cookie()));
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (consent.cookie() != null) {
+            all.put("Cookie", consent.cookie());
+        }
+        return postForm("/oauth/authorize", form, all);
     }
 
     /** Query parameters of a redirect's Location. */
