@@ -18,6 +18,8 @@ import java.util.function.Function;
  */
 final class CredentialCheck {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CredentialCheck.class);
+
     /** What the check found. */
     sealed interface Outcome permits Accepted, Refused, Unavailable {
     }
@@ -87,6 +89,9 @@ final class CredentialCheck {
                 case UNSUPPORTED -> new Refused(Field.LOGIN, "login", null);
                 default -> new Unavailable("unreachable", e.getMessage(), 0);
             };
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure while checking Odoo credentials for the consent page or a refresh", e);
+            return new Unavailable("unreachable", "The bridge failed unexpectedly; the failure was logged.", 0);
         }
     }
 

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The OAuth flow end to end over real HTTP, from discovery to a tool call on the user's own Odoo and a refresh. */
 @OAuthBridgeTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class OAuthFlowTests {
 
     static final String ACME_KEY = "acme-key-0123456789";
@@ -93,7 +94,7 @@ class OAuthFlowTests {
     }
 
     @Test
-    void dcrClientConnectsCallsItsOwnOdooAndRefreshes() {
+    void dcrClientConnectsCallsItsOwnOdooAndRefreshes(org.springframework.boot.test.system.CapturedOutput output) {
         OAuthTestClient client = new OAuthTestClient(port);
         String clientId = client.register();
         JsonNode tokens = client.connect(clientId, acmeFields());
@@ -120,6 +121,11 @@ class OAuthFlowTests {
         OAuthTestClient.Answer reused = client.refresh(clientId, refresh);
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.json().get("error").asString()).isEqualTo("invalid_grant");
+        assertThat(reused.body()).doesNotContain(refresh);
+        // Nothing secret in any log line of the whole flow: neither the API key nor any token.
+        assertThat(output.getAll()).contains("token=oauth").doesNotContain(ACME_KEY).doesNotContain(access)
+                .doesNotContain(refresh).doesNotContain(access2).doesNotContain(refresh2)
+                .doesNotContain(access.substring(access.lastIndexOf('.') - 40));
     }
 
     @Test
