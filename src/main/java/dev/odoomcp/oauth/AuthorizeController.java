@@ -40,10 +40,12 @@ class AuthorizeController {
     private final CredentialCheck check;
     private final ConsentThrottle throttle;
     private final AccessTokenFilter accessTokens;
+    private final OAuthMetrics metrics;
 
     AuthorizeController(OAuthProperties properties, OAuthClients clients, RedirectPolicy redirects, OAuthUrls urls,
             TokenSealer sealer, OAuthTokens tokens, CredentialCheck check, ConsentThrottle throttle,
-            AccessTokenFilter accessTokens) {
+            AccessTokenFilter accessTokens, OAuthMetrics metrics) {
+        this.metrics = metrics;
         this.enabled = properties.enabled();
         this.askAccessToken = properties.requiresAccessToken(accessTokens.configured());
         this.clients = clients;
@@ -67,10 +69,20 @@ class AuthorizeController {
             return problem(text, "badclient.title", text.get("badclient.body", "The parameter " + duplicated
                     + " was sent more than once."));
         }
+        String clientId = request.getParameter("client_id");
+        if (!clients.known(clientId)) {
+            long wait = throttle.chargeFetch(request.getRemoteAddr());
+            if (wait > 0) {
+                metrics.record("authorize", "limited");
+                return ConsentResponses.page(429, ConsentPage.message(text, text.get("badclient.title"),
+                        text.get("error.limited", Long.toString(wait))), null, null);
+            }
+        }
         OAuthClient client;
         try {
-            client = clients.resolve(request.getParameter("client_id"));
+            client = clients.resolve(clientId);
         } catch (OAuthException e) {
+            metrics.record("authorize", "invalid_client");
             return problem(text, "badclient.title", text.get("badclient.body", e.getMessage()));
         }
         String redirectUri = request.getParameter("redirect_uri");
@@ -78,6 +90,7 @@ class AuthorizeController {
             redirectUri = client.redirectUris().get(0);
         }
         if (!redirects.matches(client.redirectUris(), redirectUri)) {
+            metrics.record("authorize", "invalid_redirect_uri");
             return problem(text, "badclient.title", text.get("badredirect.body"));
         }
         String state = request.getParameter("state");
@@ -86,6 +99,7 @@ class AuthorizeController {
         if (refusal != null) {
             String error = refusal.startsWith("resource") ? "invalid_target"
                     : refusal.startsWith("response_type") ? "unsupported_response_type" : "invalid_request";
+            metrics.record("authorize", error);
             return ConsentResponses.redirectError(redirectUri, error, refusal, state, issuer);
         }
         String nonce = ConsentResponses.nonce(request);
@@ -97,6 +111,7 @@ class AuthorizeController {
         String sealed = sealer.seal(TokenKind.CONSENT, txn.claims(), ConsentResponses.CONSENT_LIFETIME);
         String html = ConsentPage.form(text, new ConsentPage.View(sealed, client.name(), OAuthClient.hostOf(redirectUri),
                 null, null, null, false, askAccessToken, ConsentPage.noErrors(), null));
+        metrics.record("authorize", "ok");
         return ConsentResponses.page(200, html, redirectUri, ConsentResponses.cookie(nonce, secure(request)));
     }
 
@@ -110,15 +125,18 @@ class AuthorizeController {
         try {
             txn = AuthorizationRequest.from(sealer.open(TokenKind.CONSENT, request.getParameter("txn")));
         } catch (TokenRefusedException e) {
+            metrics.record("consent", "expired");
             return problem(text, "expired.title", text.get("expired.body"));
         }
         String nonce = ConsentResponses.nonce(request);
         if (nonce == null || !Secrets.same(Secrets.digest(nonce), txn.nonceDigest())
                 || !txn.resource().equals(urls.resource(request))) {
+            metrics.record("consent", "csrf");
             return problem(text, "expired.title", text.get("expired.body"));
         }
         String issuer = urls.issuer(request);
         if ("deny".equals(request.getParameter("decision"))) {
+            metrics.record("consent", "denied");
             return ConsentResponses.redirectError(txn.redirectUri(), "access_denied", "The user cancelled.",
                     txn.state(), issuer);
         }
@@ -167,6 +185,7 @@ class AuthorizeController {
         parameters.put("code", tokens.code(grant, txn.redirectUri(), txn.codeChallenge()));
         parameters.put("state", txn.state());
         parameters.put("iss", issuer);
+        metrics.record("consent", "ok");
         return ConsentResponses.redirect(txn.redirectUri(), parameters, ConsentResponses.expiredCookie(secure(request)));
     }
 
@@ -176,6 +195,9 @@ class AuthorizeController {
 
     private ResponseEntity<String> again(HttpServletRequest request, ConsentText text, AuthorizationRequest txn,
             Form form, Map<Field, String> errors, String formError, int status) {
+        metrics.record("consent", status == 429 ? "limited" : errors.containsKey(Field.ACCESS_TOKEN) ? "access_token"
+                : errors.containsKey(Field.KEY) ? "key" : errors.containsKey(Field.DATABASE) ? "database"
+                : errors.containsKey(Field.URL) ? "address" : "invalid");
         Map<Field, String> all = ConsentPage.noErrors();
         all.putAll(errors);
         String html = ConsentPage.form(text, new ConsentPage.View(request.getParameter("txn"), txn.clientName(),

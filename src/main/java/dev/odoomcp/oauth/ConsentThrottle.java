@@ -11,7 +11,9 @@ import java.time.Duration;
  * Keeps the consent page from being a credential-testing oracle: each live check of Odoo credentials costs
  * one from the submitting address's bucket ({@code OAUTH_CONSENT_RATE_PER_MINUTE}) and one from the Odoo
  * host's ({@code OAUTH_CONSENT_HOST_RATE_PER_MINUTE}), so neither one address guessing many keys nor many
- * addresses guessing one company's keys get far. In memory, per replica, bounded.
+ * addresses guessing one company's keys get far. The same buckets, per address, bound what a stranger can
+ * make the bridge do for free: fetch client metadata documents of unknown URLs, and register clients. In
+ * memory, per replica, bounded.
  */
 final class ConsentThrottle {
 
@@ -28,6 +30,19 @@ final class ConsentThrottle {
     /** Seconds to wait before this address may try again, or 0 when it may now (and has been charged). */
     long chargeAddress(String address) {
         return charge("ip:" + address, perAddress);
+    }
+
+    /**
+     * Seconds to wait before this address may make the bridge fetch another unknown metadata document, or 0;
+     * three times the address's consent rate per minute.
+     */
+    long chargeFetch(String address) {
+        return charge("fetch:" + address, perAddress * 3);
+    }
+
+    /** Seconds to wait before this address may register another client, or 0; three times its consent rate. */
+    long chargeRegistration(String address) {
+        return charge("register:" + address, perAddress * 3);
     }
 
     /** Seconds to wait before this Odoo host may be tried again, or 0 when it may now (and has been charged). */

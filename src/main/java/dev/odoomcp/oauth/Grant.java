@@ -32,7 +32,7 @@ record Grant(OdooFields odoo, String clientId, String resource, boolean readOnly
 
         static OdooFields of(OdooCredentials credentials) {
             return new OdooFields(credentials.url().toString(), credentials.database(), credentials.username(),
-                    credentials.apiKey(), credentials.protocol().map(p -> p.name().toLowerCase()).orElse(null));
+                    credentials.apiKey(), credentials.protocol().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
         }
 
         /** Looks a credentials header up, as {@code OdooClientFactory.credentialsFrom} expects. */

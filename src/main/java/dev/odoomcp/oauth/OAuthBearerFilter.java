@@ -36,10 +36,12 @@ class OAuthBearerFilter extends OncePerRequestFilter {
     private final TenantIds tenantIds;
     private final JsonMapper json;
     private final AccessTokenFilter operatorTokens;
+    private final OAuthMetrics metrics;
 
     OAuthBearerFilter(OAuthProperties properties, OAuthTokens tokens, OAuthUrls urls, OdooClientFactory odoo,
-            TenantIds tenantIds, JsonMapper json, AccessTokenFilter operatorTokens) {
+            TenantIds tenantIds, JsonMapper json, AccessTokenFilter operatorTokens, OAuthMetrics metrics) {
         this.operatorTokens = operatorTokens;
+        this.metrics = metrics;
         this.enabled = properties.enabled();
         this.tokens = tokens;
         this.urls = urls;
@@ -66,9 +68,11 @@ class OAuthBearerFilter extends OncePerRequestFilter {
                 caller = new OAuthCaller(credentials, grant.readOnly(),
                         "oauth:" + tenantIds.of(credentials.url(), credentials.database()));
             } catch (TokenRefusedException e) {
+                metrics.record("bearer", e.reason().name());
                 challenge(request, response, e.getMessage());
                 return;
             } catch (OdooException e) {
+                metrics.record("bearer", "odoo_not_allowed");
                 challenge(request, response, "The Odoo this token connects is no longer allowed by this bridge; connect "
                         + "again.");
                 return;
@@ -79,10 +83,12 @@ class OAuthBearerFilter extends OncePerRequestFilter {
             return;
         }
         if (bearer == null && !hasOdooHeaders(request)) {
+            metrics.record("bearer", "challenged");
             challenge(request, response, null);
             return;
         }
         if (bearer != null && operatorTokens.match(bearer) == null) {
+            metrics.record("bearer", "not_ours");
             challenge(request, response, "The bearer token is neither an access token of this bridge nor the "
                     + "operator's access token.");
             return;

@@ -75,6 +75,12 @@ final class OAuthClients {
         }
     }
 
+    /** Whether resolving this client id costs nothing: a registration, or a document fetched (or refused) recently. */
+    boolean known(String clientId) {
+        return clientId == null || !clientId.startsWith("https://") || documents.getIfPresent(clientId) != null
+                || failures.getIfPresent(clientId) != null;
+    }
+
     private OAuthClient document(String clientId) {
         OAuthClient cached = documents.getIfPresent(clientId);
         if (cached != null) {

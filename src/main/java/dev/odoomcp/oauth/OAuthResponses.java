@@ -27,6 +27,14 @@ final class OAuthResponses {
         return answer;
     }
 
+    /** Too many requests from one address: 429 with {@code Retry-After}. */
+    static ResponseEntity<Object> limited(long retryAfterSeconds, String description) {
+        return ResponseEntity.status(429).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Access-Control-Allow-Origin", "*")
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(Map.of("error", "slow_down", "error_description", description));
+    }
+
     /** CORS preflight for web clients (no cookies are involved on these endpoints). */
     static ResponseEntity<Object> preflight() {
         return ResponseEntity.noContent().header("Access-Control-Allow-Origin", "*")

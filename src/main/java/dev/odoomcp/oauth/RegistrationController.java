@@ -28,17 +28,27 @@ class RegistrationController {
     private final boolean enabled;
     private final OAuthClients clients;
     private final JsonMapper json;
+    private final ConsentThrottle throttle;
+    private final OAuthMetrics metrics;
 
-    RegistrationController(OAuthProperties properties, OAuthClients clients, JsonMapper json) {
+    RegistrationController(OAuthProperties properties, OAuthClients clients, JsonMapper json, ConsentThrottle throttle,
+            OAuthMetrics metrics) {
         this.enabled = properties.enabled();
         this.clients = clients;
         this.json = json;
+        this.throttle = throttle;
+        this.metrics = metrics;
     }
 
     @PostMapping(OAuthUrls.REGISTER_PATH)
     ResponseEntity<Object> register(HttpServletRequest request) throws IOException {
         if (!enabled) {
             return ResponseEntity.notFound().build();
+        }
+        long wait = throttle.chargeRegistration(request.getRemoteAddr());
+        if (wait > 0) {
+            metrics.record("register", "limited");
+            return OAuthResponses.limited(wait, "Too many registrations from this address; retry in " + wait + " s.");
         }
         try {
             OAuthClients.Registration registration = clients.register(body(request));
@@ -55,8 +65,10 @@ class RegistrationController {
             answer.put("token_endpoint_auth_method", client.authMethod());
             answer.put("grant_types", java.util.List.of("authorization_code", "refresh_token"));
             answer.put("response_types", java.util.List.of("code"));
+            metrics.record("register", "ok");
             return OAuthResponses.json(201, answer);
         } catch (OAuthException e) {
+            metrics.record("register", e.error());
             return OAuthResponses.error(e);
         }
     }

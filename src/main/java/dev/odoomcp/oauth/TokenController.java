@@ -35,9 +35,11 @@ class TokenController {
     private final TenantIds tenantIds;
     private final TokenSealer sealer;
     private final Duration refreshCap;
+    private final OAuthMetrics metrics;
 
     TokenController(OAuthProperties properties, OAuthClients clients, OAuthTokens tokens, UsedOnce used,
-            CredentialCheck check, TenantIds tenantIds, TokenSealer sealer) {
+            CredentialCheck check, TenantIds tenantIds, TokenSealer sealer, OAuthMetrics metrics) {
+        this.metrics = metrics;
         this.enabled = properties.enabled();
         this.clients = clients;
         this.tokens = tokens;
@@ -53,6 +55,7 @@ class TokenController {
         if (!enabled) {
             return ResponseEntity.notFound().build();
         }
+        String event = "token";
         try {
             String type = request.getContentType();
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
@@ -63,18 +66,24 @@ class TokenController {
                     throw OAuthException.invalidRequest("The parameter " + p.getKey() + " was sent more than once.");
                 }
             }
-            OAuthClient client = authenticate(request);
             String grantType = request.getParameter("grant_type");
+            event = "refresh_token".equals(grantType) ? "refresh" : "token";
+            OAuthClient client = authenticate(request);
             if ("authorization_code".equals(grantType)) {
-                return issued(exchangeCode(request, client));
+                ResponseEntity<Object> answer = issued(exchangeCode(request, client));
+                metrics.record(event, "ok");
+                return answer;
             }
             if ("refresh_token".equals(grantType)) {
-                return issued(refresh(request, client));
+                ResponseEntity<Object> answer = issued(refresh(request, client));
+                metrics.record(event, "ok");
+                return answer;
             }
             throw new OAuthException(grantType == null ? "invalid_request" : "unsupported_grant_type",
                     grantType == null ? "grant_type is missing." : "grant_type must be authorization_code or refresh_token.",
                     400);
         } catch (OAuthException e) {
+            metrics.record(event, e.error());
             return OAuthResponses.error(e);
         }
     }

@@ -35,6 +35,15 @@ class OAuthRefusalTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    private double events(String event, String outcome) {
+        io.micrometer.core.instrument.Counter counter = metrics.find("mcp.oauth.events").tag("event", event)
+                .tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @BeforeAll
     static void startOdoo() {
         acme = FakeOdoo.builder().version("18.0").database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
@@ -93,7 +102,9 @@ class OAuthRefusalTests {
         String resource = client().base + "/mcp";
         String token = tokens(sealer("k2", OAuthBridgeTest.KEY_2, Instant.now().minus(Duration.ofHours(9))))
                 .issue(grant(resource, "c")).accessToken();
+        double before = events("bearer", "expired");
         assertInvalidToken(token, "has expired");
+        assertThat(events("bearer", "expired")).isEqualTo(before + 1);
     }
 
     @Test
@@ -161,7 +172,11 @@ class OAuthRefusalTests {
         OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
         String code = code(client, clientId, pkce);
         assertThat(client.exchange(clientId, code, pkce.verifier()).status()).isEqualTo(200);
+        double before = events("token", "invalid_grant");
         assertOAuthError(client.exchange(clientId, code, pkce.verifier()), 400, "invalid_grant", "already used");
+        assertThat(events("token", "invalid_grant")).isEqualTo(before + 1);
+        assertThat(metrics.find("mcp.oauth.events").counters()).allSatisfy(c -> assertThat(c.getId().getTags().toString())
+                .doesNotContain(code.substring(0, 20)).doesNotContain(clientId.substring(0, 20)));
     }
 
     @Test
