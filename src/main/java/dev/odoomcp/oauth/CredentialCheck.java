@@ -1,5 +1,7 @@
 package dev.odoomcp.oauth;
 
+import dev.odoomcp.odoo.OdooCall;
+import dev.odoomcp.odoo.OdooClient;
 import dev.odoomcp.odoo.OdooClientFactory;
 import dev.odoomcp.odoo.OdooCredentials;
 import dev.odoomcp.odoo.OdooErrorKind;
@@ -8,6 +10,7 @@ import dev.odoomcp.security.CallKeys;
 import dev.odoomcp.security.LimitExceededException;
 import dev.odoomcp.security.TenantCallGuard;
 import dev.odoomcp.security.TenantIds;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -71,12 +74,31 @@ final class CredentialCheck {
         }
     }
 
-    /** Logs in with already parsed credentials, on behalf of {@code clientKey}. */
+    /** Logs in with already parsed credentials, on behalf of {@code clientKey} (a login cached recently counts). */
     Outcome login(OdooCredentials credentials, String clientKey) {
+        return check(credentials, clientKey, false);
+    }
+
+    /**
+     * Asks Odoo now whether it still accepts these credentials, even if a login is cached: the login, then one
+     * call every user may make ({@code res.users.context_get}), which Odoo answers only for a valid key.
+     */
+    Outcome stillAccepted(OdooCredentials credentials, String clientKey) {
+        return check(credentials, clientKey, true);
+    }
+
+    private Outcome check(OdooCredentials credentials, String clientKey, boolean callOdoo) {
         CallKeys keys = new CallKeys(tenantIds.of(credentials.url(), credentials.database()), credentials.fingerprint(),
                 clientKey, () -> odoo.recentlyAccepted(credentials));
         try {
-            guard.call(keys, () -> odoo.clientFor(credentials).server());
+            guard.call(keys, () -> {
+                OdooClient client = odoo.clientFor(credentials);
+                client.server();
+                if (callOdoo) {
+                    client.execute(OdooCall.onModel("res.users", "context_get", Map.of()));
+                }
+                return null;
+            });
             return new Accepted(credentials);
         } catch (LimitExceededException e) {
             return new Unavailable("limited", null, Math.max(1, e.retryAfter().toSeconds()));

@@ -137,7 +137,8 @@ class TokenController {
             throw OAuthException.invalidGrant("This bridge may no longer connect to that Odoo; connect again.");
         }
         OdooCredentials credentials = ((CredentialCheck.Accepted) parsed).credentials();
-        Outcome live = check.login(credentials, "oauth:" + tenantIds.of(credentials.url(), credentials.database()));
+        Outcome live = check.stillAccepted(credentials, "oauth:" + tenantIds.of(credentials.url(),
+                credentials.database()));
         if (live instanceof Refused) {
             throw OAuthException.invalidGrant("Odoo no longer accepts the API key of this connection (revoked or "
                     + "expired); connect again with a new key.");

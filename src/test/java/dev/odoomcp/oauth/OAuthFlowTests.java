@@ -129,6 +129,36 @@ class OAuthFlowTests {
     }
 
     @Test
+    void refreshFailsOnlyWhenOdooDefinitelyRefusesTheKey() throws Exception {
+        OAuthTestClient client = new OAuthTestClient(port);
+        String clientId = client.register();
+        try (FakeOdoo initech = FakeOdoo.builder().version("18.0").database("initech",
+                FakeOdooDatasets.demoCompany("initech", "peter", "initech-key-0123456789")).start()) {
+            JsonNode tokens = client.connect(clientId, Map.of("odoo_url", initech.baseUrl().toString(), "odoo_db",
+                    "initech", "odoo_login", "peter", "odoo_key", "initech-key-0123456789"));
+            // Odoo slow to answer or down for a moment: no reason to log the user out.
+            initech.override("/xmlrpc/2/object", exchange -> {
+                exchange.sendResponseHeaders(502, -1);
+                exchange.close();
+            });
+            OAuthTestClient.Answer unavailable = client.refresh(clientId, tokens.get("refresh_token").asString());
+            assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(200);
+            // The key revoked in Odoo (its recorded answer to a wrong key): the refresh is refused.
+            byte[] accessDenied = OdooFixtureBodies.wrongKeyExecute();
+            initech.override("/xmlrpc/2/object", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+                exchange.sendResponseHeaders(200, accessDenied.length);
+                exchange.getResponseBody().write(accessDenied);
+                exchange.close();
+            });
+            OAuthTestClient.Answer revoked = client.refresh(clientId, unavailable.json().get("refresh_token").asString());
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(400);
+            assertThat(revoked.json().get("error").asString()).isEqualTo("invalid_grant");
+            assertThat(revoked.json().get("error_description").asString()).contains("no longer accepts the API key");
+        }
+    }
+
+    @Test
     void twoUsersOnOneBridgeEachReachOnlyTheirOwnOdoo() {
         OAuthTestClient client = new OAuthTestClient(port);
         String clientId = client.register();
