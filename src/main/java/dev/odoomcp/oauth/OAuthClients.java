@@ -238,7 +238,9 @@ final class OAuthClients {
 
     private static String name(JsonNode doc, String fallback) {
         String name = doc.path("client_name").asString("").strip();
-        name = name.codePoints().filter(c -> !Character.isISOControl(c)).collect(StringBuilder::new,
+        // No control or format characters (a right-to-left override could make "Claude" of "edualC").
+        name = name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new,
                 StringBuilder::appendCodePoint, StringBuilder::append).toString();
         if (name.isEmpty()) {
             return fallback;

@@ -343,6 +343,18 @@ class OAuthRefusalTests {
     }
 
     @Test
+    void anApplicationNameCannotInjectMarkupOrReorderText() {
+        OAuthTestClient client = client();
+        String clientId = client.postJson("/oauth/register", "{\"client_name\":\"<script>alert(1)</script>\u202eCl\","
+                + "\"redirect_uris\":[\"" + OAuthTestClient.REDIRECT + "\"],\"token_endpoint_auth_method\":\"none\"}",
+                Map.of()).json().get("client_id").asString();
+        String page = client.openConsent(client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s"), "en").page()
+                .body();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;Cl").doesNotContain("<script")
+                .doesNotContain("\u202e");
+    }
+
+    @Test
     void consentPageSpeaksSpanish() {
         OAuthTestClient client = client();
         OAuthTestClient.Consent consent = client.openConsent(client.authorizeUrl(client.register(),
