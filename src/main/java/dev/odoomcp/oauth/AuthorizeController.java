@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -155,9 +154,12 @@ class AuthorizeController {
                 errors.put(Field.ACCESS_TOKEN, text.get("error.token"));
             }
         }
-        Outcome parsed = check.parse(header -> field(request, header));
+        Outcome parsed = check.parse(header -> {
+            String field = ConsentPage.fieldFor(header);
+            return field == null ? null : request.getParameter(field);
+        });
         if (parsed instanceof Refused refused) {
-            errors.put(refused.field(), message(text, refused));
+            errors.put(refused.field(), text.problem(refused));
         }
         if (!errors.isEmpty()) {
             return again(request, text, txn, form, errors, null, 400);
@@ -169,7 +171,7 @@ class AuthorizeController {
         }
         Outcome live = check.login(credentials, "ip:" + address);
         if (live instanceof Refused refused) {
-            return again(request, text, txn, form, Map.of(refused.field(), message(text, refused)), null, 400);
+            return again(request, text, txn, form, Map.of(refused.field(), text.problem(refused)), null, 400);
         }
         if (live instanceof Unavailable unavailable) {
             String message = "limited".equals(unavailable.problem())
@@ -204,33 +206,6 @@ class AuthorizeController {
                 OAuthClient.hostOf(txn.redirectUri()), form.url(), form.database(), form.login(), form.readOnly(),
                 askAccessToken, all, formError));
         return ConsentResponses.page(status, html, txn.redirectUri(), null);
-    }
-
-    private static String message(ConsentText text, Refused refused) {
-        return switch (refused.problem()) {
-            case "refused" -> text.get("error.refused", refused.detail());
-            case "auth" -> text.get("error.auth");
-            case "database" -> text.get("error.database");
-            case "login" -> text.get("error.login");
-            default -> text.get(switch (refused.field()) {
-                case URL -> "error.invalid.url";
-                case DATABASE -> "error.invalid.db";
-                case LOGIN -> "error.invalid.login";
-                case KEY -> "error.invalid.key";
-                case ACCESS_TOKEN -> "error.token";
-            });
-        };
-    }
-
-    private static String field(HttpServletRequest request, String header) {
-        String name = switch (header) {
-            case OdooCredentials.URL_HEADER -> "odoo_url";
-            case OdooCredentials.DB_HEADER -> "odoo_db";
-            case OdooCredentials.USERNAME_HEADER -> "odoo_login";
-            case OdooCredentials.API_KEY_HEADER -> "odoo_key";
-            default -> null;
-        };
-        return name == null ? null : request.getParameter(name);
     }
 
     /** Why this (client- and redirect-checked) request cannot go on, or null. */

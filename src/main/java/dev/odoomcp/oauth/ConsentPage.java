@@ -3,6 +3,7 @@ package dev.odoomcp.oauth;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import dev.odoomcp.oauth.CredentialCheck.Field;
+import dev.odoomcp.odoo.OdooCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -146,6 +147,17 @@ final class ConsentPage {
             }
         }
         return view.errors().isEmpty() && view.url() == null ? Field.URL : null;
+    }
+
+    /** The form field that holds what header mode sends as {@code header}; null for none (the protocol is detected). */
+    static String fieldFor(String header) {
+        return switch (header) {
+            case OdooCredentials.URL_HEADER -> id(Field.URL);
+            case OdooCredentials.DB_HEADER -> id(Field.DATABASE);
+            case OdooCredentials.USERNAME_HEADER -> id(Field.LOGIN);
+            case OdooCredentials.API_KEY_HEADER -> id(Field.KEY);
+            default -> null;
+        };
     }
 
     static String id(Field field) {

@@ -45,4 +45,21 @@ final class ConsentText {
     String get(String key, String argument) {
         return bundle.getString(key).replace("{0}", argument == null ? "" : argument).strip();
     }
+
+    /** What the page says about a refused field. */
+    String problem(CredentialCheck.Refused refused) {
+        return switch (refused.problem()) {
+            case "refused" -> get("error.refused", refused.detail());
+            case "auth" -> get("error.auth");
+            case "database" -> get("error.database");
+            case "login" -> get("error.login");
+            default -> get(switch (refused.field()) {
+                case URL -> "error.invalid.url";
+                case DATABASE -> "error.invalid.db";
+                case LOGIN -> "error.invalid.login";
+                case KEY -> "error.invalid.key";
+                case ACCESS_TOKEN -> "error.token";
+            });
+        };
+    }
 }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +23,6 @@ final class OAuthClients {
     static final Duration REGISTRATION_LIFETIME = Duration.ofDays(365);
     private static final Duration FAILURE_TTL = Duration.ofSeconds(30);
     private static final int MAX_CLIENT_ID = 512;
-    private static final int MAX_NAME = 80;
 
     /** Where metadata documents come from: {@link ClientMetadataFetcher} in production. */
     interface DocumentSource {
@@ -36,7 +34,7 @@ final class OAuthClients {
 
     private final DocumentSource fetcher;
     private final TokenSealer sealer;
-    private final RedirectPolicy redirects;
+    private final ClientMetadataRules rules;
     private final JsonMapper json;
     private final Cache<String, OAuthClient> documents;
     private final Cache<String, OAuthException> failures;
@@ -45,7 +43,7 @@ final class OAuthClients {
             Duration cacheTtl) {
         this.fetcher = fetcher;
         this.sealer = sealer;
-        this.redirects = redirects;
+        this.rules = new ClientMetadataRules(redirects);
         this.json = json;
         this.documents = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(cacheTtl).build();
         this.failures = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(FAILURE_TTL).build();
@@ -136,9 +134,9 @@ final class OAuthClients {
             throw badDocument(clientId, "it asks for token_endpoint_auth_method '" + method
                     + "'; this bridge accepts only 'none' (public clients with PKCE) from metadata documents");
         }
-        checkGrantTypes(doc, problem -> badDocument(clientId, problem));
-        List<String> uris = redirectUris(doc, problem -> badDocument(clientId, problem));
-        return new OAuthClient(clientId, name(doc, URI.create(clientId).getHost()), uris, OAuthClient.NONE, null, true);
+        rules.checkGrantTypes(doc, problem -> badDocument(clientId, problem));
+        List<String> uris = rules.redirectUris(doc, problem -> badDocument(clientId, problem));
+        return new OAuthClient(clientId, ClientMetadataRules.name(doc, URI.create(clientId).getHost()), uris, OAuthClient.NONE, null, true);
     }
 
     /**
@@ -151,14 +149,15 @@ final class OAuthClients {
         if (request == null || !request.isObject()) {
             throw metadataError("The registration request must be a JSON object.");
         }
-        List<String> uris = redirectUris(request, problem -> new OAuthException("invalid_redirect_uri", problem, 400));
-        checkGrantTypes(request, OAuthClients::metadataError);
+        List<String> uris = rules.redirectUris(request, problem -> new OAuthException("invalid_redirect_uri", problem,
+                400));
+        rules.checkGrantTypes(request, OAuthClients::metadataError);
         String method = request.path("token_endpoint_auth_method").asString(OAuthClient.SECRET_BASIC);
         if (!List.of(OAuthClient.NONE, OAuthClient.SECRET_POST, OAuthClient.SECRET_BASIC).contains(method)) {
             throw metadataError("token_endpoint_auth_method '" + method + "' is not supported; use none, "
                     + "client_secret_post or client_secret_basic.");
         }
-        String name = name(request, OAuthClient.hostOf(uris.get(0)));
+        String name = ClientMetadataRules.name(request, OAuthClient.hostOf(uris.get(0)));
         String secret = OAuthClient.NONE.equals(method) ? null : Secrets.newSecret();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().claim("redirect_uris", uris).claim("client_name", name)
                 .claim("auth", method);
@@ -191,61 +190,6 @@ final class OAuthClients {
         } catch (ParseException e) {
             throw OAuthException.invalidClient("This client registration is incomplete; register again.");
         }
-    }
-
-    private List<String> redirectUris(JsonNode doc, java.util.function.Function<String, OAuthException> error) {
-        JsonNode node = doc.get("redirect_uris");
-        if (node == null || !node.isArray() || node.isEmpty() || node.size() > 10) {
-            throw error.apply("redirect_uris must list 1 to 10 URLs.");
-        }
-        List<String> uris = new ArrayList<>();
-        for (JsonNode uri : node) {
-            String text = uri.isString() ? uri.asString() : null;
-            String problem = redirects.problemWith(text);
-            if (problem != null) {
-                throw error.apply("Redirect URI refused: " + problem + ".");
-            }
-            uris.add(text);
-        }
-        return uris;
-    }
-
-    private static void checkGrantTypes(JsonNode doc, java.util.function.Function<String, OAuthException> error) {
-        JsonNode grants = doc.get("grant_types");
-        if (grants != null) {
-            boolean code = false;
-            for (JsonNode grant : grants) {
-                String g = grant.asString("");
-                if (!g.equals("authorization_code") && !g.equals("refresh_token")) {
-                    throw error.apply("grant type '" + g + "' is not supported; use authorization_code and "
-                            + "refresh_token.");
-                }
-                code |= g.equals("authorization_code");
-            }
-            if (!code) {
-                throw error.apply("grant_types must include authorization_code.");
-            }
-        }
-        JsonNode responses = doc.get("response_types");
-        if (responses != null) {
-            for (JsonNode type : responses) {
-                if (!"code".equals(type.asString(""))) {
-                    throw error.apply("response type '" + type.asString("") + "' is not supported; use code.");
-                }
-            }
-        }
-    }
-
-    private static String name(JsonNode doc, String fallback) {
-        String name = doc.path("client_name").asString("").strip();
-        // No control or format characters (a right-to-left override could make "Claude" of "edualC").
-        name = name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new,
-                StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        if (name.isEmpty()) {
-            return fallback;
-        }
-        return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) + "…" : name;
     }
 
     private static OAuthException invalidDocumentUrl(String clientId) {
