@@ -52,7 +52,8 @@ class OAuthBearerFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        // The container's decoded, normalised path without ;parameters (what the dispatcher routes by), not the raw URI.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return !enabled || !(path.equals(OAuthUrls.MCP_PATH) || path.startsWith(OAuthUrls.MCP_PATH + "/"));
     }
 

@@ -74,6 +74,17 @@ class OAuthFlowTests {
     }
 
     @Test
+    void aDisguisedMcpPathIsChallengedToo() {
+        OAuthTestClient client = new OAuthTestClient(port);
+        for (String path : new String[] {"/mcp;jsessionid=x", "/./mcp", "/%6dcp"}) {
+            OAuthTestClient.Answer answer = client.postJson(path, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}",
+                    Map.of("Accept", "application/json, text/event-stream"));
+            assertThat(answer.status()).as(path).isEqualTo(401);
+            assertThat(answer.header("WWW-Authenticate")).as(path).startsWith("Bearer resource_metadata=");
+        }
+    }
+
+    @Test
     void forwardedHostAndProtoNameTheResourceAsTheUserTypedIt() {
         OAuthTestClient client = new OAuthTestClient(port);
         JsonNode prm = client.get("/.well-known/oauth-protected-resource/mcp", Map.of("X-Forwarded-Proto", "https",
