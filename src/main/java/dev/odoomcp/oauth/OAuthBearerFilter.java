@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The resource-server side of OAuth mode, on {@code /mcp}. The rule that keeps the two kinds of bearer apart:
  * an {@code Authorization: Bearer} value shaped as one of this bridge's sealed tokens (a five-part JWE whose
- * {@code typ} is ours) is an OAuth token and must open as a valid access token for this resource; any other
- * value must be one of the operator's access tokens ({@code MCP_ACCESS_TOKEN(S)}), checked by
- * {@link AccessTokenFilter} as before. Anything else gets {@code 401 invalid_token} with the challenge. A request with neither a bearer value nor Odoo credentials headers is
+ * {@code typ} is ours) is an OAuth token and must open as a valid access token for this resource; a request
+ * with Odoo credentials headers is header mode and left to {@link AccessTokenFilter} exactly as without OAuth;
+ * otherwise the bearer value must be one of the operator's access tokens ({@code MCP_ACCESS_TOKEN(S)}), or the
+ * request gets {@code 401 invalid_token} with the challenge. A request with neither a bearer value nor Odoo credentials headers is
  * challenged with {@code WWW-Authenticate: Bearer resource_metadata=...}, which starts the client's OAuth
  * flow; one with {@code X-Odoo-Url/-Db/-Username/-Api-Key} is never challenged (header mode, exactly as without OAuth).
  */
@@ -83,12 +84,16 @@ class OAuthBearerFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (bearer == null && !hasOdooHeaders(request)) {
+        if (hasOdooHeaders(request)) {
+            chain.doFilter(request, response); // header mode, exactly as without OAuth: never challenged
+            return;
+        }
+        if (bearer == null) {
             metrics.record("bearer", "challenged");
             challenge(request, response, null);
             return;
         }
-        if (bearer != null && operatorTokens.match(bearer) == null) {
+        if (operatorTokens.match(bearer) == null) {
             metrics.record("bearer", "not_ours");
             challenge(request, response, "The bearer token is neither an access token of this bridge nor the "
                     + "operator's access token.");

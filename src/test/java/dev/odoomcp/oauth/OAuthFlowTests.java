@@ -102,6 +102,12 @@ class OAuthFlowTests {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("WWW-Authenticate")).isNull();
         assertThat(answer.body()).contains("\"count\"");
+        // an unrelated bearer value beside the headers changes nothing (no operator token is configured here)
+        OAuthTestClient.Answer withBearer = client.callTool("some-unrelated-value", "count_records",
+                "{\"model\":\"res.partner\"}", Map.of("X-Odoo-Url", acme.baseUrl().toString(), "X-Odoo-Db", "acme",
+                        "X-Odoo-Username", "admin", "X-Odoo-Api-Key", ACME_KEY));
+        assertThat(withBearer.status()).isEqualTo(200);
+        assertThat(withBearer.header("WWW-Authenticate")).isNull();
     }
 
     @Test
