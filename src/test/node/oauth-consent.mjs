@@ -36,7 +36,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     const fields = JSON.parse(process.env.ODOO_FIELDS || '{}');
     const result = await consent(process.argv[2], fields);
-    if (log) appendFileSync(log, `consent ok, back to ${result.location.origin}${result.location.pathname}\n`);
+    const clientId = new URL(process.argv[2]).searchParams.get("client_id") || "";
+    if (log) appendFileSync(log, `consent ok for client ${clientId.startsWith("https://") ? clientId : "(registered)"}, back to ${result.location.origin}${result.location.pathname}\n`);
     await fetch(result.location, { redirect: 'manual' }); // the application's callback receives the code
   } catch (error) {
     if (log) appendFileSync(log, `consent failed: ${error.message}\n`);

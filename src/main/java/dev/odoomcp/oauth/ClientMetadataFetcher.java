@@ -22,7 +22,7 @@ import org.apache.hc.core5.util.Timeout;
  * Fetches one Client ID Metadata Document over the SSRF-guarded path the Odoo client uses: names resolve
  * only through {@link GuardedDnsResolver} (so a client id can never make the bridge reach its loopback, the
  * cloud metadata service or a private network unless the operator allows private networks), https only, no
- * redirects, no cookies, short timeouts, and at most 16 KB read.
+ * redirects, no cookies, no connection reuse, short timeouts, and at most 16 KB read.
  */
 final class ClientMetadataFetcher implements OAuthClients.DocumentSource, AutoCloseable {
 
@@ -43,6 +43,9 @@ final class ClientMetadataFetcher implements OAuthClients.DocumentSource, AutoCl
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(TIMEOUT))
                         .setConnectionRequestTimeout(Timeout.of(TIMEOUT)).setRedirectsEnabled(false).build())
+                // A document is fetched once per cache period: a fresh connection each time, never a pooled one
+                // the other side may have closed meanwhile (no automatic retry would hide that).
+                .setConnectionReuseStrategy((request, response, context) -> false)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()

@@ -31,6 +31,7 @@ final class LoopbackHttps implements AutoCloseable {
     private final HttpsServer server;
     private final SSLContext trust;
     private final Map<String, String> documents = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> fetched = new ConcurrentHashMap<>();
 
     LoopbackHttps() throws Exception {
         Path dir = Files.createTempDirectory("loopback-https");
@@ -65,6 +66,8 @@ final class LoopbackHttps implements AutoCloseable {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
         server.createContext("/", exchange -> {
+            fetched.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
             String body = documents.get(exchange.getRequestURI().getPath());
             byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
@@ -83,6 +86,12 @@ final class LoopbackHttps implements AutoCloseable {
 
     void serve(String path, String json) {
         documents.put(path, json);
+    }
+
+    /** How often {@code path} was requested. */
+    int requests(String path) {
+        java.util.concurrent.atomic.AtomicInteger count = fetched.get(path);
+        return count == null ? 0 : count.get();
     }
 
     /** Trusts this server's certificate and nothing else. */
