@@ -80,6 +80,30 @@ class EnvironmentVariablesTests {
     }
 
     @Test
+    void oauthVariables() {
+        var oauth = bind("oauth", dev.odoomcp.oauth.OAuthProperties.class, Map.of(
+                "OAUTH_TOKEN_KEYS", "k2:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=,k1:ZWZnaGlqa2xtbm9wcXJzdHV2d3h5ent8fX5/gIGCg4Q=",
+                "OAUTH_CODE_LIFETIME", "30s", "OAUTH_ACCESS_TOKEN_LIFETIME", "2h", "OAUTH_REFRESH_TOKEN_LIFETIME", "7d",
+                "OAUTH_REFRESH_MAX_LIFETIME", "30d", "OAUTH_REDIRECT_HOSTS", "claude.ai,*.example.com",
+                "OAUTH_REQUIRE_ACCESS_TOKEN", "false", "OAUTH_CONSENT_RATE_PER_MINUTE", "5",
+                "OAUTH_CONSENT_HOST_RATE_PER_MINUTE", "50", "OAUTH_CLIENT_METADATA_CACHE_TTL", "1m"));
+        assertThat(oauth.enabled()).isTrue();
+        assertThat(oauth.tokenKeys()).hasSize(2);
+        assertThat(oauth.codeLifetime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(oauth.accessTokenLifetime()).isEqualTo(Duration.ofHours(2));
+        assertThat(oauth.refreshTokenLifetime()).isEqualTo(Duration.ofDays(7));
+        assertThat(oauth.refreshMaxLifetime()).isEqualTo(Duration.ofDays(30));
+        assertThat(oauth.redirectHosts()).containsExactly("claude.ai", "*.example.com");
+        assertThat(oauth.requireAccessToken()).isFalse();
+        assertThat(oauth.consentRatePerMinute()).isEqualTo(5);
+        assertThat(oauth.consentHostRatePerMinute()).isEqualTo(50);
+        assertThat(oauth.clientMetadataCacheTtl()).isEqualTo(Duration.ofMinutes(1));
+        var url = bind("public", dev.odoomcp.oauth.PublicUrlProperties.class, Map.of("PUBLIC_BASE_URL",
+                "https://odoo-mcp.example.com"));
+        assertThat(url.baseUrl()).isEqualTo("https://odoo-mcp.example.com");
+    }
+
+    @Test
     void toolVariables() {
         var tools = bind("odoo-mcp", dev.odoomcp.tools.ToolsProperties.class, Map.of("ODOO_MCP_READ_ONLY", "true",
                 "ODOO_MCP_MAX_LIMIT", "200", "ODOO_MCP_DEFAULT_LIMIT", "10", "ODOO_MCP_MAX_RESULT_CHARS", "50000",

@@ -2,6 +2,8 @@ package dev.odoomcp.mcp;
 
 import dev.odoomcp.odoo.OdooClientFactory;
 import dev.odoomcp.odoo.OdooException;
+import dev.odoomcp.oauth.OAuthCaller;
+import dev.odoomcp.oauth.OAuthCallers;
 import dev.odoomcp.security.AccessTokenFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -12,7 +14,9 @@ import org.springframework.stereotype.Component;
  * Turns one request's headers into its {@link Caller}, once: the Odoo credentials headers are parsed
  * and validated (an invalid set is kept as the reason, reported only to handlers that need Odoo), and
  * {@code X-Odoo-Read-Only} is read strictly. A value that is neither a true nor a false word is refused
- * for the whole request: guessing would risk running writes for a caller who asked for none.
+ * for the whole request: guessing would risk running writes for a caller who asked for none. A request whose
+ * bearer access token (OAuth mode) was opened by the OAuth filter takes the credentials sealed in that token
+ * instead of any {@code X-Odoo-*} header; {@code X-Odoo-Read-Only} can still narrow it to read-only.
  */
 @Component
 class CallerResolver {
@@ -20,9 +24,11 @@ class CallerResolver {
     static final String READ_ONLY_HEADER = "X-Odoo-Read-Only";
 
     private final OdooClientFactory odoo;
+    private final OAuthCallers oauth;
 
-    CallerResolver(OdooClientFactory odoo) {
+    CallerResolver(OdooClientFactory odoo, OAuthCallers oauth) {
         this.odoo = odoo;
+        this.oauth = oauth;
     }
 
     /**
@@ -31,6 +37,10 @@ class CallerResolver {
      */
     Caller resolve(HttpServletRequest request, Map<String, String> headers) {
         boolean readOnly = readOnly(headers.get(READ_ONLY_HEADER.toLowerCase(Locale.ROOT)));
+        OAuthCaller token = oauth.of(request).orElse(null);
+        if (token != null) {
+            return Caller.with(token.credentials(), readOnly || token.readOnly(), token.clientKey());
+        }
         String clientKey = clientKey(request);
         try {
             return Caller.with(odoo.credentialsFrom(name -> headers.get(name.toLowerCase(Locale.ROOT))), readOnly,

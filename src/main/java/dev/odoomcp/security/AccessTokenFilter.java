@@ -26,12 +26,22 @@ public class AccessTokenFilter extends OncePerRequestFilter {
 
     /** Request attribute holding the name of the token the caller presented ("anonymous" when open). */
     public static final String TOKEN_NAME = AccessTokenFilter.class.getName() + ".tokenName";
+    /**
+     * Request attribute set by an earlier filter that has authenticated the request itself (a valid OAuth
+     * access token of this bridge, {@code oauth.OAuthBearerFilter}); its value is the name logged as the token.
+     */
+    public static final String AUTHENTICATED_ELSEWHERE = AccessTokenFilter.class.getName() + ".authenticatedElsewhere";
     static final String TOKEN_HEADER = "X-MCP-Token";
     private static final String UNAUTHORIZED = "Missing or invalid access token. This bridge requires the token its "
             + "administrator gave you, in the X-MCP-Token header (or Authorization: Bearer); with the stdio wrapper set "
             + "MCP_ACCESS_TOKEN.";
 
     private final List<Digest> tokens;
+
+    /** Whether the operator configured any access token ({@code MCP_ACCESS_TOKEN(S)}). */
+    public boolean configured() {
+        return !tokens.isEmpty();
+    }
 
     AccessTokenFilter(AccessTokenProperties properties) {
         this.tokens = properties.tokens().stream().map(t -> new Digest(t.name(), sha256(t.token()))).toList();
@@ -45,6 +55,11 @@ public class AccessTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getAttribute(AUTHENTICATED_ELSEWHERE) instanceof String by) {
+            request.setAttribute(TOKEN_NAME, by);
+            chain.doFilter(request, response);
+            return;
+        }
         if (tokens.isEmpty()) {
             request.setAttribute(TOKEN_NAME, "anonymous");
             chain.doFilter(request, response);
@@ -61,7 +76,7 @@ public class AccessTokenFilter extends OncePerRequestFilter {
     }
 
     /** The name of the configured token equal to {@code presented}, or null; checks every token, always. */
-    String match(String presented) {
+    public String match(String presented) {
         if (presented == null) {
             return null;
         }

@@ -14,6 +14,11 @@ public final class EdgeOrder {
     public static final int TRACE = Ordered.HIGHEST_PRECEDENCE + 20;
     /** {@link EdgeFirewallFilter}. */
     static final int FIREWALL = Ordered.HIGHEST_PRECEDENCE + 30;
+    /**
+     * {@code oauth/OAuthBearerFilter}: opens an OAuth access token on {@code /mcp} (or answers its 401)
+     * before the access-token check, which a valid OAuth token satisfies.
+     */
+    public static final int OAUTH_BEARER = Ordered.HIGHEST_PRECEDENCE + 35;
     /** {@link AccessTokenFilter}. */
     static final int ACCESS_TOKEN = Ordered.HIGHEST_PRECEDENCE + 40;
     /** {@link RequestBodyFilter}. */

@@ -23,7 +23,12 @@ public final class EdgePaths {
      * segment, {@code /**} at the end). Extend this list, nowhere else.
      */
     static final List<String> PUBLIC = List.of("/health", "/actuator/health", "/actuator/health/liveness",
-            "/actuator/health/readiness");
+            "/actuator/health/readiness",
+            // OAuth discovery, registration, consent and token endpoints (package oauth): a client reaches
+            // them before it has any token; they answer 404 when OAuth is off.
+            "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/**",
+            "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/**",
+            "/.well-known/openid-configuration", "/.well-known/openid-configuration/**", "/oauth/**");
 
     private static final List<PathPattern> PUBLIC_PATTERNS = PUBLIC.stream().map(PathPatternParser.defaultInstance::parse)
             .toList();
