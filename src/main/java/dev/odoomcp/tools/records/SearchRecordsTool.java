@@ -1,33 +1,70 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.records;
 
 import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OrmCalls;
+import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.Domains;
+import dev.odoomcp.tools.JsonSchemas;
+import dev.odoomcp.tools.ModelCatalog;
+import dev.odoomcp.tools.ModelMetadata;
+import dev.odoomcp.tools.OdooGateway;
+import dev.odoomcp.tools.OdooSession;
+import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
+import dev.odoomcp.tools.ToolArguments;
+import dev.odoomcp.tools.ToolsProperties;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code search_records}: find records with a domain, page through them, with a total for paging. */
 @Component
-class SearchRecordsTool extends OdooTool {
+class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
 
-    SearchRecordsTool(ToolSupport support) {
-        super(support);
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Result(String model,
+            @JsonPropertyDescription("records matching the domain") @PositiveOrZero int total,
+            @PositiveOrZero int offset,
+            @JsonPropertyDescription("many2one values as {id, name}, empty values as null, datetimes in UTC")
+            List<ObjectNode> records,
+            @PositiveOrZero int returned,
+            @JsonProperty("next_offset") @JsonPropertyDescription("offset of the next page, when there is one")
+            @PositiveOrZero @Nullable Integer nextOffset,
+            @Nullable String note) {
+    }
+
+    private final ModelCatalog catalog;
+    private final ToolsProperties limits;
+    private final JsonMapper json;
+
+    SearchRecordsTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, ToolsProperties limits,
+            JsonMapper json) {
+        super(gateway, policy, json);
+        this.catalog = catalog;
+        this.limits = limits;
+        this.json = json;
     }
 
     @Override
     protected McpSchema.Tool define() {
-        int max = support.properties().maxLimit();
+        int max = limits.maxLimit();
         ObjectNode input = object();
         prop(input, "model", JsonSchemas.model("stock.quant"));
         prop(input, "domain", JsonSchemas.domain());
         prop(input, "fields", JsonSchemas.fields());
-        prop(input, "limit", JsonSchemas.integer("Most records to return (default " + support.properties().defaultLimit()
+        prop(input, "limit", JsonSchemas.integer("Most records to return (default " + limits.defaultLimit()
                 + ", at most " + max + ").", 1, max));
         prop(input, "offset", JsonSchemas.integer("Records to skip, for the next page (default 0).", 0, null));
         prop(input, "order", JsonSchemas.string("Sort order, e.g. 'date_order desc' or 'name asc, id desc'."));
@@ -35,16 +72,7 @@ class SearchRecordsTool extends OdooTool {
                 + "only their size)."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model");
-        ObjectNode output = object();
-        prop(output, "model", JsonSchemas.string(null));
-        prop(output, "total", JsonSchemas.integer("records matching the domain", 0, null));
-        prop(output, "offset", JsonSchemas.integer(null, 0, null));
-        prop(output, "returned", JsonSchemas.integer(null, 0, null));
-        prop(output, "records", JsonSchemas.arrayOf(JsonSchemas.anyObject(null), "many2one values as {id, name}, "
-                + "empty values as null, datetimes in UTC"));
-        prop(output, "next_offset", JsonSchemas.integer("offset of the next page, when there is one", 0, null));
-        prop(output, "note", JsonSchemas.string(null));
-        return new McpSchema.Tool("search_records", "Search Odoo records",
+        return tool("search_records", "Search Odoo records",
                 "Finds records of a model that match a domain and returns their fields, with the total number of "
                         + "matches for paging (use next_offset for the next page). Without 'fields' it returns a "
                         + "short selection of the most useful fields. Examples: stock on hand in a warehouse: "
@@ -53,18 +81,16 @@ class SearchRecordsTool extends OdooTool {
                         + "\"location_id\", \"quantity\"]}; this month's active projects: {\"model\": "
                         + "\"project.project\", \"domain\": [[\"active\", \"=\", true], [\"date_start\", \">=\", "
                         + "\"2026-11-01\"]]}. For totals use count_records or aggregate_records instead.",
-                input, output, readOnlyAnnotations("Search Odoo records"));
+                input, Result.class, Hints.READS);
     }
 
     @Override
-    protected JsonNode run(ToolArguments arguments, OdooSession session) {
+    protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
-        support.policy().checkRead(model);
-        ToolsProperties limits = support.properties();
         int limit = arguments.limit(limits.defaultLimit(), limits.maxLimit());
         int offset = arguments.integer("offset", 0, 0, Integer.MAX_VALUE);
-        ModelMetadata metadata = support.metadata(session, model);
-        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, support.json());
+        ModelMetadata metadata = catalog.metadata(session, model);
+        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, json);
         List<String> fields = RecordPage.fields(arguments.fieldNames("fields"), metadata);
         String order = RecordPage.order(arguments.optionalString("order"), metadata);
 
@@ -72,20 +98,11 @@ class SearchRecordsTool extends OdooTool {
         int total = offset == 0 && rows.size() < limit ? rows.size()
                 : session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain))).asInt();
 
-        ObjectNode result = support.object();
-        result.put("model", model);
-        result.put("total", total);
-        result.put("offset", offset);
-        int returned = RecordPage.fill(result, rows, metadata, arguments.flag("include_binary", false),
-                limits.maxResultChars(), support.json());
-        result.put("returned", returned);
-        if (offset + returned < total) {
-            result.put("next_offset", offset + returned);
-        }
-        if (returned < rows.size()) {
-            result.put("note", "Result cut to " + returned + " records to stay within the size budget; ask for "
-                    + "fewer fields or continue with offset " + (offset + returned) + ".");
-        }
-        return result;
+        List<ObjectNode> records = RecordPage.fit(new Result(model, total, offset, List.of(), 0, null, null), rows,
+                metadata, arguments.flag("include_binary", false), limits.maxResultChars(), json);
+        int returned = records.size();
+        return new Result(model, total, offset, records, returned, offset + returned < total ? offset + returned : null,
+                returned < rows.size() ? "Result cut to " + returned + " records to stay within the size budget; ask "
+                        + "for fewer fields or continue with offset " + (offset + returned) + "." : null);
     }
 }
