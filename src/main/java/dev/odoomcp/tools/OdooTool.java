@@ -37,6 +37,16 @@ public abstract class OdooTool<R extends Record> implements McpTool {
         this.json = json;
     }
 
+    /** What the assistant may touch, for tools that filter what they show (list_models). */
+    protected final AccessPolicy policy() {
+        return policy;
+    }
+
+    /** The mapper of the application, for tools that build or measure JSON. */
+    protected final JsonMapper json() {
+        return json;
+    }
+
     /** The tool's definition; build it with {@link #tool}. */
     protected abstract McpSchema.Tool define();
 

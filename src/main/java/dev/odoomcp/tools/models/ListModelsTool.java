@@ -38,11 +38,8 @@ class ListModelsTool extends OdooTool<ListModelsTool.Result> {
     record Entry(String model, String name) {
     }
 
-    private final AccessPolicy policy;
-
     ListModelsTool(OdooGateway gateway, AccessPolicy policy, JsonMapper json) {
         super(gateway, policy, json);
-        this.policy = policy;
     }
 
     /** Names no model: it reads ir.model and leaves out what the policy refuses. */
@@ -74,7 +71,7 @@ class ListModelsTool extends OdooTool<ListModelsTool.Result> {
         if (!arguments.flag("include_transient", false)) {
             domain.add(List.of("transient", "=", false));
         }
-        domain.add(List.of("model", "not in", policy.deniedModelNames())); // so that denied models take no room
+        domain.add(List.of("model", "not in", policy().deniedModelNames())); // so that denied models take no room
         if (filter != null && !filter.isBlank()) {
             domain.add("|");
             domain.add(List.of("model", "ilike", filter.strip()));
@@ -85,7 +82,7 @@ class ListModelsTool extends OdooTool<ListModelsTool.Result> {
         List<Entry> models = new ArrayList<>();
         for (JsonNode row : rows) {
             String model = row.path("model").asString();
-            if (policy.readable(model)) { // wildcard patterns and the allow-list are applied here
+            if (policy().readable(model)) { // wildcard patterns and the allow-list are applied here
                 models.add(new Entry(model, row.path("name").asString()));
             }
         }

@@ -51,12 +51,10 @@ class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
     private static final Set<String> GRANULARITIES = Set.of("day", "week", "month", "quarter", "year");
 
     private final ModelCatalog catalog;
-    private final JsonMapper json;
 
     AggregateRecordsTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, JsonMapper json) {
         super(gateway, policy, json);
         this.catalog = catalog;
-        this.json = json;
     }
 
     @Override
@@ -87,7 +85,7 @@ class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
     protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
         ModelMetadata metadata = catalog.metadata(session, model);
-        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, json);
+        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, json());
         List<String> groupBy = specs(arguments, "group_by", metadata, GRANULARITIES, "granularity");
         List<String> aggregates = specs(arguments, "aggregates", metadata, FUNCTIONS, "function");
         int limit = arguments.integer("limit", 100, 1, 1000);

@@ -29,12 +29,10 @@ class CountRecordsTool extends OdooTool<CountRecordsTool.Result> {
     }
 
     private final ModelCatalog catalog;
-    private final JsonMapper json;
 
     CountRecordsTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, JsonMapper json) {
         super(gateway, policy, json);
         this.catalog = catalog;
-        this.json = json;
     }
 
     @Override
@@ -53,7 +51,7 @@ class CountRecordsTool extends OdooTool<CountRecordsTool.Result> {
     @Override
     protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
-        ArrayNode domain = Domains.parse(arguments.raw("domain"), catalog.metadata(session, model), json);
+        ArrayNode domain = Domains.parse(arguments.raw("domain"), catalog.metadata(session, model), json());
         return new Result(model, session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain))).asLong());
     }
 }

@@ -36,12 +36,10 @@ class NameSearchTool extends OdooTool<NameSearchTool.Result> {
     }
 
     private final ModelCatalog catalog;
-    private final JsonMapper json;
 
     NameSearchTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, JsonMapper json) {
         super(gateway, policy, json);
         this.catalog = catalog;
-        this.json = json;
     }
 
     @Override
@@ -69,7 +67,7 @@ class NameSearchTool extends OdooTool<NameSearchTool.Result> {
         String name = arguments.requiredString("name");
         int limit = arguments.integer("limit", 10, 1, 100);
         ArrayNode domain = arguments.raw("domain") == null ? null
-                : Domains.parse(arguments.raw("domain"), catalog.metadata(session, model), json);
+                : Domains.parse(arguments.raw("domain"), catalog.metadata(session, model), json());
         JsonNode pairs = session.execute(OrmCalls.nameSearch(model, name, domain == null ? null
                 : OdooValues.plain(domain), "ilike", limit));
         List<Match> matches = new ArrayList<>();

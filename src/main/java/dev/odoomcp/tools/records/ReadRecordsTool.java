@@ -41,14 +41,12 @@ public class ReadRecordsTool extends OdooTool<ReadRecordsTool.Result> {
 
     private final ModelCatalog catalog;
     private final ToolsProperties limits;
-    private final JsonMapper json;
 
     ReadRecordsTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, ToolsProperties limits,
             JsonMapper json) {
         super(gateway, policy, json);
         this.catalog = catalog;
         this.limits = limits;
-        this.json = json;
     }
 
     @Override
@@ -78,7 +76,7 @@ public class ReadRecordsTool extends OdooTool<ReadRecordsTool.Result> {
         JsonNode rows = session.execute(OrmCalls.searchRead(model,
                 List.of(List.of("id", "in", ids.stream().map(Long::intValue).toList())), fields, null, null, null));
         List<ObjectNode> records = RecordPage.fit(new Result(model, List.of(), null, null), rows, metadata,
-                arguments.flag("include_binary", false), limits.maxResultChars(), json);
+                arguments.flag("include_binary", false), limits.maxResultChars(), json());
         Set<Long> found = new HashSet<>();
         rows.forEach(row -> found.add(row.path("id").asLong()));
         List<Long> missing = new ArrayList<>(ids);

@@ -47,14 +47,12 @@ class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
 
     private final ModelCatalog catalog;
     private final ToolsProperties limits;
-    private final JsonMapper json;
 
     SearchRecordsTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, ToolsProperties limits,
             JsonMapper json) {
         super(gateway, policy, json);
         this.catalog = catalog;
         this.limits = limits;
-        this.json = json;
     }
 
     @Override
@@ -90,7 +88,7 @@ class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
         int limit = arguments.limit(limits.defaultLimit(), limits.maxLimit());
         int offset = arguments.integer("offset", 0, 0, Integer.MAX_VALUE);
         ModelMetadata metadata = catalog.metadata(session, model);
-        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, json);
+        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, json());
         List<String> fields = RecordPage.fields(arguments.fieldNames("fields"), metadata);
         String order = RecordPage.order(arguments.optionalString("order"), metadata);
 
@@ -99,7 +97,7 @@ class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
                 : session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain))).asInt();
 
         List<ObjectNode> records = RecordPage.fit(new Result(model, total, offset, List.of(), 0, null, null), rows,
-                metadata, arguments.flag("include_binary", false), limits.maxResultChars(), json);
+                metadata, arguments.flag("include_binary", false), limits.maxResultChars(), json());
         int returned = records.size();
         return new Result(model, total, offset, records, returned, offset + returned < total ? offset + returned : null,
                 returned < rows.size() ? "Result cut to " + returned + " records to stay within the size budget; ask "
