@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class TenantIsolationSoakTests {
     }
 
     private void run(List<Tenant> tenants) throws Exception {
-        BridgeClient bridge = BridgeClient.at(port);
+        McpClient bridge = McpClient.at(port);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger served = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -97,10 +98,10 @@ class TenantIsolationSoakTests {
         assertThat(served.get() + refused.get()).isEqualTo(REQUESTS);
     }
 
-    private static void checkOwnData(BridgeClient bridge, Tenant tenant, int n, ConcurrentLinkedQueue<String> violations) {
+    private static void checkOwnData(McpClient bridge, Tenant tenant, int n, ConcurrentLinkedQueue<String> violations) {
         String args = n % 2 == 0 ? "{\"model\":\"res.partner\",\"fields\":[\"email\"],\"limit\":50}"
                 : "{\"model\":\"res.partner\",\"fields\":[\"email\",\"name\"],\"domain\":[[\"is_company\",\"=\",true]]}";
-        BridgeClient.Reply reply = bridge.callTool("search_records", args, headers(tenant, tenant.key()));
+        McpClient.Reply reply = bridge.callTool("search_records", args, headers(tenant, tenant.key()));
         if (reply.status() != 200 || reply.isToolError()) {
             violations.add(tenant.db() + ": own request failed: " + reply.body());
             return;
@@ -120,9 +121,9 @@ class TenantIsolationSoakTests {
         }
     }
 
-    private static void checkRefused(BridgeClient bridge, Tenant tenant, String foreignKey,
+    private static void checkRefused(McpClient bridge, Tenant tenant, String foreignKey,
             ConcurrentLinkedQueue<String> violations) {
-        BridgeClient.Reply reply = bridge.callTool("search_records", "{\"model\":\"res.partner\",\"fields\":[\"email\"]}",
+        McpClient.Reply reply = bridge.callTool("search_records", "{\"model\":\"res.partner\",\"fields\":[\"email\"]}",
                 headers(tenant, foreignKey));
         if (!reply.isToolError() || reply.body().contains(".example.com")) {
             violations.add(tenant.db() + ": request with a foreign key was answered: " + reply.body());
@@ -130,7 +131,7 @@ class TenantIsolationSoakTests {
     }
 
     private static Map<String, String> headers(Tenant tenant, String key) {
-        return BridgeClient.odoo(tenant.odoo().baseUrl(), tenant.db(), "admin", key);
+        return McpClient.odoo(tenant.odoo().baseUrl(), tenant.db(), "admin", key);
     }
 
     private static String db(int i) {
