@@ -22,6 +22,11 @@ public final class JsonSchemas {
         return schema;
     }
 
+    /** The input schema of a tool on one model: {@link #object()} with its {@code model} argument first. */
+    public static ObjectNode onModel(String example) {
+        return prop(object(), "model", model(example));
+    }
+
     public static ObjectNode prop(ObjectNode schema, String name, ObjectNode property) {
         ((ObjectNode) schema.get("properties")).set(name, property);
         return schema;

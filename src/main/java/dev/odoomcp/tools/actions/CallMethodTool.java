@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.actions;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -74,8 +73,7 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("sale.order"));
+        ObjectNode input = JsonSchemas.onModel("sale.order");
         prop(input, "method", JsonSchemas.string("Public method name, e.g. action_confirm, button_confirm, "
                 + "button_validate, action_post, button_cancel, action_assign."));
         prop(input, "ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), "Records to run the method on "

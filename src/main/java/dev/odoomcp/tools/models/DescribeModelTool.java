@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.models;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -66,8 +65,7 @@ public class DescribeModelTool extends OdooTool<DescribeModelTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("purchase.order"));
+        ObjectNode input = JsonSchemas.onModel("purchase.order");
         prop(input, "fields", JsonSchemas.arrayOf(JsonSchemas.string(null), "Only describe these fields "
                 + "(their help texts are included then). Leave out for all fields."));
         prop(input, "include_help", JsonSchemas.bool("Include each field's help text (longer). Default false "

@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -59,8 +58,7 @@ class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("sale.order"));
+        ObjectNode input = JsonSchemas.onModel("sale.order");
         prop(input, "domain", JsonSchemas.domain());
         prop(input, "group_by", JsonSchemas.arrayOf(JsonSchemas.string(null), "Fields to group by; dates may take "
                 + "a granularity: 'date_order:month' (day, week, month, quarter, year). Empty = one overall total."));

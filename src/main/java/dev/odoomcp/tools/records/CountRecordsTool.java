@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -37,8 +36,7 @@ class CountRecordsTool extends OdooTool<CountRecordsTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("sale.order"));
+        ObjectNode input = JsonSchemas.onModel("sale.order");
         prop(input, "domain", JsonSchemas.domain());
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model");

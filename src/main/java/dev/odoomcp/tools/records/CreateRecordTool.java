@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -50,8 +49,7 @@ class CreateRecordTool extends OdooTool<CreateRecordTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("purchase.order"));
+        ObjectNode input = JsonSchemas.onModel("purchase.order");
         prop(input, "values", JsonSchemas.anyObject("Field values of the new record. many2one: the related id; "
                 + "one2many/many2many lines as Odoo command lists, e.g. \"order_line\": [[0, 0, {\"product_id\": 12, "
                 + "\"product_qty\": 5}]] to create lines, [[6, 0, [3, 4]]] to set links."));

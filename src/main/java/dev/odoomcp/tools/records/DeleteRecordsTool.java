@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -39,8 +38,7 @@ class DeleteRecordsTool extends OdooTool<DeleteRecordsTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("res.partner"));
+        ObjectNode input = JsonSchemas.onModel("res.partner");
         prop(input, "ids", JsonSchemas.ids("Ids of the records to delete (at most " + MAX_IDS + ")."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "ids");

@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -44,8 +43,7 @@ class NameSearchTool extends OdooTool<NameSearchTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("res.partner"));
+        ObjectNode input = JsonSchemas.onModel("res.partner");
         prop(input, "name", JsonSchemas.string("Text to look for, e.g. 'Wood Corner' or a product code."));
         prop(input, "domain", JsonSchemas.domain());
         prop(input, "limit", JsonSchemas.integer("Most matches (default 10).", 1, 100));

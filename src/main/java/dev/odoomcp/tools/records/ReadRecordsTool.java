@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -51,8 +50,7 @@ public class ReadRecordsTool extends OdooTool<ReadRecordsTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("res.partner"));
+        ObjectNode input = JsonSchemas.onModel("res.partner");
         prop(input, "ids", JsonSchemas.ids("Ids of the records to read, e.g. [7, 12]."));
         prop(input, "fields", JsonSchemas.fields());
         prop(input, "include_binary", JsonSchemas.bool("Return binary/image fields as base64 (default false)."));

@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -58,8 +57,7 @@ class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
     @Override
     protected McpSchema.Tool define() {
         int max = limits.maxLimit();
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("stock.quant"));
+        ObjectNode input = JsonSchemas.onModel("stock.quant");
         prop(input, "domain", JsonSchemas.domain());
         prop(input, "fields", JsonSchemas.fields());
         prop(input, "limit", JsonSchemas.integer("Most records to return (default " + limits.defaultLimit()

@@ -1,6 +1,5 @@
 package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
@@ -48,8 +47,7 @@ class UpdateRecordsTool extends OdooTool<UpdateRecordsTool.Result> {
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("account.analytic.line"));
+        ObjectNode input = JsonSchemas.onModel("account.analytic.line");
         prop(input, "ids", JsonSchemas.ids("Ids of the records to change."));
         prop(input, "values", JsonSchemas.anyObject("Field values to set, e.g. {\"unit_amount\": 6.5}. Lines use "
                 + "command lists: [[1, line_id, {...}]] to update a line, [[2, line_id]] to delete one."));
