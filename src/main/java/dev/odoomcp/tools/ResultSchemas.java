@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * schema cannot drift from the JSON the tool writes: property names and descriptions from the Jackson
  * annotations, minimums from {@code @Positive}/{@code @PositiveOrZero}. A component is required unless
  * it is {@link Nullable} and left out when null ({@code @JsonInclude(NON_NULL)}); a {@link Nullable}
- * component that is written as {@code null} is required and may be null. {@link JsonNode} components
- * (what Odoo returns: records, groups, method results) accept any value, {@link ObjectNode} any object.
+ * component that is written as {@code null} is required and may be null ({@code anyOf} with
+ * {@code null}). {@link JsonNode} components (a method's result) accept any value, {@link ObjectNode}
+ * (records, groups) any object.
  */
 final class ResultSchemas {
 
@@ -40,7 +41,10 @@ final class ResultSchemas {
                 OptionPreset.PLAIN_JSON)
                 .with(new JacksonSchemaModule()).with(new JakartaValidationModule())
                 .without(Option.SCHEMA_VERSION_INDICATOR)
-                .with(Option.INLINE_ALL_SCHEMAS);
+                .with(Option.INLINE_ALL_SCHEMAS)
+                // {"anyOf": [{"type": "null"}, ...]} rather than "type": [..., "null"], which single-type
+                // dialects (the OpenAPI subset of some model providers) reject
+                .with(Option.NULLABLE_ALWAYS_AS_ANYOF);
         // record components in declaration order, as the JSON writes them
         config.forTypesInGeneral().withPropertySorter(PropertySortUtils.SORT_PROPERTIES_FIELDS_BEFORE_METHODS);
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
@@ -51,8 +55,11 @@ final class ResultSchemas {
                         CustomDefinition.AttributeInclusion.YES);
             }
             if (JsonNode.class.isAssignableFrom(type.getErasedType())) {
-                return new CustomDefinition(context.getGeneratorConfig().createObjectNode(),
-                        CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES);
+                // any value; a schema without any keyword reads as a mistake to schema linters
+                ObjectNode schema = context.getGeneratorConfig().createObjectNode();
+                schema.put("additionalProperties", true);
+                return new CustomDefinition(schema, CustomDefinition.DefinitionType.INLINE,
+                        CustomDefinition.AttributeInclusion.YES);
             }
             return null;
         });

@@ -41,10 +41,10 @@ class OdooContextTool extends OdooTool<OdooContextTool.Result> {
             @Nullable String tz) {
     }
 
-    record User(long id, JsonNode name, JsonNode login) {
+    record User(long id, String name, String login) {
     }
 
-    record Company(long id, JsonNode name) {
+    record Company(long id, String name) {
     }
 
     OdooContextTool(OdooGateway gateway, AccessPolicy policy, JsonMapper json) {
@@ -80,11 +80,11 @@ class OdooContextTool extends OdooTool<OdooContextTool.Result> {
         if (user.path("company_ids").isArray() && !user.path("company_ids").isEmpty()) {
             JsonNode rows = session.execute(OrmCalls.searchRead("res.company",
                     List.of(List.of("id", "in", OdooValues.plain(user.get("company_ids")))), List.of("name"), null, null, null));
-            rows.forEach(row -> companies.add(new Company(row.path("id").asLong(), row.path("name"))));
+            rows.forEach(row -> companies.add(new Company(row.path("id").asLong(), row.path("name").asString())));
         }
         return new Result(server.version(), server.protocol().name().toLowerCase(Locale.ROOT),
-                session.credentials().database(), new User(server.uid(), user.path("name"), user.path("login")),
-                current.isObject() ? new Company(current.path("id").asLong(), current.path("name")) : null, companies,
+                session.credentials().database(), new User(server.uid(), user.path("name").asString(), user.path("login").asString()),
+                current.isObject() ? new Company(current.path("id").asLong(), current.path("name").asString()) : null, companies,
                 text(userContext.path("lang")), text(userContext.path("tz")));
     }
 

@@ -31,7 +31,7 @@ class NameSearchTool extends OdooTool<NameSearchTool.Result> {
     }
 
     /** One matching record. */
-    record Match(long id, @JsonPropertyDescription("the record's display name") JsonNode name) {
+    record Match(long id, @JsonPropertyDescription("the record's display name") String name) {
     }
 
     private final ModelCatalog catalog;
@@ -71,7 +71,7 @@ class NameSearchTool extends OdooTool<NameSearchTool.Result> {
         List<Match> matches = new ArrayList<>();
         for (JsonNode pair : pairs) {
             if (pair.isArray() && pair.size() == 2) {
-                matches.add(new Match(pair.get(0).asLong(), pair.get(1)));
+                matches.add(new Match(pair.get(0).asLong(), pair.get(1).asString()));
             }
         }
         return new Result(model, matches);
