@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (never shown, never written, never searched on). Odoo's own access rights still apply on top.
  */
 @Component
-class AccessPolicy {
+public class AccessPolicy {
 
     /** Never reachable: they hold credentials or keys. */
     static final List<String> DENIED_MODELS = List.of("res.users.apikeys", "res.users.apikeys.description",
@@ -47,7 +47,17 @@ class AccessPolicy {
         return properties.readOnly() || requested;
     }
 
-    void checkRead(String model) {
+    /** Refuses what {@code access} may not do to {@code model}; nothing to check for {@link Access#NONE}. */
+    void check(Access access, String model, boolean readOnly) {
+        switch (access) {
+            case READ -> checkRead(model);
+            case WRITE -> checkWrite(model, readOnly);
+            case NONE -> { }
+        }
+    }
+
+    /** Refuses models that hold credentials, are denied by the operator or are not on the allow-list. */
+    public void checkRead(String model) {
         if (matchesAny(model, DENIED_MODELS) || matchesAny(model, properties.deniedModels())) {
             throw new ToolInputException("Model '" + model + "' is not available through this bridge: it holds "
                     + "credentials or is blocked by the server administrator.");
@@ -59,14 +69,14 @@ class AccessPolicy {
     }
 
     /** The models refused by exact name (built-in and operator list), for excluding them in a search. */
-    List<String> deniedModelNames() {
+    public List<String> deniedModelNames() {
         List<String> names = new java.util.ArrayList<>(DENIED_MODELS);
         properties.deniedModels().stream().filter(p -> !p.endsWith("*")).forEach(names::add);
         return names;
     }
 
     /** Whether {@link #checkRead} would let {@code model} through. */
-    boolean readable(String model) {
+    public boolean readable(String model) {
         try {
             checkRead(model);
             return true;
@@ -82,6 +92,7 @@ class AccessPolicy {
         }
     }
 
+    /** As {@link #checkRead}, and refuses any change in read-only mode and on code or security models. */
     void checkWrite(String model, boolean readOnly) {
         checkNotReadOnly(readOnly);
         checkRead(model);
@@ -91,11 +102,13 @@ class AccessPolicy {
         }
     }
 
-    static boolean isSecretField(String field) {
+    /** Whether a field (or method) name looks like it holds a secret. */
+    public static boolean isSecretField(String field) {
         return SECRET_FIELD.matcher(field.toLowerCase(Locale.ROOT)).find();
     }
 
-    static void checkNotSecret(String field, String where) {
+    /** Refuses a secret-looking field name given in the argument {@code where}. */
+    public static void checkNotSecret(String field, String where) {
         if (isSecretField(field)) {
             throw new ToolInputException("Field '" + field + "' looks like a secret and cannot be used in " + where
                     + " through this bridge.");
@@ -106,7 +119,7 @@ class AccessPolicy {
      * Refuses a free-form value (call_method arguments) that names a secret-looking field anywhere: as
      * an object key, or as a string that reads as a field name or dotted path (a domain, a field list).
      */
-    static void checkNoSecretNames(JsonNode value, String where) {
+    public static void checkNoSecretNames(JsonNode value, String where) {
         if (value.isString() && FIELD_PATH.matcher(value.asString()).matches()) {
             for (String segment : value.asString().split("\\.")) {
                 checkNotSecret(segment, where);
@@ -122,7 +135,7 @@ class AccessPolicy {
     }
 
     /** A copy of an answer without any member whose name looks like a secret, at any depth. */
-    static JsonNode withoutSecrets(JsonNode value) {
+    public static JsonNode withoutSecrets(JsonNode value) {
         if (value.isObject()) {
             ObjectNode copy = ((ObjectNode) value).deepCopy();
             copy.propertyNames().stream().toList().forEach(name -> {

@@ -2,6 +2,7 @@ package dev.odoomcp.tools;
 
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
  * what to fix instead of a server traceback. Accepts the JSON form and, because assistants often
  * write it, the Python form ({@code [('state', '=', 'sale')]}).
  */
-final class Domains {
+public final class Domains {
 
     static final Set<String> OPERATORS = Set.of("=", "!=", "<>", "<", ">", "<=", ">=", "=?", "=like", "=ilike",
             "like", "not like", "ilike", "not ilike", "in", "not in", "child_of", "parent_of", "any", "not any");
@@ -23,7 +24,7 @@ final class Domains {
     }
 
     /** The domain argument as a checked JSON array; absent means "all records". */
-    static ArrayNode parse(JsonNode raw, ModelMetadata metadata, JsonMapper json) {
+    public static ArrayNode parse(@Nullable JsonNode raw, @Nullable ModelMetadata metadata, JsonMapper json) {
         if (raw == null || raw.isNull()) {
             return json.createArrayNode();
         }
@@ -59,7 +60,7 @@ final class Domains {
         return term.isString() && ("&".equals(term.asString()) || "|".equals(term.asString()) || "!".equals(term.asString()));
     }
 
-    private static void checkCondition(JsonNode term, ModelMetadata metadata) {
+    private static void checkCondition(JsonNode term, @Nullable ModelMetadata metadata) {
         if (!term.isArray() || term.size() != 3) {
             throw invalid("each condition must be [field, operator, value], got " + ToolArguments.abbreviate(term.toString())
                     + "; combine conditions with '&', '|' or '!'.");

@@ -2,6 +2,7 @@ package dev.odoomcp.tools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the assistant needs to know of one field, reduced from Odoo's {@code fields_get}.
@@ -17,18 +18,18 @@ import java.util.List;
  * @param stored whether the value is stored (only stored fields can be grouped and sorted on)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record FieldInfo(String name, String label, String type, boolean required, boolean readonly, String relation,
-        List<List<String>> selection, String help, boolean stored) {
+public record FieldInfo(String name, String label, String type, boolean required, boolean readonly,
+        @Nullable String relation, @Nullable List<List<String>> selection, @Nullable String help, boolean stored) {
 
-    boolean isRelational() {
+    public boolean isRelational() {
         return relation != null;
     }
 
-    boolean isToMany() {
+    public boolean isToMany() {
         return "one2many".equals(type) || "many2many".equals(type);
     }
 
-    boolean isBinary() {
+    public boolean isBinary() {
         return "binary".equals(type) || "image".equals(type);
     }
 }

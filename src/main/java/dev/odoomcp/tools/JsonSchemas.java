@@ -1,12 +1,13 @@
 package dev.odoomcp.tools;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Small builders for the JSON Schemas (draft 2020-12) of tool inputs and outputs. */
-final class JsonSchemas {
+/** Small builders for the JSON Schemas (draft 2020-12) of tool inputs; outputs are generated from result records. */
+public final class JsonSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -14,19 +15,24 @@ final class JsonSchemas {
     }
 
     /** An object schema; add properties with {@link #prop} and required names with {@link #required}. */
-    static ObjectNode object() {
+    public static ObjectNode object() {
         ObjectNode schema = NODES.objectNode();
         schema.put("type", "object");
         schema.putObject("properties");
         return schema;
     }
 
-    static ObjectNode prop(ObjectNode schema, String name, ObjectNode property) {
+    /** The input schema of a tool on one model: {@link #object()} with its {@code model} argument first. */
+    public static ObjectNode onModel(String example) {
+        return prop(object(), "model", model(example));
+    }
+
+    public static ObjectNode prop(ObjectNode schema, String name, ObjectNode property) {
         ((ObjectNode) schema.get("properties")).set(name, property);
         return schema;
     }
 
-    static ObjectNode required(ObjectNode schema, String... names) {
+    public static ObjectNode required(ObjectNode schema, String... names) {
         ArrayNode required = schema.putArray("required");
         for (String name : names) {
             required.add(name);
@@ -34,12 +40,12 @@ final class JsonSchemas {
         return schema;
     }
 
-    static ObjectNode closed(ObjectNode schema) {
+    public static ObjectNode closed(ObjectNode schema) {
         schema.put("additionalProperties", false);
         return schema;
     }
 
-    static ObjectNode typed(String type, String description) {
+    public static ObjectNode typed(String type, @Nullable String description) {
         ObjectNode schema = NODES.objectNode();
         schema.put("type", type);
         if (description != null) {
@@ -48,11 +54,12 @@ final class JsonSchemas {
         return schema;
     }
 
-    static ObjectNode string(String description) {
+    public static ObjectNode string(@Nullable String description) {
         return typed("string", description);
     }
 
-    static ObjectNode integer(String description, Integer minimum, Integer maximum) {
+    public static ObjectNode integer(@Nullable String description, @Nullable Integer minimum,
+            @Nullable Integer maximum) {
         ObjectNode schema = typed("integer", description);
         if (minimum != null) {
             schema.put("minimum", minimum);
@@ -63,23 +70,23 @@ final class JsonSchemas {
         return schema;
     }
 
-    static ObjectNode bool(String description) {
+    public static ObjectNode bool(@Nullable String description) {
         return typed("boolean", description);
     }
 
-    static ObjectNode arrayOf(ObjectNode items, String description) {
+    public static ObjectNode arrayOf(ObjectNode items, @Nullable String description) {
         ObjectNode schema = typed("array", description);
         schema.set("items", items);
         return schema;
     }
 
-    static ObjectNode anyObject(String description) {
+    public static ObjectNode anyObject(@Nullable String description) {
         ObjectNode schema = typed("object", description);
         schema.put("additionalProperties", true);
         return schema;
     }
 
-    static ObjectNode enumOf(String description, List<String> values) {
+    public static ObjectNode enumOf(String description, List<String> values) {
         ObjectNode schema = string(description);
         ArrayNode options = schema.putArray("enum");
         values.forEach(options::add);
@@ -87,7 +94,7 @@ final class JsonSchemas {
     }
 
     /** An Odoo domain: a list of conditions and the operators '&', '|', '!' (Polish notation). */
-    static ObjectNode domain() {
+    public static ObjectNode domain() {
         ObjectNode schema = typed("array", "Odoo search domain: a list of conditions [field, operator, value], "
                 + "combined with AND by default; put '|' before two conditions for OR, '!' before one for NOT. "
                 + "Examples: [[\"state\",\"=\",\"sale\"]], [[\"name\",\"ilike\",\"azure\"],[\"customer_rank\",\">\",0]], "
@@ -103,21 +110,21 @@ final class JsonSchemas {
         return schema;
     }
 
-    static ObjectNode model(String example) {
+    public static ObjectNode model(String example) {
         return string("Technical model name, e.g. '" + example + "'. Use list_models to find one.");
     }
 
-    static ObjectNode fields() {
+    public static ObjectNode fields() {
         return arrayOf(string(null), "Field names to return, e.g. [\"name\", \"email\"]. Leave out to get a short "
                 + "selection of the most useful fields; use describe_model to see all fields.");
     }
 
-    static ObjectNode companyIds() {
+    public static ObjectNode companyIds() {
         return arrayOf(integer(null, 1, null), "Optional: ids of the companies to act in (multi-company "
                 + "databases); see odoo_context for the companies the user may use.");
     }
 
-    static ObjectNode ids(String description) {
+    public static ObjectNode ids(String description) {
         ObjectNode schema = arrayOf(integer(null, 1, null), description);
         schema.put("minItems", 1);
         return schema;

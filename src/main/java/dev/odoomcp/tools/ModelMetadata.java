@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of one model as the calling user sees them. Used to validate field names before
  * Odoo is asked, to pick a short default field list, and to format values by type.
  */
-record ModelMetadata(String model, Map<String, FieldInfo> fields) {
+public record ModelMetadata(String model, Map<String, FieldInfo> fields) {
 
     /** Names that usually carry the business meaning of a record, in the order they help most. */
     private static final List<String> PREFERRED = List.of("display_name", "name", "default_code", "ref", "state",
@@ -23,7 +24,7 @@ record ModelMetadata(String model, Map<String, FieldInfo> fields) {
             "__last_update", "message_main_attachment_id", "access_url", "access_warning");
     private static final int DEFAULT_FIELD_COUNT = 15;
 
-    ModelMetadata {
+    public ModelMetadata {
         fields = Map.copyOf(fields);
     }
 
@@ -49,20 +50,20 @@ record ModelMetadata(String model, Map<String, FieldInfo> fields) {
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
-    private static int length(String s) {
+    private static int length(@Nullable String s) {
         return s == null ? 0 : s.length();
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return fields.containsKey(field);
     }
 
-    FieldInfo field(String name) {
+    public @Nullable FieldInfo field(String name) {
         return fields.get(name);
     }
 
     /** A short list of useful fields: stored, not binary, not HTML, not to-many, not secret. */
-    List<String> defaultFields() {
+    public List<String> defaultFields() {
         List<String> chosen = new ArrayList<>();
         for (String name : PREFERRED) {
             if (fields.containsKey(name) && suitable(fields.get(name), name.equals("display_name"))) {
@@ -92,7 +93,7 @@ record ModelMetadata(String model, Map<String, FieldInfo> fields) {
     }
 
     /** Fields as a map in a stable order, required first, for describe_model. */
-    Map<String, FieldInfo> describe(List<String> only) {
+    public Map<String, FieldInfo> describe(@Nullable List<String> only) {
         Map<String, FieldInfo> described = new LinkedHashMap<>();
         fields.values().stream().filter(f -> only == null || only.contains(f.name()))
                 .filter(f -> !AccessPolicy.isSecretField(f.name()))

@@ -20,10 +20,7 @@ import org.springframework.stereotype.Component;
  * another way, so no path can skip a limit.
  */
 @Component
-class OdooGateway {
-
-    /** What a piece of work does to Odoo; writes are refused in read-only mode before anything is sent. */
-    enum Access { READ, WRITE }
+public class OdooGateway {
 
     private final OdooClientFactory odoo;
     private final AccessPolicy policy;
@@ -40,12 +37,13 @@ class OdooGateway {
     /**
      * Runs {@code work} against the caller's Odoo.
      *
+     * @param access {@link Access#WRITE} is refused in read-only mode before anything is sent
      * @param companyIds companies to act in ({@code allowed_company_ids}); empty for the user's default
      * @throws ToolInputException a write in read-only mode
      * @throws dev.odoomcp.odoo.OdooException missing or invalid credentials, or Odoo's failure
      * @throws dev.odoomcp.security.LimitExceededException a limit refused the call or its deadline passed
      */
-    <T> T call(McpRequestContext context, Access access, List<Long> companyIds, Function<OdooSession, T> work) {
+    public <T> T call(McpRequestContext context, Access access, List<Long> companyIds, Function<OdooSession, T> work) {
         Caller caller = context.caller();
         boolean readOnly = policy.readOnly(caller.readOnly());
         if (access == Access.WRITE) {

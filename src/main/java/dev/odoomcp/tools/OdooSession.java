@@ -18,13 +18,14 @@ import tools.jackson.databind.JsonNode;
  * @param readOnly writes refused for this request
  * @param companyIds companies to act in ({@code allowed_company_ids}), empty for the user's default
  */
-record OdooSession(OdooClient client, OdooCredentials credentials, boolean readOnly, List<Long> companyIds) {
+public record OdooSession(OdooClient client, OdooCredentials credentials, boolean readOnly, List<Long> companyIds) {
 
-    OdooSession {
+    public OdooSession {
         companyIds = List.copyOf(companyIds);
     }
 
-    JsonNode execute(OdooCall call) {
+    /** Sends {@code call}, in the session's companies; Odoo's answer, or its failure as {@link dev.odoomcp.odoo.OdooException}. */
+    public JsonNode execute(OdooCall call) {
         if (companyIds.isEmpty()) {
             return client.execute(call);
         }
@@ -36,7 +37,8 @@ record OdooSession(OdooClient client, OdooCredentials credentials, boolean readO
         return client.execute(call.option("context", context));
     }
 
-    OdooServer server() {
+    /** The caller's Odoo: version, protocol, uid. */
+    public OdooServer server() {
         return client.server();
     }
 }

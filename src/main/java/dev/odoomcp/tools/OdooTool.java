@@ -5,49 +5,95 @@ import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.mcp.McpTool;
 import dev.odoomcp.odoo.OdooException;
 import dev.odoomcp.security.LimitExceededException;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Base of every tool that talks to the caller's Odoo. It resolves the caller's credentials from the
- * request headers once, runs the tool within its tenant's limits and deadline, and turns every failure
- * (bad arguments, missing credentials, Odoo refusals, unreachable Odoo, limits) into a tool result with
- * {@code isError} and an actionable message.
- * Results are returned as {@code structuredContent} and, for clients that read only text, as the
- * same JSON in a text block.
+ * Base of every tool that talks to the caller's Odoo. A tool declares its definition, what it does
+ * to the model it names ({@link #access()}) and a typed result; this class does the rest alike for
+ * all: it generates the {@code outputSchema} from the result record, hides write tools in read-only
+ * mode, runs the call through the {@link OdooGateway} (credentials, limits, deadline), checks the
+ * model against the {@link AccessPolicy} before the tool runs, answers the result as
+ * {@code structuredContent} and, for clients that read only text, as the same JSON in a text block,
+ * and turns every failure (bad arguments, missing credentials, Odoo refusals, unreachable Odoo,
+ * limits) into a result with {@code isError} and an actionable message.
+ *
+ * @param <R> the tool's result: a record whose JSON is the structured content
  */
-abstract class OdooTool implements McpTool {
+public abstract class OdooTool<R extends Record> implements McpTool {
 
-    protected final ToolSupport support;
-    private McpSchema.Tool definition;
+    private final OdooGateway gateway;
+    private final AccessPolicy policy;
+    private final JsonMapper json;
+    private volatile McpSchema.@Nullable Tool definition;
 
-    OdooTool(ToolSupport support) {
-        this.support = support;
+    protected OdooTool(OdooGateway gateway, AccessPolicy policy, JsonMapper json) {
+        this.gateway = gateway;
+        this.policy = policy;
+        this.json = json;
     }
 
-    /** The tool's definition (name, description, schemas, annotations). */
+    /** What the assistant may touch, for tools that filter what they show (list_models). */
+    protected final AccessPolicy policy() {
+        return policy;
+    }
+
+    /** The mapper of the application, for tools that build or measure JSON. */
+    protected final JsonMapper json() {
+        return json;
+    }
+
+    /** The tool's definition; build it with {@link #tool}. */
     protected abstract McpSchema.Tool define();
 
-    /** Runs the tool; throws {@link ToolInputException} or {@link OdooException} on failure. */
-    protected abstract JsonNode run(ToolArguments arguments, OdooSession session);
+    /**
+     * Runs the tool, after the model it names has passed the access check; throws
+     * {@link ToolInputException} or {@link OdooException} on failure.
+     */
+    protected abstract R run(ToolArguments arguments, OdooSession session);
 
-    /** Write tools are hidden and refused in read-only mode. */
-    protected boolean writes() {
-        return false;
+    /**
+     * What the tool does to the model in its {@code model} argument: {@link Access#READ} unless
+     * overridden. {@link Access#WRITE} tools are hidden, and refused before anything is sent, in
+     * read-only mode.
+     */
+    protected Access access() {
+        return Access.READ;
     }
 
+    /** What this call does to its model, for tools that decide per call (call_method); {@link #access()} otherwise. */
+    protected Access access(ToolArguments arguments) {
+        return access();
+    }
+
+    /**
+     * A definition whose {@code outputSchema} is generated from {@code result} and whose annotations
+     * carry the title.
+     */
+    protected final McpSchema.Tool tool(String name, String title, String description, ObjectNode inputSchema,
+            Class<R> result, Hints hints) {
+        return new McpSchema.Tool(name, title, description, inputSchema, ResultSchemas.of(result),
+                new McpSchema.ToolAnnotations(title, hints.readOnly(), hints.destructive(), hints.idempotent(), true));
+    }
+
+    /** Generated once, when the tool catalog is built at start-up. */
     @Override
     public final McpSchema.Tool definition() {
-        if (definition == null) {
-            definition = define();
+        McpSchema.Tool defined = definition;
+        if (defined == null) {
+            defined = define();
+            definition = defined;
         }
-        return definition;
+        return defined;
     }
 
     @Override
     public Optional<String> unavailableReason(McpRequestContext context) {
-        if (writes() && support.policy().readOnly(context.caller().readOnly())) {
+        if (access() == Access.WRITE && policy.readOnly(context.caller().readOnly())) {
             return Optional.of("The tool '" + name() + "' is disabled in read-only mode. "
                     + AccessPolicy.READ_ONLY_EXPLANATION);
         }
@@ -55,23 +101,40 @@ abstract class OdooTool implements McpTool {
     }
 
     @Override
-    public final McpSchema.CallToolResult call(ObjectNode json, McpRequestContext context) {
+    public final McpSchema.CallToolResult call(ObjectNode arguments, McpRequestContext context) {
         try {
-            ToolArguments arguments = new ToolArguments(json);
-            OdooGateway.Access access = writes() ? OdooGateway.Access.WRITE : OdooGateway.Access.READ;
-            return support.gateway().call(context, access, arguments.companyIds(),
-                    session -> support.result(run(arguments, session)));
+            ToolArguments args = new ToolArguments(arguments);
+            return gateway.call(context, access(), args.companyIds(), session -> {
+                if (access() != Access.NONE) {
+                    String model = args.model();
+                    policy.check(access(args), model, session.readOnly());
+                }
+                return result(run(args, session));
+            });
         } catch (ToolInputException | OdooException | LimitExceededException e) {
             return McpSchema.CallToolResult.error(e.getMessage());
         }
     }
 
-    /** Convenience for definitions. */
-    protected static McpSchema.ToolAnnotations readOnlyAnnotations(String title) {
-        return new McpSchema.ToolAnnotations(title, true, false, true, true);
+    /** A successful result: the record's JSON as structured content and the same JSON as text. */
+    private McpSchema.CallToolResult result(R value) {
+        JsonNode structured = json.valueToTree(value);
+        return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(json.writeValueAsString(structured))),
+                structured, null);
     }
 
-    protected static McpSchema.ToolAnnotations writeAnnotations(String title, boolean destructive, boolean idempotent) {
-        return new McpSchema.ToolAnnotations(title, false, destructive, idempotent, true);
+    /**
+     * The hints a client reads to decide how careful to be ({@code readOnlyHint}, {@code destructiveHint},
+     * {@code idempotentHint}); every tool reaches the caller's Odoo, an open world.
+     */
+    protected record Hints(boolean readOnly, boolean destructive, boolean idempotent) {
+
+        /** Reads only. */
+        public static final Hints READS = new Hints(true, false, true);
+
+        /** Changes data in Odoo. */
+        public static Hints writes(boolean destructive, boolean idempotent) {
+            return new Hints(false, destructive, idempotent);
+        }
     }
 }

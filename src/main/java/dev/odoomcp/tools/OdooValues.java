@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * a many2one given back as {@code {id, name}} or {@code [id, name]} becomes its id, and ISO-8601
  * datetimes become Odoo's UTC {@code YYYY-MM-DD HH:MM:SS}.
  */
-final class OdooValues {
+public final class OdooValues {
 
     private static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern ISO_DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
@@ -26,7 +27,7 @@ final class OdooValues {
     }
 
     /** Plain conversion of any JSON value (domains, kwargs). */
-    static Object plain(JsonNode node) {
+    public static Object plain(@Nullable JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return false;
         }
@@ -54,7 +55,7 @@ final class OdooValues {
     }
 
     /** Values for create/write, checked against the model's fields and shaped by field type. */
-    static Map<String, Object> forWrite(JsonNode values, ModelMetadata metadata) {
+    public static Map<String, Object> forWrite(JsonNode values, ModelMetadata metadata) {
         Map<String, Object> converted = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : values.properties()) {
             String name = entry.getKey();
@@ -80,7 +81,8 @@ final class OdooValues {
         }
     }
 
-    static ToolInputException unknownField(ModelMetadata metadata, String name) {
+    /** "No such field", with the closest field names or a pointer to describe_model. */
+    public static ToolInputException unknownField(ModelMetadata metadata, String name) {
         List<String> close = metadata.suggestions(name);
         return new ToolInputException("Model '" + metadata.model() + "' has no field '" + name + "'"
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.stream().map(s -> "'" + s + "'").toList()) + "?")

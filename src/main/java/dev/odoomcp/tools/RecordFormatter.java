@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * datetimes as ISO-8601 UTC, HTML as plain text, binary content left out unless asked for, and
  * secret-looking fields never shown.
  */
-final class RecordFormatter {
+public final class RecordFormatter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -24,7 +25,7 @@ final class RecordFormatter {
     private RecordFormatter() {
     }
 
-    static ObjectNode format(JsonNode record, ModelMetadata metadata, boolean includeBinary) {
+    public static ObjectNode format(JsonNode record, @Nullable ModelMetadata metadata, boolean includeBinary) {
         return format(record, metadata, includeBinary, new HashMap<>());
     }
 
@@ -33,7 +34,7 @@ final class RecordFormatter {
      * which field names look secret: a page of records repeats the same names, and the check is a
      * regular expression (it was ~5% of a search's CPU when run for every field of every record).
      */
-    static ObjectNode format(JsonNode record, ModelMetadata metadata, boolean includeBinary,
+    public static ObjectNode format(JsonNode record, @Nullable ModelMetadata metadata, boolean includeBinary,
             Map<String, Boolean> secretByName) {
         ObjectNode formatted = NODES.objectNode();
         record.properties().forEach(entry -> {
@@ -47,7 +48,8 @@ final class RecordFormatter {
         return formatted;
     }
 
-    static JsonNode value(FieldInfo field, JsonNode value, boolean includeBinary) {
+    /** One value reshaped by its field's type (guessed from the value when the field is unknown). */
+    public static JsonNode value(@Nullable FieldInfo field, JsonNode value, boolean includeBinary) {
         String type = field == null ? guessType(value) : field.type();
         if (value.isBoolean() && !value.asBoolean() && !"boolean".equals(type)) {
             return NODES.nullNode();

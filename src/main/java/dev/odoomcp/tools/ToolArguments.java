@@ -3,17 +3,18 @@ package dev.odoomcp.tools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Typed reads of a tool's arguments with messages that name the argument and the expected shape. */
-record ToolArguments(ObjectNode json) {
+public record ToolArguments(ObjectNode json) {
 
     private static final Pattern MODEL = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
     private static final Pattern FIELD = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    String requiredString(String name) {
+    public String requiredString(String name) {
         String value = optionalString(name);
         if (value == null || value.isBlank()) {
             throw new ToolInputException("Argument '" + name + "' is required (a non-empty string).");
@@ -21,7 +22,7 @@ record ToolArguments(ObjectNode json) {
         return value;
     }
 
-    String optionalString(String name) {
+    public @Nullable String optionalString(String name) {
         JsonNode value = json.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -33,7 +34,7 @@ record ToolArguments(ObjectNode json) {
     }
 
     /** An Odoo model name such as {@code res.partner}. */
-    String model() {
+    public String model() {
         String model = requiredString("model").trim();
         if (model.length() > 128 || !MODEL.matcher(model).matches()) {
             throw new ToolInputException("Argument 'model' must be an Odoo model name such as 'res.partner' or "
@@ -42,11 +43,11 @@ record ToolArguments(ObjectNode json) {
         return model;
     }
 
-    int limit(int defaultLimit, int maxLimit) {
+    public int limit(int defaultLimit, int maxLimit) {
         return integer("limit", defaultLimit, 1, maxLimit);
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
+    public int integer(String name, int defaultValue, int min, int max) {
         JsonNode value = json.get(name);
         if (value == null || value.isNull()) {
             return defaultValue;
@@ -57,7 +58,7 @@ record ToolArguments(ObjectNode json) {
         return value.asInt();
     }
 
-    boolean flag(String name, boolean defaultValue) {
+    public boolean flag(String name, boolean defaultValue) {
         JsonNode value = json.get(name);
         if (value == null || value.isNull()) {
             return defaultValue;
@@ -69,7 +70,7 @@ record ToolArguments(ObjectNode json) {
     }
 
     /** Record ids: a non-empty list of positive integers (a single integer is accepted too). */
-    List<Long> ids(String name, int max) {
+    public List<Long> ids(String name, int max) {
         JsonNode value = json.get(name);
         if (value != null && value.isIntegralNumber()) {
             value = json.arrayNode().add(value.asLong());
@@ -93,7 +94,7 @@ record ToolArguments(ObjectNode json) {
     }
 
     /** Field names, or null when the argument is absent. */
-    List<String> fieldNames(String name) {
+    public @Nullable List<String> fieldNames(String name) {
         JsonNode value = json.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -116,7 +117,8 @@ record ToolArguments(ObjectNode json) {
         return fields;
     }
 
-    ObjectNode object(String name, boolean required) {
+    /** The object argument {@code name}; null only when it is absent and not required. */
+    public @Nullable ObjectNode object(String name, boolean required) {
         JsonNode value = json.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -130,7 +132,7 @@ record ToolArguments(ObjectNode json) {
         return object;
     }
 
-    ArrayNode array(String name) {
+    public @Nullable ArrayNode array(String name) {
         JsonNode value = json.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -141,16 +143,16 @@ record ToolArguments(ObjectNode json) {
         return array;
     }
 
-    JsonNode raw(String name) {
+    public @Nullable JsonNode raw(String name) {
         return json.get(name);
     }
 
     /** Optional {@code company_ids}: companies to act in (sets {@code allowed_company_ids}). */
-    List<Long> companyIds() {
+    public List<Long> companyIds() {
         return json.has("company_ids") && !json.get("company_ids").isNull() ? ids("company_ids", 50) : List.of();
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 

@@ -2,6 +2,7 @@ package dev.odoomcp.tools;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.NullUnmarked;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  *        take together (least recently used go first)
  */
 @ConfigurationProperties("odoo-mcp")
+@NullUnmarked // bound by Spring: a setting left out arrives as null and gets its default here
 public record ToolsProperties(Boolean readOnly, Integer defaultLimit, Integer maxLimit, Integer maxResultChars,
         List<String> deniedModels, List<String> allowedModels, Duration metadataCacheTtl, DataSize metadataCacheSize) {
 

@@ -1,12 +1,13 @@
 package dev.odoomcp.bench;
 
+import dev.odoomcp.testing.McpClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The HTTP requests the bench sends: real MCP (JSON-RPC 2.0 with fresh ids, the Streamable HTTP
+ * The HTTP requests the bench sends (built with {@link McpClient}, sent by its own load generator): real MCP (JSON-RPC 2.0 with fresh ids, the Streamable HTTP
  * headers) to the bridge — protocol revision 2025-11-25 without {@code initialize}, which the
  * stateless bridge allows — plus the tenant's Odoo credentials, and a plain XML-RPC call straight
  * to the fake Odoo.
@@ -46,15 +47,13 @@ final class McpRequests {
     }
 
     private static HttpRequest bridge(URI mcp, Tenant tenant, String body) {
-        return mcpPost(mcp, body).header("MCP-Protocol-Version", LEGACY_VERSION)
-                .header("X-Odoo-Url", tenant.odoo().toString()).header("X-Odoo-Db", tenant.db())
-                .header("X-Odoo-Username", tenant.login()).header("X-Odoo-Api-Key", tenant.key()).build();
+        return McpClient.at(mcp.resolve("/")).protocol(LEGACY_VERSION)
+                .with(McpClient.odoo(tenant.odoo(), tenant.db(), tenant.login(), tenant.key())).request(body).build();
     }
 
+    /** A POST to the /mcp endpoint {@code mcp} with the standard headers, built by the tests' one MCP client. */
     static HttpRequest.Builder mcpPost(URI mcp, String body) {
-        return HttpRequest.newBuilder(mcp).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return McpClient.at(mcp.resolve("/")).request(body);
     }
 
     /** The XML-RPC request the bridge sends for the same search, straight to the fake Odoo. */

@@ -2,6 +2,7 @@ package dev.odoomcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoomcp.testing.McpClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,11 @@ class McpLegacyProtocolTests {
 
     @LocalServerPort
     int port;
-    McpHttp mcp;
+    McpClient mcp;
 
     @BeforeEach
     void client() {
-        mcp = McpHttp.at(port);
+        mcp = McpClient.at(port);
     }
 
     @ParameterizedTest
@@ -45,27 +46,27 @@ class McpLegacyProtocolTests {
 
     @Test
     void initializeWithoutProtocolVersionIsInvalidParams() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"initialize\",\"params\":{}}");
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"initialize\",\"params\":{}}");
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
         assertThat(reply.json().get("id").asString()).isEqualTo("a");
     }
 
     @Test
     void pingAnswersAnEmptyObject() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2025-11-25"));
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2025-11-25"));
         assertThat(reply.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
     }
 
     @Test
     void unsupportedProtocolVersionHeaderIs400() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2024-01-01"));
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2024-01-01"));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("error").path("data").path("supported").toString()).contains("2025-11-25");
     }
 
     @Test
     void unknownMethodIsMethodNotFound() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope/nothing\"}", legacyHeaders("2025-11-25"));
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope/nothing\"}", legacyHeaders("2025-11-25"));
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.METHOD_NOT_FOUND);
         assertThat(reply.json().get("id").asInt()).isEqualTo(3);
         assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"server/discover\"}").errorCode())
@@ -96,7 +97,7 @@ class McpLegacyProtocolTests {
 
     @Test
     void invalidCursorIsInvalidParams() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\"garbage!\"}}");
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\"garbage!\"}}");
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
     }
 
@@ -153,21 +154,21 @@ class McpLegacyProtocolTests {
     }
 
     private JsonNode call(String method, String params) {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().has("error")).as(reply.body()).isFalse();
         return reply.result();
     }
 
     private JsonNode initialize(String version) {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
         assertThat(reply.status()).isEqualTo(200);
         return reply.result();
     }
 
     private static Map<String, String> legacyHeaders(String version) {
-        Map<String, String> headers = new LinkedHashMap<>(McpHttp.STANDARD);
+        Map<String, String> headers = new LinkedHashMap<>(McpClient.STANDARD);
         headers.put("MCP-Protocol-Version", version);
         return headers;
     }

@@ -2,6 +2,7 @@ package dev.odoomcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoomcp.testing.McpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,16 +20,16 @@ class McpStatelessProtocolTests {
 
     @LocalServerPort
     int port;
-    McpHttp mcp;
+    McpClient mcp;
 
     @BeforeEach
     void client() {
-        mcp = McpHttp.at(port);
+        mcp = McpClient.at(port);
     }
 
     @Test
     void discoverDescribesTheServer() {
-        McpHttp.Reply reply = mcp.stateless(1, "server/discover", "", NONE);
+        McpClient.Reply reply = mcp.stateless(1, "server/discover", "", NONE);
         assertThat(reply.status()).isEqualTo(200);
         JsonNode result = reply.result();
         assertThat(result.path("supportedVersions").toString()).contains("2026-07-28", "2025-11-25", "2025-03-26");
@@ -58,12 +59,12 @@ class McpStatelessProtocolTests {
 
     @Test
     void missingMetaFieldsAreInvalidParamsWith400AndTheRequestId() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":101,\"method\":\"server/discover\",\"params\":{}}",
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":101,\"method\":\"server/discover\",\"params\":{}}",
                 headers("server/discover"));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
         assertThat(reply.json().get("id").asInt()).isEqualTo(101);
-        McpHttp.Reply noCapabilities = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":104,\"method\":\"server/discover\",\"params\":"
+        McpClient.Reply noCapabilities = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":104,\"method\":\"server/discover\",\"params\":"
                 + "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}", headers("server/discover"));
         assertThat(noCapabilities.status()).isEqualTo(400);
         assertThat(noCapabilities.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
@@ -72,11 +73,11 @@ class McpStatelessProtocolTests {
     @Test
     void versionHeaderMustBePresentAndMatchMeta() {
         Map<String, String> noVersion = new LinkedHashMap<>(headers("tools/list"));
-        noVersion.remove("MCP-Protocol-Version");
-        McpHttp.Reply missing = mcp.post(body(7, "tools/list", "2026-07-28"), noVersion);
+        noVersion.put("MCP-Protocol-Version", null); // not sent
+        McpClient.Reply missing = mcp.post(body(7, "tools/list", "2026-07-28"), noVersion);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.errorCode()).isEqualTo(McpProtocol.HEADER_MISMATCH);
-        McpHttp.Reply mismatch = mcp.post(body(302, "tools/list", "v999.0.0"), headers("tools/list"));
+        McpClient.Reply mismatch = mcp.post(body(302, "tools/list", "v999.0.0"), headers("tools/list"));
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.errorCode()).isEqualTo(McpProtocol.HEADER_MISMATCH);
     }
@@ -85,7 +86,7 @@ class McpStatelessProtocolTests {
     void unsupportedVersionListsWhatIsSupported() {
         Map<String, String> headers = new LinkedHashMap<>(headers("tools/list"));
         headers.put("MCP-Protocol-Version", "v999.0.0");
-        McpHttp.Reply reply = mcp.post(body(301, "tools/list", "v999.0.0"), headers);
+        McpClient.Reply reply = mcp.post(body(301, "tools/list", "v999.0.0"), headers);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo(McpProtocol.UNSUPPORTED_PROTOCOL_VERSION);
         assertThat(reply.json().path("error").path("data").path("requested").asString()).isEqualTo("v999.0.0");
@@ -116,7 +117,7 @@ class McpStatelessProtocolTests {
     @Test
     void removedAndUnknownMethodsAre404MethodNotFound() {
         for (String method : new String[] {"initialize", "ping", "logging/setLevel", "resources/subscribe", "unknown/method"}) {
-            McpHttp.Reply reply = mcp.stateless(500, method, "", NONE);
+            McpClient.Reply reply = mcp.stateless(500, method, "", NONE);
             assertThat(reply.status()).as(method).isEqualTo(404);
             assertThat(reply.errorCode()).as(method).isEqualTo(JsonRpcError.METHOD_NOT_FOUND);
             assertThat(reply.json().get("id").asInt()).isEqualTo(500);
@@ -125,7 +126,7 @@ class McpStatelessProtocolTests {
 
     @Test
     void resourceNotFoundIsInvalidParamsInThisRevision() {
-        McpHttp.Reply reply = mcp.stateless(1, "resources/read", "\"uri\":\"test://none\"", Map.of("Mcp-Name", "test://none"));
+        McpClient.Reply reply = mcp.stateless(1, "resources/read", "\"uri\":\"test://none\"", Map.of("Mcp-Name", "test://none"));
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
     }
 
@@ -136,7 +137,7 @@ class McpStatelessProtocolTests {
     }
 
     private static Map<String, String> headers(String method) {
-        Map<String, String> headers = new LinkedHashMap<>(McpHttp.STANDARD);
+        Map<String, String> headers = new LinkedHashMap<>(McpClient.STANDARD);
         headers.put("MCP-Protocol-Version", "2026-07-28");
         headers.put("Mcp-Method", method);
         return headers;

@@ -2,6 +2,7 @@ package dev.odoomcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoomcp.testing.McpClient;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,36 +18,36 @@ class McpTransportTests {
 
     @LocalServerPort
     int port;
-    McpHttp mcp;
+    McpClient mcp;
 
     @BeforeEach
     void client() {
-        mcp = McpHttp.at(port);
+        mcp = McpClient.at(port);
     }
 
     @Test
     void getAndDeleteAreNotAllowed() {
         for (String method : new String[] {"GET", "DELETE"}) {
-            McpHttp.Reply reply = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).method(method,
+            McpClient.Reply reply = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).method(method,
                     HttpRequest.BodyPublishers.noBody()).header("Accept", "text/event-stream").build());
             assertThat(reply.status()).as(method).isEqualTo(405);
-            assertThat(reply.headers().get("allow")).containsExactly("POST");
+            assertThat(reply.headers().allValues("allow")).containsExactly("POST");
         }
     }
 
     @Test
     void aBrowserOpeningTheEndpointGetsAShortSelfContainedPageWithThe405() {
-        McpHttp.Reply page = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).GET().header("Accept",
+        McpClient.Reply page = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).GET().header("Accept",
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build());
         assertThat(page.status()).isEqualTo(405);
-        assertThat(page.headers().get("allow")).containsExactly("POST");
-        assertThat(page.headers().get("content-type").get(0)).startsWith("text/html");
-        assertThat(page.headers().get("content-security-policy")).containsExactly("default-src 'none'");
+        assertThat(page.headers().allValues("allow")).containsExactly("POST");
+        assertThat(page.headers().allValues("content-type").get(0)).startsWith("text/html");
+        assertThat(page.headers().allValues("content-security-policy")).containsExactly("default-src 'none'");
         assertThat(page.body()).contains("MCP server", "POST", "X-Odoo-Url", "X-Odoo-Api-Key", "X-MCP-Token",
                 "odoo-mcp-wrapper").doesNotContain("<script", "<link", "<img", "http://", "https://");
         assertThat(page.body().length()).isLessThan(2000);
 
-        McpHttp.Reply client = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).GET().header("Accept", "*/*").build());
+        McpClient.Reply client = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).GET().header("Accept", "*/*").build());
         assertThat(client.status()).isEqualTo(405);
         assertThat(client.body()).isEmpty();
     }
@@ -57,7 +58,7 @@ class McpTransportTests {
         assertThat(mcp.post(PING, headers("Accept", "text/event-stream")).status()).isEqualTo(406);
         assertThat(mcp.post(PING, headers("Accept", null)).status()).isEqualTo(406);
         assertThat(mcp.post(PING, headers("Accept", "*/*")).status()).isEqualTo(200);
-        McpHttp.Reply refused = mcp.post(PING, headers("Accept", "text/html"));
+        McpClient.Reply refused = mcp.post(PING, headers("Accept", "text/html"));
         assertThat(refused.errorCode()).isEqualTo(JsonRpcError.INVALID_REQUEST);
         assertThat(refused.json().path("error").path("message").asString()).contains("application/json", "text/event-stream");
     }
@@ -70,7 +71,7 @@ class McpTransportTests {
 
     @Test
     void foreignBrowserOriginIsForbiddenButLocalAndAbsentOriginsPass() {
-        McpHttp.Reply evil = mcp.post(PING, headers("Origin", "http://evil.example.com"));
+        McpClient.Reply evil = mcp.post(PING, headers("Origin", "http://evil.example.com"));
         assertThat(evil.status()).isEqualTo(403);
         assertThat(evil.json().path("error").path("message").asString()).contains("MCP_ALLOWED_ORIGINS");
         assertThat(mcp.post(PING, headers("Origin", "http://localhost:6274")).status()).isEqualTo(200);
@@ -82,7 +83,7 @@ class McpTransportTests {
     @Test
     void oversizedBodyIsRefusedWith413() {
         String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5000) + "\"}}";
-        McpHttp.Reply reply = mcp.post(big);
+        McpClient.Reply reply = mcp.post(big);
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.json().path("error").path("message").asString()).contains("MCP_MAX_REQUEST_SIZE");
     }
@@ -90,7 +91,7 @@ class McpTransportTests {
     @Test
     void malformedJsonIsAParseError() {
         for (String body : new String[] {"{bad", "", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} trailing"}) {
-            McpHttp.Reply reply = mcp.post(body);
+            McpClient.Reply reply = mcp.post(body);
             assertThat(reply.status()).as(body).isEqualTo(400);
             assertThat(reply.errorCode()).as(body).isEqualTo(JsonRpcError.PARSE_ERROR);
             assertThat(reply.json().get("id").isNull()).isTrue();
@@ -100,7 +101,7 @@ class McpTransportTests {
     @Test
     void deeplyNestedJsonIsRefusedCleanly() {
         String deep = "[".repeat(1500) + "]".repeat(1500);
-        McpHttp.Reply reply = mcp.post(deep);
+        McpClient.Reply reply = mcp.post(deep);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).doesNotContain("at tools.jackson").doesNotContain("Exception");
     }
@@ -112,7 +113,7 @@ class McpTransportTests {
             "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":7}",
             "{\"jsonrpc\":\"2.0\",\"id\":1}"};
         for (String body : invalid) {
-            McpHttp.Reply reply = mcp.post(body);
+            McpClient.Reply reply = mcp.post(body);
             assertThat(reply.status()).as(body).isEqualTo(400);
             assertThat(reply.errorCode()).as(body).isEqualTo(JsonRpcError.INVALID_REQUEST);
         }
@@ -121,7 +122,7 @@ class McpTransportTests {
 
     @Test
     void notificationsAndClientResponsesGet202WithNoBody() {
-        McpHttp.Reply initialized = mcp.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        McpClient.Reply initialized = mcp.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         assertThat(initialized.status()).isEqualTo(202);
         assertThat(initialized.body()).isEmpty();
         assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}")
@@ -131,16 +132,16 @@ class McpTransportTests {
 
     @Test
     void noSessionIsEverIssued() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.hasHeader("Mcp-Session-Id")).isFalse();
-        assertThat(reply.headers().get("content-type").get(0)).startsWith("application/json");
+        assertThat(reply.headers().allValues("content-type").get(0)).startsWith("application/json");
     }
 
     @Test
     void unexpectedToolFailureBecomesAnErrorResultWithoutInternals() {
-        McpHttp.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":"
+        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":"
                 + "{\"name\":\"aa_fail\",\"arguments\":{}}}");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.result().path("isError").asBoolean()).isTrue();
@@ -148,11 +149,8 @@ class McpTransportTests {
     }
 
     private static Map<String, String> headers(String name, String value) {
-        Map<String, String> headers = new LinkedHashMap<>(McpHttp.STANDARD);
-        headers.remove(name);
-        if (value != null) {
-            headers.put(name, value);
-        }
+        Map<String, String> headers = new LinkedHashMap<>(McpClient.STANDARD);
+        headers.put(name, value); // null: the header is not sent
         return headers;
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.odoomcp.security.TenantIds;
+import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
 class ObservabilityTests {
 
     static final String TOKEN = "ops-access-token-5b1d93e0";
-    private static final FakeOdoo ODOO = new FakeOdoo();
+    static final String KEY = "fake-odoo-api-key-4c9e2a71";
+    static final String DB = "globex";
+    static final String COUNT_PARTNERS = "{\"name\":\"count_records\",\"arguments\":{\"model\":\"res.partner\"}}";
+    /** An Odoo 19 (JSON-2) with 12 contacts in each database; the key is refused in metrics-b. */
+    private static final FakeOdoo ODOO = FakeOdoo.builder().version("19.0")
+            .database(DB, FakeOdooDatasets.contacts("admin", KEY, 12))
+            .database("metrics-a", FakeOdooDatasets.contacts("admin", KEY, 12))
+            .database("metrics-b", FakeOdooDatasets.contacts("admin", KEY, 12)).start();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Generous: how long a request thread may take, on a loaded machine, to log and count after answering. */
     private static final Duration RECORDED_WITHIN = Duration.ofSeconds(20);
@@ -58,7 +67,7 @@ class ObservabilityTests {
 
     @DynamicPropertySource
     static void odoo(DynamicPropertyRegistry registry) {
-        registry.add("test.fake-odoo", ODOO::url);
+        registry.add("test.fake-odoo", () -> url());
     }
 
     @AfterAll
@@ -68,32 +77,32 @@ class ObservabilityTests {
 
     @BeforeEach
     void client() {
-        client = McpClient.at(port, Map.of("X-MCP-Token", TOKEN));
+        client = McpClient.at(port).with("X-MCP-Token", TOKEN);
     }
 
     @Test
     void trafficShowsUpOnPrometheusWithBoundedTagsAndNoSecrets() {
         String before = scrape();
-        client.call(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+        client.rpc(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                 + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}", Map.of());
-        client.call(2, "tools/list", "{}", Map.of());
+        client.rpc(2, "tools/list", "{}", Map.of());
         // two databases no other test uses: two new tenants, and metadata fetched afresh (not from cache)
-        assertThat(client.call(3, "tools/call", McpClient.countPartners(), ODOO.headers(FakeOdoo.KEY, "metrics-a"))
+        assertThat(client.rpc(3, "tools/call", COUNT_PARTNERS, headers(KEY, "metrics-a")).json()
                 .path("result").path("structuredContent").path("count").asInt()).isEqualTo(12);
-        assertThat(client.call(4, "tools/call", McpClient.countPartners(), ODOO.headers("wrong-key-0000000000", "metrics-b"))
+        assertThat(client.rpc(4, "tools/call", COUNT_PARTNERS, headers("wrong-key-0000000000", "metrics-b")).json()
                 .path("result").path("isError").asBoolean()).isTrue();
-        client.call(5, "tools/call", "{\"name\":\"no_such_tool_" + FakeOdoo.KEY + "\"}", Map.of());
-        client.call(6, "made/up-method", "{}", Map.of());
-        McpClient.at(port, Map.of()).call(7, "tools/list", "{}", Map.of());
+        client.rpc(5, "tools/call", "{\"name\":\"no_such_tool_" + KEY + "\"}", Map.of());
+        client.rpc(6, "made/up-method", "{}", Map.of());
+        McpClient.at(port).rpc(7, "tools/list", "{}", Map.of());
 
-        assertThat(client.get("/actuator/prometheus", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(client.get("/actuator/prometheus", Map.of()).status()).isEqualTo(401);
         // a request's metrics are recorded when it ends, after its answer: scrape until the last one shows
         await().atMost(RECORDED_WITHIN).untilAsserted(() -> requestMetricsShow(before));
     }
 
     private void requestMetricsShow(String before) {
-        HttpResponse<String> scrape = client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN));
-        assertThat(scrape.statusCode()).isEqualTo(200);
+        McpClient.Reply scrape = client.get("/actuator/prometheus", Map.of("X-MCP-Token", TOKEN));
+        assertThat(scrape.status()).isEqualTo(200);
         String metrics = scrape.body();
         java.util.function.BiFunction<String, String[], Double> delta = (name, labels) ->
                 series(metrics, name, labels) - seriesOrZero(before, name, labels);
@@ -120,14 +129,14 @@ class ObservabilityTests {
         assertThat(delta.apply("mcp_tenants_active", new String[] {"window=\"5m\""})).isEqualTo(2);
         assertThat(delta.apply("mcp_tenants_active", new String[] {"window=\"60m\""})).isEqualTo(2);
         assertThat(metrics).contains("jvm_memory_used_bytes", "process_cpu_usage")
-                .doesNotContain(FakeOdoo.KEY, TOKEN, ODOO.url(), tenantIds.of(URI.create(ODOO.url()), "metrics-a"));
+                .doesNotContain(KEY, TOKEN, url(), tenantIds.of(ODOO.baseUrl(), "metrics-a"));
     }
 
     @Test
     void everyBridgeMetricTheGrafanaDashboardQueriesIsExported() throws java.io.IOException {
         String[] countOk = {"method=\"tools/call\"", "tool=\"count_records\"", "outcome=\"ok\""};
         double before = seriesOrZero(scrape(), "mcp_requests_seconds_count", countOk);
-        client.call(1, "tools/call", McpClient.countPartners(), ODOO.headers(FakeOdoo.KEY));
+        client.rpc(1, "tools/call", COUNT_PARTNERS, headers(KEY, DB));
         bridgeMetrics.refused(dev.odoomcp.security.LimitReason.TENANT_RATE);
         // counted once the request has ended (after its answer): wait, so no other test sees it late
         await().atMost(RECORDED_WITHIN)
@@ -149,18 +158,18 @@ class ObservabilityTests {
 
     @Test
     void eachRequestLogsOneJsonLineWithTenantTokenMethodToolProtocolAndOutcomeButNoSecret(CapturedOutput output) {
-        HttpResponse<String> ok = client.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + McpClient.countPartners() + "}", with(ODOO.headers(FakeOdoo.KEY), "X-Request-Id", "trace-ok-000001"));
+        McpClient.Reply ok = client.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                + COUNT_PARTNERS + "}", with(headers(KEY, DB), "X-Request-Id", "trace-ok-000001"));
         assertThat(ok.headers().firstValue("X-Request-Id")).hasValue("trace-ok-000001");
-        client.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":" + McpClient.countPartners()
-                + "}", with(ODOO.headers("wrong-key-1111111111"), "X-Request-Id", "trace-refused-01"));
+        client.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":" + COUNT_PARTNERS
+                + "}", with(headers("wrong-key-1111111111", DB), "X-Request-Id", "trace-refused-01"));
         client.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope\"}", Map.of("X-Request-Id", "trace-protocol-1"));
-        HttpResponse<String> insane = client.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}",
+        McpClient.Reply insane = client.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}",
                 Map.of("X-Request-Id", "x"));
-        McpClient.at(port, Map.of()).post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}",
+        McpClient.at(port).post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}",
                 Map.of("X-Request-Id", "trace-no-token-1"));
 
-        String tenant = tenantIds.of(URI.create(ODOO.url()), FakeOdoo.DB);
+        String tenant = tenantIds.of(ODOO.baseUrl(), DB);
         JsonNode line = onlyLine(output, "trace-ok-000001");
         assertThat(line.path("log").path("logger").asString()).isEqualTo("dev.odoomcp.mcp.access");
         assertThat(line.path("tenant").asString()).isEqualTo(tenant);
@@ -186,7 +195,16 @@ class ObservabilityTests {
         assertThat(generated).hasSize(36);
         assertThat(onlyLine(output, generated).path("mcp_method").asString()).isEqualTo("ping");
 
-        assertThat(output.getAll()).doesNotContain(FakeOdoo.KEY, "wrong-key-1111111111", TOKEN, ODOO.url());
+        assertThat(output.getAll()).doesNotContain(KEY, "wrong-key-1111111111", TOKEN, url());
+    }
+
+    /** The credentials headers of a caller of {@link #ODOO}'s database {@code database} (another tenant per database). */
+    private static Map<String, String> headers(String key, String database) {
+        return McpClient.odoo(ODOO.baseUrl(), database, "admin", key);
+    }
+
+    private static String url() {
+        return ODOO.baseUrl().toString();
     }
 
     private String scrape() {

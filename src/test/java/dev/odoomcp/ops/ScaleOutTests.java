@@ -3,7 +3,9 @@ package dev.odoomcp.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.OdooMcpBridgeApplication;
-import java.net.http.HttpResponse;
+import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +24,16 @@ import tools.jackson.databind.JsonNode;
 class ScaleOutTests {
 
     private static final String TOKEN = "scale-out-token-7d2e91";
+    private static final String KEY = "fake-odoo-api-key-4c9e2a71";
+    private static final String COUNT_PARTNERS = "{\"name\":\"count_records\",\"arguments\":{\"model\":\"res.partner\"}}";
     private static FakeOdoo odoo;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void start() {
-        odoo = new FakeOdoo();
+        odoo = FakeOdoo.builder().version("19.0").database("globex", FakeOdooDatasets.contacts("admin", KEY, 12))
+                .start();
         first = instance();
         second = instance();
     }
@@ -55,9 +60,8 @@ class ScaleOutTests {
     }
 
     private static McpClient client(ConfigurableApplicationContext instance) {
-        Map<String, String> headers = new LinkedHashMap<>(odoo.headers(FakeOdoo.KEY));
-        headers.put("X-MCP-Token", TOKEN);
-        return McpClient.at(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")), headers);
+        return McpClient.at(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")))
+                .with(McpClient.odoo(odoo.baseUrl(), "globex", "admin", KEY)).with("X-MCP-Token", TOKEN);
     }
 
     @Test
@@ -67,21 +71,21 @@ class ScaleOutTests {
         for (int round = 0; round < 4; round++) {
             McpClient a = instances.get(round % 2);
             McpClient b = instances.get((round + 1) % 2);
-            JsonNode init = a.call(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                    + "\"clientInfo\":{\"name\":\"scale\",\"version\":\"1\"}}", Map.of());
+            JsonNode init = a.rpc(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"scale\",\"version\":\"1\"}}", Map.of()).json();
             assertThat(init.path("result").path("protocolVersion").asString()).isEqualTo("2025-06-18");
             Map<String, String> negotiated = Map.of("MCP-Protocol-Version", "2025-06-18");
-            HttpResponse<String> initialized = b.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+            McpClient.Reply initialized = b.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
                     negotiated);
-            assertThat(initialized.statusCode()).isEqualTo(202);
-            JsonNode tools = b.call(2, "tools/list", "{}", negotiated);
+            assertThat(initialized.status()).isEqualTo(202);
+            JsonNode tools = b.rpc(2, "tools/list", "{}", negotiated).json();
             List<String> names = new java.util.ArrayList<>();
             tools.path("result").path("tools").forEach(tool -> names.add(tool.path("name").asString()));
             assertThat(names).contains("count_records", "search_records");
-            JsonNode count = a.call(3, "tools/call", McpClient.countPartners(), negotiated);
+            JsonNode count = a.rpc(3, "tools/call", COUNT_PARTNERS, negotiated).json();
             assertThat(count.path("result").path("structuredContent").path("count").asInt()).as(count.toString())
                     .isEqualTo(12);
-            JsonNode again = b.call(4, "tools/call", McpClient.countPartners(), negotiated);
+            JsonNode again = b.rpc(4, "tools/call", COUNT_PARTNERS, negotiated).json();
             assertThat(again.path("result").path("isError").asBoolean(false)).as(again.toString()).isFalse();
         }
     }
@@ -109,6 +113,7 @@ class ScaleOutTests {
         if (name != null) {
             headers.put("Mcp-Name", name);
         }
-        return client.call(id, method, params.isEmpty() ? "{" + meta + "}" : "{" + params + "," + meta + "}", headers);
+        return client.rpc(id, method, params.isEmpty() ? "{" + meta + "}" : "{" + params + "," + meta + "}", headers)
+                .json();
     }
 }

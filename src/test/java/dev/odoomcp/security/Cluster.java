@@ -1,5 +1,6 @@
 package dev.odoomcp.security;
 
+import dev.odoomcp.testing.McpClient;
 import dev.odoomcp.OdooMcpBridgeApplication;
 import dev.odoomcp.testing.Haproxy;
 import dev.odoomcp.testing.RedisServer;
@@ -62,13 +63,13 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Through the load balancer: each request to the next instance. */
-    BridgeClient balanced() {
-        return BridgeClient.at(balancer.port());
+    McpClient balanced() {
+        return McpClient.at(balancer.port());
     }
 
     /** Straight to instance {@code i}. */
-    BridgeClient direct(int i) {
-        return BridgeClient.at(port(instances.get(i)));
+    McpClient direct(int i) {
+        return McpClient.at(port(instances.get(i)));
     }
 
     /** The value of {@code mcp_limits_backend{state=...}} on instance {@code i}. */

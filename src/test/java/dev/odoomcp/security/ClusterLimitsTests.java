@@ -1,5 +1,6 @@
 package dev.odoomcp.security;
 
+import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
@@ -75,7 +76,7 @@ class ClusterLimitsTests {
         verifyOnEveryInstance(odoo, "acme");
         verifyOnEveryInstance(odoo, "globex");
         double[] before = toolCalls();
-        List<BridgeClient.Reply> acme = calls(odoo, "acme", 2 * RATE);
+        List<McpClient.Reply> acme = calls(odoo, "acme", 2 * RATE);
         assertThat(acme.stream().filter(r -> !r.isToolError())).as("served").hasSize(RATE);
         assertThat(acme.stream().filter(r -> r.text().startsWith(RATE_REFUSAL))).as("refused").hasSize(RATE);
         double[] after = toolCalls();
@@ -93,13 +94,13 @@ class ClusterLimitsTests {
         slowOdoo.latency(Duration.ofSeconds(4));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<CompletableFuture<BridgeClient.Reply>> running = new ArrayList<>();
+            List<CompletableFuture<McpClient.Reply>> running = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 running.add(CompletableFuture.supplyAsync(() -> cluster.balanced().callTool("count_records", COUNT,
                         headers(slowOdoo, "initech")), pool));
             }
-            List<BridgeClient.Reply> replies = new ArrayList<>();
-            for (CompletableFuture<BridgeClient.Reply> reply : running) {
+            List<McpClient.Reply> replies = new ArrayList<>();
+            for (CompletableFuture<McpClient.Reply> reply : running) {
                 replies.add(reply.get(60, TimeUnit.SECONDS));
             }
             // Two per instance would be six: the cap of two holds across all three.
@@ -123,7 +124,7 @@ class ClusterLimitsTests {
         cluster.redis().stop();
         cluster.awaitState("fallback");
         // Each instance now has its own fresh budget of RATE: three instances serve 3 × RATE in total.
-        List<BridgeClient.Reply> local = calls(odoo, "umbrella", 3 * RATE + 6);
+        List<McpClient.Reply> local = calls(odoo, "umbrella", 3 * RATE + 6);
         assertThat(local.stream().filter(r -> !r.isToolError())).as("served under local limits").hasSize(3 * RATE);
         assertThat(local.stream().filter(r -> r.text().startsWith(RATE_REFUSAL))).hasSize(6);
         assertThat(cluster.balanced().get("/health").status()).as("/health without REDIS_REQUIRED").isEqualTo(200);
@@ -141,15 +142,15 @@ class ClusterLimitsTests {
     /** One call per instance, straight to it, so every instance has seen Odoo accept these credentials. */
     private static void verifyOnEveryInstance(FakeOdoo server, String db) {
         for (int i = 0; i < cluster.size(); i++) {
-            BridgeClient.Reply reply = cluster.direct(i).callTool("count_records", COUNT, headers(server, db));
+            McpClient.Reply reply = cluster.direct(i).callTool("count_records", COUNT, headers(server, db));
             assertThat(reply.isToolError()).as(reply.body()).isFalse();
         }
     }
 
-    private static List<BridgeClient.Reply> calls(FakeOdoo server, String db, int n) {
-        List<BridgeClient.Reply> replies = new ArrayList<>();
+    private static List<McpClient.Reply> calls(FakeOdoo server, String db, int n) {
+        List<McpClient.Reply> replies = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            BridgeClient.Reply reply = cluster.balanced().callTool("count_records", COUNT, headers(server, db));
+            McpClient.Reply reply = cluster.balanced().callTool("count_records", COUNT, headers(server, db));
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             replies.add(reply);
         }
@@ -165,7 +166,7 @@ class ClusterLimitsTests {
     }
 
     private static Map<String, String> headers(FakeOdoo server, String db) {
-        return BridgeClient.odoo(server.baseUrl(), db, "admin", key(db));
+        return McpClient.odoo(server.baseUrl(), db, "admin", key(db));
     }
 
     private static String key(String db) {

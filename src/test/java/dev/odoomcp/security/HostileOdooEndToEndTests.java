@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpExchange;
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -43,7 +44,7 @@ class HostileOdooEndToEndTests {
     @Autowired
     TenantCallGuard guard;
 
-    private BridgeClient bridge;
+    private McpClient bridge;
     private FakeOdoo xmlRpcOdoo;
     private FakeOdoo json2Odoo;
 
@@ -74,15 +75,15 @@ class HostileOdooEndToEndTests {
 
     @BeforeEach
     void client() {
-        bridge = BridgeClient.at(port);
+        bridge = McpClient.at(port);
         xmlRpcOdoo.removeOverride("/xmlrpc/2/object");
         json2Odoo.removeOverride("/json/2/res.partner/search_count");
     }
 
     @Test
     void theGenuineFakesWork() {
-        BridgeClient.Reply xml = bridge.callTool("count_records", COUNT, tenant(xmlRpcOdoo.baseUrl()));
-        BridgeClient.Reply json = bridge.callTool("count_records", COUNT, tenant(json2Odoo.baseUrl()));
+        McpClient.Reply xml = bridge.callTool("count_records", COUNT, tenant(xmlRpcOdoo.baseUrl()));
+        McpClient.Reply json = bridge.callTool("count_records", COUNT, tenant(json2Odoo.baseUrl()));
         assertThat(xml.isToolError()).as(xml.body()).isFalse();
         assertThat(json.isToolError()).as(json.body()).isFalse();
     }
@@ -157,7 +158,7 @@ class HostileOdooEndToEndTests {
     @Test
     void wrongContentTypeFromJson2IsRefused() {
         json2Odoo.override("/json/2/res.partner/search_count", exchange -> answer(exchange, "text/plain", "63"));
-        BridgeClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(json2Odoo.baseUrl()));
+        McpClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(json2Odoo.baseUrl()));
         assertCleanToolError(reply, "text/plain");
     }
 
@@ -173,7 +174,7 @@ class HostileOdooEndToEndTests {
             }
             stub.write(out, "0\r\n\r\n");
         })) {
-            BridgeClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(huge.url("http")));
+            McpClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(huge.url("http")));
             assertCleanToolError(reply, "larger than the 1024 KiB limit");
             await().atMost(Duration.ofSeconds(10)).until(() -> huge.closedByPeer() == 1);
             // the cap (1 MiB) plus what the two sockets' buffers held: the rest was never read
@@ -193,7 +194,7 @@ class HostileOdooEndToEndTests {
             }
         })) {
             long start = System.nanoTime();
-            BridgeClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(slowloris.url("http")));
+            McpClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(slowloris.url("http")));
             assertCleanToolError(reply, "did not finish within 2 s");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             await().atMost(Duration.ofSeconds(10)).until(() -> slowloris.closedByPeer() == 1);
@@ -205,7 +206,7 @@ class HostileOdooEndToEndTests {
         try (FakeOdoo slow = FakeOdoo.builder().version("18.0").latency(Duration.ofSeconds(30))
                 .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start()) {
             long start = System.nanoTime();
-            BridgeClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(slow.baseUrl()));
+            McpClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(slow.baseUrl()));
             assertCleanToolError(reply, "did not finish within 2 s");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         }
@@ -245,7 +246,7 @@ class HostileOdooEndToEndTests {
         }
     }
 
-    private BridgeClient.Reply callXmlRpc() {
+    private McpClient.Reply callXmlRpc() {
         return bridge.callTool("count_records", COUNT, tenant(xmlRpcOdoo.baseUrl()));
     }
 
@@ -262,10 +263,10 @@ class HostileOdooEndToEndTests {
     }
 
     static Map<String, String> tenant(URI url) {
-        return BridgeClient.odoo(url, "acme", "admin", KEY);
+        return McpClient.odoo(url, "acme", "admin", KEY);
     }
 
-    private void assertCleanToolError(BridgeClient.Reply reply, String problem) {
+    private void assertCleanToolError(McpClient.Reply reply, String problem) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.isToolError()).as(reply.body()).isTrue();
         assertThat(reply.text()).contains(problem);

@@ -1,5 +1,6 @@
 package dev.odoomcp.security;
 
+import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +41,7 @@ class HostileOdooTextEndToEndTests {
     @Autowired
     TenantCallGuard guard;
 
-    private BridgeClient bridge;
+    private McpClient bridge;
     private FakeOdoo xmlRpcOdoo;
     private FakeOdoo json2Odoo;
 
@@ -60,7 +61,7 @@ class HostileOdooTextEndToEndTests {
 
     @BeforeEach
     void client() {
-        bridge = BridgeClient.at(port);
+        bridge = McpClient.at(port);
         xmlRpcOdoo.removeOverride("/xmlrpc/2/object");
         json2Odoo.removeOverride("/json/2/res.partner/search_count");
     }
@@ -69,7 +70,7 @@ class HostileOdooTextEndToEndTests {
     void aFaultOfThreeHundredThousandSpacesLeavesNoWorkerBusy() {
         // A regex that backtracks over such text ran for minutes after the deadline had answered the client.
         xmlRpcAnswers(fault(1, "ValueError: odd" + " ".repeat(300_000) + "end"));
-        BridgeClient.Reply reply = callXmlRpc();
+        McpClient.Reply reply = callXmlRpc();
         assertCleanToolError(reply);
         assertThat(reply.text()).contains("Odoo failed with a server error: ValueError: odd.").doesNotContain("  ");
     }
@@ -77,7 +78,7 @@ class HostileOdooTextEndToEndTests {
     @Test
     void aFaultFullOfPathSegmentsIsACleanToolError() {
         xmlRpcAnswers(fault(1, "ValueError: bad file " + "/a".repeat(200_000)));
-        BridgeClient.Reply reply = callXmlRpc();
+        McpClient.Reply reply = callXmlRpc();
         assertCleanToolError(reply);
         assertThat(reply.text()).contains("ValueError: bad file <path>");
     }
@@ -90,7 +91,7 @@ class HostileOdooTextEndToEndTests {
         xmlRpcAnswers("<?xml version=\"1.0\"?><methodResponse><params><param>" + open + "<value><int>1</int></value>"
                 + close + "</param></params></methodResponse>");
         int linesBefore = lines(output);
-        BridgeClient.Reply reply = callXmlRpc();
+        McpClient.Reply reply = callXmlRpc();
         assertCleanToolError(reply);
         assertThat(reply.text()).contains("nested too deeply");
         assertThat(lines(output) - linesBefore).as("log lines written for one hostile answer").isLessThan(5);
@@ -100,7 +101,7 @@ class HostileOdooTextEndToEndTests {
     void twentyThousandLevelsOfJsonNestingAreACleanToolError() {
         json2Odoo.override("/json/2/res.partner/search_count", exchange -> HostileOdooEndToEndTests.answer(exchange, "application/json",
                 "[".repeat(20_000) + "]".repeat(20_000)));
-        BridgeClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(json2Odoo));
+        McpClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(json2Odoo));
         assertCleanToolError(reply);
         assertThat(reply.text()).contains("nested too deeply");
     }
@@ -117,12 +118,12 @@ class HostileOdooTextEndToEndTests {
     @Test
     void lineBreaksInOdooTextNeverReachAToolMessage() {
         xmlRpcAnswers(fault(1, "The method 'res.partner\r\n" + INJECTED + ".x' does not exist on the model 'y'"));
-        BridgeClient.Reply reply = callXmlRpc();
+        McpClient.Reply reply = callXmlRpc();
         assertCleanToolError(reply);
         assertThat(reply.text()).doesNotContain("\n").doesNotContain("\r").contains(INJECTED);
     }
 
-    private BridgeClient.Reply callXmlRpc() {
+    private McpClient.Reply callXmlRpc() {
         return bridge.callTool("count_records", COUNT, tenant(xmlRpcOdoo));
     }
 
@@ -146,7 +147,7 @@ class HostileOdooTextEndToEndTests {
         return (int) output.getAll().lines().count();
     }
 
-    private void assertCleanToolError(BridgeClient.Reply reply) {
+    private void assertCleanToolError(McpClient.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.isToolError()).as(reply.body()).isTrue();
         assertThat(reply.body()).doesNotContain(KEY).doesNotContain("\tat ").doesNotContain("dev.odoomcp")

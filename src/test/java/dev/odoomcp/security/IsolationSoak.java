@@ -1,5 +1,6 @@
 package dev.odoomcp.security;
 
+import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
@@ -39,7 +40,7 @@ final class IsolationSoak {
     }
 
     /** Runs the soak against the bridge behind {@code bridge} ({@code where} names it in the summary line). */
-    static void run(BridgeClient bridge, String where) throws Exception {
+    static void run(McpClient bridge, String where) throws Exception {
         FakeOdoo.Builder v18 = FakeOdoo.builder().version("18.0");
         FakeOdoo.Builder v19 = FakeOdoo.builder().version("19.0");
         for (int i = 0; i < TENANTS_PER_SERVER; i++) {
@@ -56,7 +57,7 @@ final class IsolationSoak {
         }
     }
 
-    private static void run(BridgeClient bridge, String where, List<Tenant> tenants) throws Exception {
+    private static void run(McpClient bridge, String where, List<Tenant> tenants) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger served = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -93,10 +94,10 @@ final class IsolationSoak {
         assertThat(served.get() + refused.get()).isEqualTo(REQUESTS);
     }
 
-    private static void checkOwnData(BridgeClient bridge, Tenant tenant, int n, ConcurrentLinkedQueue<String> violations) {
+    private static void checkOwnData(McpClient bridge, Tenant tenant, int n, ConcurrentLinkedQueue<String> violations) {
         String args = n % 2 == 0 ? "{\"model\":\"res.partner\",\"fields\":[\"email\"],\"limit\":50}"
                 : "{\"model\":\"res.partner\",\"fields\":[\"email\",\"name\"],\"domain\":[[\"is_company\",\"=\",true]]}";
-        BridgeClient.Reply reply = bridge.callTool("search_records", args, headers(tenant, tenant.key()));
+        McpClient.Reply reply = bridge.callTool("search_records", args, headers(tenant, tenant.key()));
         if (reply.status() != 200 || reply.isToolError()) {
             violations.add(tenant.db() + ": own request failed: " + reply.body());
             return;
@@ -116,9 +117,9 @@ final class IsolationSoak {
         }
     }
 
-    private static void checkRefused(BridgeClient bridge, Tenant tenant, String foreignKey,
+    private static void checkRefused(McpClient bridge, Tenant tenant, String foreignKey,
             ConcurrentLinkedQueue<String> violations) {
-        BridgeClient.Reply reply = bridge.callTool("search_records", "{\"model\":\"res.partner\",\"fields\":[\"email\"]}",
+        McpClient.Reply reply = bridge.callTool("search_records", "{\"model\":\"res.partner\",\"fields\":[\"email\"]}",
                 headers(tenant, foreignKey));
         if (!reply.isToolError() || reply.body().contains(".example.com")) {
             violations.add(tenant.db() + ": request with a foreign key was answered: " + reply.body());
@@ -126,7 +127,7 @@ final class IsolationSoak {
     }
 
     private static Map<String, String> headers(Tenant tenant, String key) {
-        return BridgeClient.odoo(tenant.odoo().baseUrl(), tenant.db(), "admin", key);
+        return McpClient.odoo(tenant.odoo().baseUrl(), tenant.db(), "admin", key);
     }
 
     private static String db(int i) {

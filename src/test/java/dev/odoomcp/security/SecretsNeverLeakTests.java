@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,45 +39,45 @@ class SecretsNeverLeakTests {
     @LocalServerPort
     int port;
 
-    private final List<BridgeClient.Reply> replies = new ArrayList<>();
+    private final List<McpClient.Reply> replies = new ArrayList<>();
 
     @Test
     void neitherTheApiKeyNorTheAccessTokenAppearsInAnyAnswerOrLogLine(CapturedOutput output) throws IOException {
-        BridgeClient bridge = BridgeClient.at(port);
+        McpClient bridge = McpClient.at(port);
         try (FakeOdoo v18 = FakeOdoo.builder().version("18.0")
                 .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start();
                 FakeOdoo v19 = FakeOdoo.builder().version("19.0")
                         .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start()) {
             for (FakeOdoo odoo : List.of(v18, v19)) {
-                Map<String, String> ok = withToken(BridgeClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
+                Map<String, String> ok = withToken(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
                 expectSuccess(bridge.callTool("search_records", "{\"model\":\"res.partner\",\"limit\":3}", ok),
                         "acme.example.com");
                 expectSuccess(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", ok), "\"count\":18");
                 expectToolError(bridge.callTool("search_records", "{\"model\":\"no.such.model\"}", ok));
                 expectToolError(bridge.callTool("search_records", "{\"model\":\"res.partner\",\"limit\":\"x\"}", ok));
                 expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", withToken(
-                        BridgeClient.odoo(odoo.baseUrl(), "acme", "admin", KEY + "-wrong"))));
+                        McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY + "-wrong"))));
                 expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", withToken(
-                        BridgeClient.odoo(odoo.baseUrl(), "nosuchdb", "admin", KEY))));
+                        McpClient.odoo(odoo.baseUrl(), "nosuchdb", "admin", KEY))));
             }
             faultWithTraceback(bridge, v18);
             keyMisplacedInTheUrl(bridge, v18);
             overTheRate(bridge, v19);
             // another tenant is not affected by the one over its rate
             expectSuccess(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
-                    withToken(BridgeClient.odoo(v18.baseUrl(), "acme", "admin", KEY))), "\"count\":18");
+                    withToken(McpClient.odoo(v18.baseUrl(), "acme", "admin", KEY))), "\"count\":18");
             badAccessTokens(bridge, v18);
             malformedRequests(bridge, v18);
             actuator(bridge);
         }
         assertThat(replies).hasSizeGreaterThan(30);
-        for (BridgeClient.Reply reply : replies) {
+        for (McpClient.Reply reply : replies) {
             assertThat(reply.whole()).doesNotContain(KEY).doesNotContain(TOKEN);
         }
         assertThat(output.getAll()).contains("Started").doesNotContain(KEY).doesNotContain(TOKEN);
     }
 
-    private void faultWithTraceback(BridgeClient bridge, FakeOdoo odoo) {
+    private void faultWithTraceback(McpClient bridge, FakeOdoo odoo) {
         odoo.override("/xmlrpc/2/object", exchange -> {
             exchange.getRequestBody().readAllBytes();
             byte[] fault = ("<?xml version='1.0'?><methodResponse><fault><value><struct><member><name>faultCode</name>"
@@ -89,26 +90,26 @@ class SecretsNeverLeakTests {
             exchange.getResponseBody().write(fault);
         });
         try {
-            BridgeClient.Reply reply = expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
-                    withToken(BridgeClient.odoo(odoo.baseUrl(), "acme", "admin", KEY))));
+            McpClient.Reply reply = expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
+                    withToken(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY))));
             assertThat(reply.text()).contains("Invalid field").doesNotContain("/opt/odoo");
         } finally {
             odoo.removeOverride("/xmlrpc/2/object");
         }
     }
 
-    private void keyMisplacedInTheUrl(BridgeClient bridge, FakeOdoo odoo) {
+    private void keyMisplacedInTheUrl(McpClient bridge, FakeOdoo odoo) {
         URI withUserInfo = URI.create("http://admin:" + KEY + "@127.0.0.1:" + odoo.port());
         expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
-                withToken(BridgeClient.odoo(withUserInfo, "acme", "admin", KEY))));
+                withToken(McpClient.odoo(withUserInfo, "acme", "admin", KEY))));
         URI withQuery = URI.create(odoo.baseUrl() + "/?key=" + KEY);
         expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
-                withToken(BridgeClient.odoo(withQuery, "acme", "admin", KEY))));
+                withToken(McpClient.odoo(withQuery, "acme", "admin", KEY))));
     }
 
-    private void overTheRate(BridgeClient bridge, FakeOdoo odoo) {
-        Map<String, String> headers = withToken(BridgeClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
-        BridgeClient.Reply last = null;
+    private void overTheRate(McpClient bridge, FakeOdoo odoo) {
+        Map<String, String> headers = withToken(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
+        McpClient.Reply last = null;
         for (int i = 0; i < 14; i++) {
             last = record(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", headers));
         }
@@ -116,12 +117,12 @@ class SecretsNeverLeakTests {
         assertThat(last.text()).startsWith("Rate limit for this Odoo database reached (12 calls per minute, MCP_TENANT_RATE_PER_MINUTE); retry in ");
     }
 
-    private void badAccessTokens(BridgeClient bridge, FakeOdoo odoo) {
-        Map<String, String> odooHeaders = BridgeClient.odoo(odoo.baseUrl(), "acme", "admin", KEY);
+    private void badAccessTokens(McpClient bridge, FakeOdoo odoo) {
+        Map<String, String> odooHeaders = McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY);
         for (String token : List.of(TOKEN + "x", TOKEN.substring(1), "", "Bearer " + TOKEN)) {
             Map<String, String> headers = new LinkedHashMap<>(odooHeaders);
             headers.put("X-MCP-Token", token);
-            BridgeClient.Reply reply = record(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", headers));
+            McpClient.Reply reply = record(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", headers));
             assertThat(reply.status()).isEqualTo(401);
         }
         Map<String, String> bearer = new LinkedHashMap<>(odooHeaders);
@@ -129,8 +130,8 @@ class SecretsNeverLeakTests {
         assertThat(record(bridge.callTool("count_records", "{}", bearer)).status()).isEqualTo(401);
     }
 
-    private void malformedRequests(BridgeClient bridge, FakeOdoo odoo) {
-        Map<String, String> headers = withToken(BridgeClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
+    private void malformedRequests(McpClient bridge, FakeOdoo odoo) {
+        Map<String, String> headers = withToken(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
         record(bridge.post("{not json " + KEY, headers));
         record(bridge.post("[1,2,3]", headers));
         record(bridge.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}", headers));
@@ -149,14 +150,14 @@ class SecretsNeverLeakTests {
         expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", badUrl));
     }
 
-    private void actuator(BridgeClient bridge) {
+    private void actuator(McpClient bridge) {
         for (String path : List.of("/health", "/actuator", "/actuator/health", "/actuator/info", "/actuator/env",
                 "/actuator/configprops", "/actuator/beans", "/actuator/metrics", "/actuator/loggers",
                 "/actuator/threaddump", "/actuator/prometheus", "/actuator/mappings", "/actuator/conditions")) {
             record(bridge.get(path));
         }
         // The metrics themselves, read with the token: they count the rate limit, and hold no secret.
-        BridgeClient.Reply metrics = record(bridge.send(java.net.http.HttpRequest.newBuilder(
+        McpClient.Reply metrics = record(bridge.send(java.net.http.HttpRequest.newBuilder(
                 bridge.base().resolve("/actuator/prometheus")).header("X-MCP-Token", TOKEN).GET().build()));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("mcp_rate_limited_total\\{[^}]*reason=\"tenant_rate\"\\} [1-9]");
@@ -168,18 +169,18 @@ class SecretsNeverLeakTests {
         return all;
     }
 
-    private BridgeClient.Reply record(BridgeClient.Reply reply) {
+    private McpClient.Reply record(McpClient.Reply reply) {
         replies.add(reply);
         return reply;
     }
 
-    private void expectSuccess(BridgeClient.Reply reply, String expected) {
+    private void expectSuccess(McpClient.Reply reply, String expected) {
         record(reply);
         assertThat(reply.isToolError()).as(reply.body()).isFalse();
         assertThat(reply.body()).contains(expected);
     }
 
-    private BridgeClient.Reply expectToolError(BridgeClient.Reply reply) {
+    private McpClient.Reply expectToolError(McpClient.Reply reply) {
         record(reply);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.isToolError()).as(reply.body()).isTrue();

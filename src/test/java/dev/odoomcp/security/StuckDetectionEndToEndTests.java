@@ -1,5 +1,6 @@
 package dev.odoomcp.security;
 
+import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -97,11 +98,11 @@ class StuckDetectionEndToEndTests {
         try (FakeOdoo odoo = FakeOdoo.builder().version("18.0")
                 .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", HostileOdooEndToEndTests.KEY)).start()) {
             URI url = URI.create("http://" + SLOW_HOST + ":" + odoo.port());
-            BridgeClient bridge = BridgeClient.at(port);
-            CompletableFuture<BridgeClient.Reply> call = CompletableFuture.supplyAsync(() -> bridge.callTool(
+            McpClient bridge = McpClient.at(port);
+            CompletableFuture<McpClient.Reply> call = CompletableFuture.supplyAsync(() -> bridge.callTool(
                     "count_records", "{\"model\":\"res.partner\"}", HostileOdooEndToEndTests.tenant(url)));
             try {
-                BridgeClient.Reply reply = call.get(20, TimeUnit.SECONDS);
+                McpClient.Reply reply = call.get(20, TimeUnit.SECONDS);
                 assertThat(reply.status()).isEqualTo(200);
                 assertThat(reply.isToolError()).as(reply.body()).isTrue();
                 assertThat(reply.text()).contains("did not finish within 2 s");

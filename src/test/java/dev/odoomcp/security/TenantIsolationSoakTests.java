@@ -1,5 +1,6 @@
 package dev.odoomcp.security;
 
+import dev.odoomcp.testing.McpClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -12,6 +13,6 @@ class TenantIsolationSoakTests {
 
     @Test
     void everyAnswerCarriesOnlyItsOwnTenantsDataAndForeignKeysNeverWork() throws Exception {
-        IsolationSoak.run(BridgeClient.at(port), "one instance");
+        IsolationSoak.run(McpClient.at(port), "one instance");
     }
 }

@@ -42,6 +42,24 @@ public final class FakeOdooDatasets {
         };
     }
 
+    /**
+     * A database with nothing but {@code count} contacts (name and email) and user {@code login}
+     * (uid 2) with API key {@code key}: for tests of the bridge's own behaviour (metrics, logs,
+     * scale-out) that need a real tool call, not business data.
+     */
+    public static Consumer<DatabaseSpec> contacts(String login, String key, int count) {
+        return spec -> {
+            spec.user(UserSpec.of(login, key, 2).name("Mitchell Admin"));
+            spec.model("res.partner", "Contact", m -> {
+                m.field(FieldSpec.of("name", "char").string("Name").asRequired())
+                        .field(FieldSpec.of("email", "char").string("Email"));
+                for (int i = 1; i <= count; i++) {
+                    m.record(rec("name", "Contact " + i, "email", "contact" + i + "@example.com"));
+                }
+            });
+        };
+    }
+
     private static void base(DatabaseSpec spec, String db) {
         spec.model("res.country", "Country", m -> m
                 .field(FieldSpec.of("name", "char").string("Country Name").asRequired())

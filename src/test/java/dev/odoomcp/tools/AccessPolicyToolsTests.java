@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FieldSpec;
+import dev.odoomcp.testing.McpClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
                         .contains("Model '" + model + "' is not available through this bridge");
             }
         }
-        assertThat(mcp.rpc("resources/read", "{\"uri\": \"odoo://ir.config_parameter/1\"}").path("error")
+        assertThat(mcp.answer("resources/read", "{\"uri\": \"odoo://ir.config_parameter/1\"}").path("error")
                 .path("message").asString()).contains("not available through this bridge");
         assertThat(odoo.calls()).isEmpty();
     }
@@ -132,12 +133,12 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
         FakeOdoo odoo = fakes.get(Flavor.ODOO_18_XMLRPC);
         odoo.clearCalls();
         McpClient unclear = mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word);
-        JsonNode refused = unclear.rpc("tools/call", "{\"name\": \"delete_records\", \"arguments\": {\"model\": "
+        JsonNode refused = unclear.answer("tools/call", "{\"name\": \"delete_records\", \"arguments\": {\"model\": "
                 + "\"res.partner\", \"ids\": [9]}}");
         assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32602);
         assertThat(refused.path("error").path("message").asString()).startsWith("Header X-Odoo-Read-Only must be true "
                 + "or false");
-        assertThat(unclear.rpc("tools/list", "{}").path("error").path("code").asInt()).isEqualTo(-32602);
+        assertThat(unclear.answer("tools/list", "{}").path("error").path("code").asInt()).isEqualTo(-32602);
         assertThat(odoo.calls()).isEmpty();
     }
 }

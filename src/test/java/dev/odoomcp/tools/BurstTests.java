@@ -3,6 +3,7 @@ package dev.odoomcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.McpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class BurstTests {
     @Test
     void sixteenParallelCallsOfOneCompanyAreAllServed() throws Exception {
         try (FakeOdoo odoo = Flavor.ODOO_18_XMLRPC.start()) {
-            McpClient company = McpClient.of(port, odoo, Flavor.ODOO_18_XMLRPC);
+            McpClient company = Flavor.ODOO_18_XMLRPC.client(port, odoo);
             company.call("count_records", "{\"model\": \"res.partner\"}").ok();
             odoo.latency(Duration.ofMillis(400)); // each call holds its slot for a while
             ExecutorService users = Executors.newFixedThreadPool(16);

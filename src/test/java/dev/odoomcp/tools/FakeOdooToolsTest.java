@@ -1,5 +1,6 @@
 package dev.odoomcp.tools;
 
+import dev.odoomcp.testing.McpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;

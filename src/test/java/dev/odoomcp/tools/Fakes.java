@@ -2,6 +2,7 @@ package dev.odoomcp.tools;
 
 import dev.odoomcp.testing.DatabaseSpec;
 import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.McpClient;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ final class Fakes implements AutoCloseable {
     }
 
     McpClient client(int port, Flavor flavor) {
-        return McpClient.of(port, get(flavor), flavor);
+        return flavor.client(port, get(flavor));
     }
 
     @Override

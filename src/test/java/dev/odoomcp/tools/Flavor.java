@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.odoomcp.testing.DatabaseSpec;
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,12 @@ enum Flavor {
     FakeOdoo start(Consumer<DatabaseSpec> extra) {
         return FakeOdoo.builder().version(version)
                 .database(DB, FakeOdooDatasets.demoCompany(DB, LOGIN, KEY).andThen(extra)).start();
+    }
+
+    /** A client of the demo company's admin on {@code odoo}, forcing this flavor's protocol. */
+    McpClient client(int port, FakeOdoo odoo) {
+        return McpClient.at(port).protocol(McpClient.REVISION)
+                .with(McpClient.odoo(odoo.baseUrl(), DB, LOGIN, KEY)).with("X-Odoo-Protocol", protocol);
     }
 
     boolean json2() {

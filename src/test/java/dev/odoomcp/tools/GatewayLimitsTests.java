@@ -3,6 +3,7 @@ package dev.odoomcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.McpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +30,7 @@ class GatewayLimitsTests {
     @Test
     void junkKeysAimedAtACompanyNeverSpendItsBudget() {
         try (FakeOdoo odoo = Flavor.ODOO_18_XMLRPC.start()) {
-            McpClient company = McpClient.of(port, odoo, Flavor.ODOO_18_XMLRPC);
+            McpClient company = Flavor.ODOO_18_XMLRPC.client(port, odoo);
             // a stranger who knows the public URL and database name, with ever new wrong keys
             for (int i = 0; i < 20; i++) {
                 String error = company.with("X-Odoo-Api-Key", "junk-key-number-" + i).call("count_records", COUNT)
@@ -49,7 +50,7 @@ class GatewayLimitsTests {
     @Test
     void completionsSpendTheTenantsBudgetLikeTools() {
         try (FakeOdoo odoo = Flavor.ODOO_18_XMLRPC.start()) {
-            McpClient company = McpClient.of(port, odoo, Flavor.ODOO_18_XMLRPC);
+            McpClient company = Flavor.ODOO_18_XMLRPC.client(port, odoo);
             company.call("count_records", COUNT).ok(); // logged in: from now on the tenant is charged
             for (int i = 0; i < 5; i++) {
                 JsonNode values = company.result("completion/complete", COMPLETE_SUPPLIER).path("completion")
@@ -67,7 +68,7 @@ class GatewayLimitsTests {
     @Test
     void aCompletionAgainstAStuckOdooEndsAtTheDeadline() {
         try (FakeOdoo odoo = Flavor.ODOO_18_XMLRPC.start()) {
-            McpClient company = McpClient.of(port, odoo, Flavor.ODOO_18_XMLRPC);
+            McpClient company = Flavor.ODOO_18_XMLRPC.client(port, odoo);
             company.call("count_records", COUNT).ok(); // logged in, so the next call is the tenant's
             odoo.latency(Duration.ofSeconds(25));
             long start = System.nanoTime();

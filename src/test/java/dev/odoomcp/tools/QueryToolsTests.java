@@ -3,6 +3,7 @@ package dev.odoomcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.McpClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

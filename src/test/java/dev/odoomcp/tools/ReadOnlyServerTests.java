@@ -3,6 +3,7 @@ package dev.odoomcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
+import dev.odoomcp.testing.McpClient;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,7 +28,7 @@ class ReadOnlyServerTests extends FakeOdooToolsTest {
                 "{\"name\": \"update_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9], "
                         + "\"values\": {\"name\": \"x\"}}}",
                 "{\"name\": \"delete_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9]}}")) {
-            JsonNode refused = mcp.rpc("tools/call", call).path("result");
+            JsonNode refused = mcp.answer("tools/call", call).path("result");
             assertThat(refused.path("isError").asBoolean()).isTrue();
             assertThat(refused.path("content").path(0).path("text").asString())
                     .contains("is disabled in read-only mode").contains("This connection is read-only");

@@ -2,6 +2,7 @@ package dev.odoomcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoomcp.testing.McpClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,23 +26,23 @@ class ResourcesPromptsCompletionsTests extends FakeOdooToolsTest {
         JsonNode fields = McpClient.JSON.readTree(mcp.result("resources/read", "{\"uri\": \"odoo://sale.order/fields\"}")
                 .path("contents").path(0).path("text").asString());
         assertThat(fields.path("fields").findValuesAsString("name")).contains("partner_id", "state", "order_line");
-        JsonNode missing = mcp.rpc("resources/read", "{\"uri\": \"odoo://res.partner/99999\"}");
+        JsonNode missing = mcp.answer("resources/read", "{\"uri\": \"odoo://res.partner/99999\"}");
         assertThat(missing.path("error").path("code").asInt()).isEqualTo(-32002);
         assertThat(missing.path("error").path("message").asString()).contains("does not exist");
         for (String impossible : List.of("99999999999999999999", "2147483648", "0")) {
-            JsonNode outOfRange = mcp.rpc("resources/read", "{\"uri\": \"odoo://res.partner/" + impossible + "\"}");
+            JsonNode outOfRange = mcp.answer("resources/read", "{\"uri\": \"odoo://res.partner/" + impossible + "\"}");
             assertThat(outOfRange.path("error").path("code").asInt()).isEqualTo(-32602);
             assertThat(outOfRange.path("error").path("message").asString()).contains("from 1 to 2147483647");
         }
-        JsonNode noModel = mcp.rpc("resources/read", "{\"uri\": \"odoo://res.partnr/1\"}");
+        JsonNode noModel = mcp.answer("resources/read", "{\"uri\": \"odoo://res.partnr/1\"}");
         assertThat(noModel.path("error").path("message").asString()).contains("did you mean 'res.partner'");
-        JsonNode noCredentials = McpClient.anonymous(port).rpc("resources/read", "{\"uri\": \"odoo://res.partner/15\"}");
+        JsonNode noCredentials = McpClient.at(port).protocol(McpClient.REVISION).answer("resources/read", "{\"uri\": \"odoo://res.partner/15\"}");
         assertThat(noCredentials.path("error").path("message").asString()).contains("X-Odoo-Url");
     }
 
     @Test
     void templatesAndSixPromptsAreListed() {
-        McpClient mcp = McpClient.anonymous(port);
+        McpClient mcp = McpClient.at(port).protocol(McpClient.REVISION);
         assertThat(mcp.result("resources/templates/list", "{}").path("resourceTemplates").findValuesAsString("uriTemplate"))
                 .contains("odoo://{model}/{id}", "odoo://{model}/fields");
         List<String> prompts = new java.util.ArrayList<>();
@@ -57,7 +58,7 @@ class ResourcesPromptsCompletionsTests extends FakeOdooToolsTest {
 
     @Test
     void promptsFillTheirArgumentsAndRequireTheRequiredOnes() {
-        McpClient mcp = McpClient.anonymous(port);
+        McpClient mcp = McpClient.at(port).protocol(McpClient.REVISION);
         String text = mcp.result("prompts/get", "{\"name\": \"purchase_order\", \"arguments\": {\"supplier\": "
                 + "\"Wood Corner\", \"products\": \"10 x Wood Panel\"}}").path("messages").path(0).path("content")
                 .path("text").asString();
@@ -66,7 +67,7 @@ class ResourcesPromptsCompletionsTests extends FakeOdooToolsTest {
         String fallback = mcp.result("prompts/get", "{\"name\": \"stock_overview\", \"arguments\": {}}")
                 .path("messages").path(0).path("content").path("text").asString();
         assertThat(fallback).contains("the main warehouse").doesNotContain("{warehouse}");
-        JsonNode missing = mcp.rpc("prompts/get", "{\"name\": \"log_timesheet\", \"arguments\": {\"hours\": \"3\"}}");
+        JsonNode missing = mcp.answer("prompts/get", "{\"name\": \"log_timesheet\", \"arguments\": {\"hours\": \"3\"}}");
         assertThat(missing.path("error").path("code").asInt()).isEqualTo(-32602);
         assertThat(missing.path("error").path("message").asString()).contains("employee");
         String braces = mcp.result("prompts/get", "{\"name\": \"log_timesheet\", \"arguments\": {\"employee\": "
@@ -90,7 +91,7 @@ class ResourcesPromptsCompletionsTests extends FakeOdooToolsTest {
                 + "\"odoo://{model}/{id}\"}, \"argument\": {\"name\": \"model\", \"value\": \"stock.\"}}").path("completion");
         assertThat(models.path("values").valueStream().map(JsonNode::asString).toList())
                 .contains("stock.quant", "stock.warehouse").allMatch(m -> m.startsWith("stock."));
-        JsonNode anonymous = McpClient.anonymous(port).result("completion/complete", "{\"ref\": {\"type\": "
+        JsonNode anonymous = McpClient.at(port).protocol(McpClient.REVISION).result("completion/complete", "{\"ref\": {\"type\": "
                 + "\"ref/prompt\", \"name\": \"purchase_order\"}, \"argument\": {\"name\": \"supplier\", \"value\": \"o\"}}");
         assertThat(anonymous.path("completion").path("values")).isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.odoomcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoomcp.testing.McpClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,7 +165,7 @@ class SearchAndReadToolsTests extends FakeOdooToolsTest {
     @EnumSource(Flavor.class)
     void missingCredentialsNameTheHeader(Flavor flavor) {
         McpClient mcp = mcp(flavor);
-        assertThat(McpClient.anonymous(port).call("search_records", "{\"model\": \"res.partner\"}").error())
+        assertThat(McpClient.at(port).protocol(McpClient.REVISION).call("search_records", "{\"model\": \"res.partner\"}").error())
                 .contains("X-Odoo-Url");
         assertThat(mcp.without("X-Odoo-Api-Key").call("count_records", "{\"model\": \"res.partner\"}").error())
                 .contains("X-Odoo-Api-Key");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FieldSpec;
+import dev.odoomcp.testing.McpClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.odoomcp.testing.McpClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class ToolDefinitionsTests extends FakeOdooToolsTest {
 
     @Test
     void everyToolIsWellDefined() {
-        List<JsonNode> tools = McpClient.anonymous(port).tools();
+        List<JsonNode> tools = McpClient.at(port).protocol(McpClient.REVISION).tools();
         Map<String, JsonNode> odooTools = new HashMap<>();
         tools.stream().filter(t -> !t.path("name").asString().startsWith("aa_")).forEach(t -> odooTools.put(t.path("name").asString(), t));
         assertThat(odooTools.keySet()).containsExactlyInAnyOrder("odoo_context", "list_models", "describe_model",

@@ -1,60 +1,60 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OrmCalls;
+import dev.odoomcp.tools.Access;
+import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.JsonSchemas;
+import dev.odoomcp.tools.OdooGateway;
+import dev.odoomcp.tools.OdooSession;
+import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.ToolArguments;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code delete_records}: remove records for good. */
 @Component
-class DeleteRecordsTool extends OdooTool {
+class DeleteRecordsTool extends OdooTool<DeleteRecordsTool.Result> {
+
+    record Result(String model, List<@Min(1) Long> ids, boolean deleted) {
+    }
 
     private static final int MAX_IDS = 100;
 
-    DeleteRecordsTool(ToolSupport support) {
-        super(support);
+    DeleteRecordsTool(OdooGateway gateway, AccessPolicy policy, JsonMapper json) {
+        super(gateway, policy, json);
     }
 
     @Override
-    protected boolean writes() {
-        return true;
+    protected Access access() {
+        return Access.WRITE;
     }
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("res.partner"));
+        ObjectNode input = JsonSchemas.onModel("res.partner");
         prop(input, "ids", JsonSchemas.ids("Ids of the records to delete (at most " + MAX_IDS + ")."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "ids");
-        ObjectNode output = object();
-        prop(output, "model", JsonSchemas.string(null));
-        prop(output, "ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), null));
-        prop(output, "deleted", JsonSchemas.bool(null));
-        return new McpSchema.Tool("delete_records", "Delete Odoo records",
+        return tool("delete_records", "Delete Odoo records",
                 "Deletes records permanently. Many business documents cannot be deleted once confirmed: cancel "
                         + "them with call_method (e.g. button_cancel) or archive them with update_records "
                         + "{\"active\": false} instead. Always confirm with the user first. Example: {\"model\": "
                         + "\"res.partner\", \"ids\": [57]}.",
-                input, output, writeAnnotations("Delete Odoo records", true, true));
+                input, Result.class, Hints.writes(true, true));
     }
 
     @Override
-    protected JsonNode run(ToolArguments arguments, OdooSession session) {
+    protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
-        support.policy().checkWrite(model, session.readOnly());
         List<Long> ids = arguments.ids("ids", MAX_IDS);
         session.execute(OrmCalls.unlink(model, ids));
-        ObjectNode result = support.object();
-        result.put("model", model);
-        result.set("ids", support.json().valueToTree(ids));
-        result.put("deleted", true);
-        return result;
+        return new Result(model, ids, true);
     }
 }

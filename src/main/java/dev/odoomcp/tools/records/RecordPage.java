@@ -1,13 +1,20 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.records;
 
+import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.ModelMetadata;
+import dev.odoomcp.tools.OdooValues;
+import dev.odoomcp.tools.RecordFormatter;
+import dev.odoomcp.tools.ToolArguments;
+import dev.odoomcp.tools.ToolInputException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,20 +30,18 @@ final class RecordPage {
     }
 
     /**
-     * Adds {@code records} (formatted) to {@code result} until the budget is used.
-     *
-     * @return how many records were added
+     * The {@code rows}, formatted, that fit in the budget next to {@code page} (the result without its
+     * records); always at least one.
      */
-    static int fill(ObjectNode result, JsonNode rows, ModelMetadata metadata, boolean includeBinary, int budget,
+    static List<ObjectNode> fit(Record page, JsonNode rows, ModelMetadata metadata, boolean includeBinary, int budget,
             JsonMapper json) {
-        ArrayNode records = result.putArray("records");
-        int used = json.writeValueAsString(result).length() + 200;
-        int added = 0;
+        List<ObjectNode> records = new ArrayList<>();
+        int used = json.writeValueAsString(page).length() + 200;
         Map<String, Boolean> secretByName = new HashMap<>();
         for (JsonNode row : rows) {
             ObjectNode formatted = RecordFormatter.format(row, metadata, includeBinary, secretByName);
             int size = json.writeValueAsString(formatted).length() + 1;
-            if (used + size > budget && added > 0) {
+            if (used + size > budget && !records.isEmpty()) {
                 break;
             }
             if (used + size > budget) {
@@ -45,13 +50,12 @@ final class RecordPage {
             }
             records.add(formatted);
             used += size;
-            added++;
         }
-        return added;
+        return records;
     }
 
     /** Fields to read: the ones asked for (checked), or a short default selection. */
-    static List<String> fields(List<String> requested, ModelMetadata metadata) {
+    static List<String> fields(@Nullable List<String> requested, ModelMetadata metadata) {
         if (requested == null || requested.isEmpty()) {
             return metadata.defaultFields();
         }
@@ -65,7 +69,7 @@ final class RecordPage {
     }
 
     /** An order clause such as {@code date_order desc, name}, checked against the model's fields. */
-    static String order(String order, ModelMetadata metadata) {
+    static @Nullable String order(@Nullable String order, ModelMetadata metadata) {
         if (order == null || order.isBlank()) {
             return null;
         }

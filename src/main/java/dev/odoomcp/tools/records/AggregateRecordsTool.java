@@ -1,17 +1,34 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.records;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OrmCalls;
+import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.Domains;
+import dev.odoomcp.tools.FieldInfo;
+import dev.odoomcp.tools.JsonSchemas;
+import dev.odoomcp.tools.ModelCatalog;
+import dev.odoomcp.tools.ModelMetadata;
+import dev.odoomcp.tools.OdooGateway;
+import dev.odoomcp.tools.OdooSession;
+import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
+import dev.odoomcp.tools.RecordFormatter;
+import dev.odoomcp.tools.ToolArguments;
+import dev.odoomcp.tools.ToolInputException;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,20 +36,29 @@ import tools.jackson.databind.node.ObjectNode;
  * up to Odoo 18 and {@code formatted_read_group} from 19, and answers in one shape for both.
  */
 @Component
-class AggregateRecordsTool extends OdooTool {
+class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
+
+    record Result(String model,
+            @JsonPropertyDescription("one object per group: the group-by values, '__count' and one 'field:function' "
+                    + "entry per aggregate")
+            List<ObjectNode> groups,
+            @PositiveOrZero int returned) {
+    }
 
     private static final Set<String> FUNCTIONS = Set.of("sum", "avg", "min", "max", "count", "count_distinct",
             "bool_and", "bool_or");
     private static final Set<String> GRANULARITIES = Set.of("day", "week", "month", "quarter", "year");
 
-    AggregateRecordsTool(ToolSupport support) {
-        super(support);
+    private final ModelCatalog catalog;
+
+    AggregateRecordsTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, JsonMapper json) {
+        super(gateway, policy, json);
+        this.catalog = catalog;
     }
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("sale.order"));
+        ObjectNode input = JsonSchemas.onModel("sale.order");
         prop(input, "domain", JsonSchemas.domain());
         prop(input, "group_by", JsonSchemas.arrayOf(JsonSchemas.string(null), "Fields to group by; dates may take "
                 + "a granularity: 'date_order:month' (day, week, month, quarter, year). Empty = one overall total."));
@@ -43,27 +69,21 @@ class AggregateRecordsTool extends OdooTool {
         prop(input, "limit", JsonSchemas.integer("Most groups to return (default 100).", 1, 1000));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model");
-        ObjectNode output = object();
-        prop(output, "model", JsonSchemas.string(null));
-        prop(output, "groups", JsonSchemas.arrayOf(JsonSchemas.anyObject("group-by values, '__count' and one "
-                + "'field:function' entry per aggregate"), null));
-        prop(output, "returned", JsonSchemas.integer(null, 0, null));
-        return new McpSchema.Tool("aggregate_records", "Aggregate Odoo records",
+        return tool("aggregate_records", "Aggregate Odoo records",
                 "Computes counts, sums and averages per group inside Odoo, instead of reading many records. "
                         + "Examples: sales per state: {\"model\": \"sale.order\", \"group_by\": [\"state\"], "
                         + "\"aggregates\": [\"amount_total:sum\"]}; hours per employee this month: {\"model\": "
                         + "\"account.analytic.line\", \"domain\": [[\"date\", \">=\", \"2026-11-01\"]], \"group_by\": "
                         + "[\"employee_id\"], \"aggregates\": [\"unit_amount:sum\"]}; stock per product: {\"model\": "
                         + "\"stock.quant\", \"group_by\": [\"product_id\"], \"aggregates\": [\"quantity:sum\"]}.",
-                input, output, readOnlyAnnotations("Aggregate Odoo records"));
+                input, Result.class, Hints.READS);
     }
 
     @Override
-    protected JsonNode run(ToolArguments arguments, OdooSession session) {
+    protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
-        support.policy().checkRead(model);
-        ModelMetadata metadata = support.metadata(session, model);
-        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, support.json());
+        ModelMetadata metadata = catalog.metadata(session, model);
+        ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, json());
         List<String> groupBy = specs(arguments, "group_by", metadata, GRANULARITIES, "granularity");
         List<String> aggregates = specs(arguments, "aggregates", metadata, FUNCTIONS, "function");
         int limit = arguments.integer("limit", 100, 1, 1000);
@@ -71,11 +91,9 @@ class AggregateRecordsTool extends OdooTool {
         JsonNode rows = session.execute(OrmCalls.groupBy(session.server(), model, OdooValues.plain(domain), groupBy,
                 aggregates, order, limit));
 
-        ObjectNode result = support.object();
-        result.put("model", model);
-        ArrayNode groups = result.putArray("groups");
+        List<ObjectNode> groups = new ArrayList<>();
         for (JsonNode row : rows) {
-            ObjectNode group = groups.addObject();
+            ObjectNode group = JsonNodeFactory.instance.objectNode();
             for (String spec : groupBy) {
                 String field = spec.split(":")[0];
                 group.set(spec, groupValue(metadata.field(field), row.path(row.has(spec) ? spec : field)));
@@ -85,16 +103,16 @@ class AggregateRecordsTool extends OdooTool {
                 String field = spec.split(":")[0];
                 group.set(spec, row.has(spec) ? row.get(spec) : row.path(field));
             }
+            groups.add(group);
         }
-        result.put("returned", groups.size());
-        return result;
+        return new Result(model, groups, groups.size());
     }
 
     /**
      * One group-by value in the same shape on every version: many2one as {id, name}, a date group as
      * its label ("November 2026"; Odoo 19 sends [start, label], earlier versions the label).
      */
-    private static JsonNode groupValue(FieldInfo field, JsonNode value) {
+    private static JsonNode groupValue(@Nullable FieldInfo field, JsonNode value) {
         boolean date = field != null && ("date".equals(field.type()) || "datetime".equals(field.type()));
         if (date && value.isArray() && value.size() == 2 && value.get(1).isString()) {
             return value.get(1);
@@ -103,7 +121,7 @@ class AggregateRecordsTool extends OdooTool {
     }
 
     /** The order of groups: group-by specs, aggregates or __count, each optionally asc/desc. */
-    private static String order(String order, List<String> groupBy, List<String> aggregates) {
+    private static @Nullable String order(@Nullable String order, List<String> groupBy, List<String> aggregates) {
         if (order == null || order.isBlank()) {
             return null;
         }

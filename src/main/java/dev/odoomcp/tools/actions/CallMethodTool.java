@@ -1,28 +1,56 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.actions;
 
-import static dev.odoomcp.tools.JsonSchemas.object;
 import static dev.odoomcp.tools.JsonSchemas.prop;
 import static dev.odoomcp.tools.JsonSchemas.required;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OrmCalls;
+import dev.odoomcp.tools.Access;
+import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.JsonSchemas;
+import dev.odoomcp.tools.OdooGateway;
+import dev.odoomcp.tools.OdooSession;
+import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
+import dev.odoomcp.tools.ToolArguments;
+import dev.odoomcp.tools.ToolInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code call_method}: run a business action (confirm, validate, post, cancel). When the action
  * answers with a window action, i.e. Odoo wants to show a wizard, the result says how to finish it.
+ * It reads or writes its model depending on the method, so it stays listed in read-only mode and
+ * refuses the methods that change data there.
  */
 @Component
-class CallMethodTool extends OdooTool {
+class CallMethodTool extends OdooTool<CallMethodTool.Result> {
+
+    /** {@code result} is always there (null when the method returned nothing or opened a window action). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Result(String model, String method,
+            @JsonInclude(JsonInclude.Include.ALWAYS)
+            @JsonPropertyDescription("what the method returned (any JSON value, null when it returned nothing)")
+            @Nullable JsonNode result,
+            @JsonPropertyDescription("when Odoo answered with a window action (a wizard or a form to open): its "
+                    + "model, record and context")
+            @Nullable ObjectNode action,
+            @JsonProperty("next_step") @Nullable String nextStep) {
+    }
 
     private static final Pattern METHOD = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,127}");
     /** Methods that only read: allowed even when the connection is read-only. */
@@ -33,14 +61,19 @@ class CallMethodTool extends OdooTool {
             "unlink_all", "init", "browse");
     private static final int MAX_IDS = 100;
 
-    CallMethodTool(ToolSupport support) {
-        super(support);
+    CallMethodTool(OdooGateway gateway, AccessPolicy policy, JsonMapper json) {
+        super(gateway, policy, json);
+    }
+
+    /** Reads for the methods that only read, writes for every other. */
+    @Override
+    protected Access access(ToolArguments arguments) {
+        return READ_METHODS.contains(method(arguments)) ? Access.READ : Access.WRITE;
     }
 
     @Override
     protected McpSchema.Tool define() {
-        ObjectNode input = object();
-        prop(input, "model", JsonSchemas.model("sale.order"));
+        ObjectNode input = JsonSchemas.onModel("sale.order");
         prop(input, "method", JsonSchemas.string("Public method name, e.g. action_confirm, button_confirm, "
                 + "button_validate, action_post, button_cancel, action_assign."));
         prop(input, "ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), "Records to run the method on "
@@ -52,16 +85,7 @@ class CallMethodTool extends OdooTool {
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "method");
         ((ObjectNode) input.path("properties").path("args")).remove("items");
-        ObjectNode output = object();
-        prop(output, "model", JsonSchemas.string(null));
-        prop(output, "method", JsonSchemas.string(null));
-        prop(output, "result", JsonSchemas.typed("object", "what the method returned (any JSON value, null when "
-                + "it returned nothing)").put("additionalProperties", true));
-        ((ObjectNode) output.path("properties").path("result")).remove("type");
-        prop(output, "action", JsonSchemas.anyObject("when Odoo answered with a window action (a wizard or a form "
-                + "to open): its model, record and context"));
-        prop(output, "next_step", JsonSchemas.string(null));
-        return new McpSchema.Tool("call_method", "Run an Odoo business action",
+        return tool("call_method", "Run an Odoo business action",
                 "Runs a public method of a model, typically a button of a business document: confirm a sales "
                         + "order {\"model\": \"sale.order\", \"method\": \"action_confirm\", \"ids\": [42]}; confirm "
                         + "a purchase order (method button_confirm); confirm a manufacturing order (mrp.production, "
@@ -69,25 +93,13 @@ class CallMethodTool extends OdooTool {
                         + "(account.move, action_post). Methods starting with '_' are private and refused. If the "
                         + "result contains 'action', Odoo opened a wizard: follow 'next_step'. Confirm with the user "
                         + "first: business actions change real data.",
-                input, output, writeAnnotations("Run an Odoo business action", true, false));
+                input, Result.class, Hints.writes(true, false));
     }
 
     @Override
-    protected JsonNode run(ToolArguments arguments, OdooSession session) {
+    protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
-        String method = arguments.requiredString("method").strip();
-        if (method.startsWith("_") || !METHOD.matcher(method).matches()) {
-            throw new ToolInputException("Method '" + ToolArguments.abbreviate(method) + "' cannot be called: only "
-                    + "public methods (no leading underscore, letters, digits and '_') are allowed.");
-        }
-        if (REFUSED.contains(method) || AccessPolicy.isSecretField(method)) {
-            throw new ToolInputException("Method '" + method + "' is not available through this bridge.");
-        }
-        if (READ_METHODS.contains(method)) {
-            support.policy().checkRead(model);
-        } else {
-            support.policy().checkWrite(model, session.readOnly());
-        }
+        String method = method(arguments);
         List<Long> ids = arguments.raw("ids") == null ? null : arguments.ids("ids", MAX_IDS);
         ArrayNode args = arguments.array("args");
         List<Object> positional = new ArrayList<>();
@@ -107,21 +119,27 @@ class CallMethodTool extends OdooTool {
             });
         }
         JsonNode answer = session.execute(OrmCalls.method(model, method, ids, positional, named));
-        ObjectNode result = support.object();
-        result.put("model", model);
-        result.put("method", method);
         if (answer.isObject() && answer.path("type").asString("").startsWith("ir.actions.act_window")) {
-            result.set("action", windowAction(answer));
-            result.put("next_step", nextStep(answer));
-            result.putNull("result");
-        } else {
-            result.set("result", answer.isMissingNode() ? null : AccessPolicy.withoutSecrets(answer));
+            return new Result(model, method, null, windowAction(answer), nextStep(answer));
         }
-        return result;
+        return new Result(model, method, answer.isMissingNode() ? null : AccessPolicy.withoutSecrets(answer), null, null);
     }
 
-    private ObjectNode windowAction(JsonNode action) {
-        ObjectNode kept = support.object();
+    /** The method to call, checked: public, well-formed, not one the bridge refuses. */
+    private static String method(ToolArguments arguments) {
+        String method = arguments.requiredString("method").strip();
+        if (method.startsWith("_") || !METHOD.matcher(method).matches()) {
+            throw new ToolInputException("Method '" + ToolArguments.abbreviate(method) + "' cannot be called: only "
+                    + "public methods (no leading underscore, letters, digits and '_') are allowed.");
+        }
+        if (REFUSED.contains(method) || AccessPolicy.isSecretField(method)) {
+            throw new ToolInputException("Method '" + method + "' is not available through this bridge.");
+        }
+        return method;
+    }
+
+    private static ObjectNode windowAction(JsonNode action) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
         for (String key : List.of("type", "name", "res_model", "res_id", "view_mode", "target", "domain")) {
             if (action.has(key) && !action.get(key).isNull() && !(action.get(key).isBoolean() && !action.get(key).asBoolean())) {
                 kept.set(key, action.get(key));

@@ -1,7 +1,7 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.prompts;
 
-import static dev.odoomcp.tools.WorkflowPrompt.optional;
-import static dev.odoomcp.tools.WorkflowPrompt.required;
+import static dev.odoomcp.tools.prompts.WorkflowPrompt.optional;
+import static dev.odoomcp.tools.prompts.WorkflowPrompt.required;
 
 import dev.odoomcp.mcp.McpPrompt;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.prompts;
 
 import dev.odoomcp.mcp.McpCompletionProvider;
 import dev.odoomcp.mcp.McpRequestContext;
@@ -6,6 +6,11 @@ import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OdooException;
 import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.security.LimitExceededException;
+import dev.odoomcp.tools.Access;
+import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.OdooGateway;
+import dev.odoomcp.tools.OdooSession;
+import dev.odoomcp.tools.ToolInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +32,12 @@ class OdooCompletions implements McpCompletionProvider {
             "category", "product.category");
     private static final int LIMIT = 20;
 
-    private final ToolSupport support;
+    private final OdooGateway gateway;
+    private final AccessPolicy policy;
 
-    OdooCompletions(ToolSupport support) {
-        this.support = support;
+    OdooCompletions(OdooGateway gateway, AccessPolicy policy) {
+        this.gateway = gateway;
+        this.policy = policy;
     }
 
     @Override
@@ -42,8 +49,8 @@ class OdooCompletions implements McpCompletionProvider {
             return Optional.empty();
         }
         try {
-            support.policy().checkRead(model);
-            List<String> values = support.gateway().call(context, OdooGateway.Access.READ, List.of(), session -> {
+            policy.checkRead(model);
+            List<String> values = gateway.call(context, Access.READ, List.of(), session -> {
                 List<String> found = new ArrayList<>();
                 if (modelOfTemplate) {
                     JsonNode rows = session.execute(OrmCalls.searchRead("ir.model",

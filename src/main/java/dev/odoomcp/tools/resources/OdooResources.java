@@ -1,15 +1,18 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.resources;
 
 import dev.odoomcp.mcp.JsonRpcError;
 import dev.odoomcp.mcp.McpException;
 import dev.odoomcp.mcp.McpRequestContext;
 import dev.odoomcp.mcp.McpResourceProvider;
 import dev.odoomcp.mcp.McpSchema;
+import dev.odoomcp.tools.models.DescribeModelTool;
+import dev.odoomcp.tools.records.ReadRecordsTool;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,12 +29,12 @@ class OdooResources implements McpResourceProvider {
 
     private final ReadRecordsTool read;
     private final DescribeModelTool describe;
-    private final ToolSupport support;
+    private final JsonMapper json;
 
-    OdooResources(ReadRecordsTool read, DescribeModelTool describe, ToolSupport support) {
+    OdooResources(ReadRecordsTool read, DescribeModelTool describe, JsonMapper json) {
         this.read = read;
         this.describe = describe;
-        this.support = support;
+        this.json = json;
     }
 
     @Override
@@ -56,7 +59,7 @@ class OdooResources implements McpResourceProvider {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        ObjectNode arguments = support.object();
+        ObjectNode arguments = json.createObjectNode();
         arguments.put("model", matcher.group(1));
         McpSchema.CallToolResult result;
         if ("fields".equals(matcher.group(2))) {
@@ -73,10 +76,10 @@ class OdooResources implements McpResourceProvider {
         if (!result.succeeded()) {
             throw new McpException(JsonRpcError.INVALID_PARAMS, text);
         }
-        String json = "fields".equals(matcher.group(2)) ? text
-                : support.json().writeValueAsString(result.structuredContent().path("records").get(0));
+        String contents = "fields".equals(matcher.group(2)) ? text
+                : json.writeValueAsString(result.structuredContent().path("records").get(0));
         return Optional.of(new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri,
-                "application/json", json))));
+                "application/json", contents))));
     }
 
     private static long recordId(String uri, String digits) {

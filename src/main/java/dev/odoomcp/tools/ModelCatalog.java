@@ -2,65 +2,41 @@ package dev.odoomcp.tools;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OdooErrorKind;
 import dev.odoomcp.odoo.OdooException;
 import dev.odoomcp.odoo.OrmCalls;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every Odoo tool shares: the gateway to the caller's Odoo, the access policy, JSON, and the
- * per-tenant cache of model metadata (keyed by the credentials' fingerprint, so one tenant never
- * sees another's fields; bounded by memory, {@code ODOO_MCP_METADATA_CACHE_SIZE}).
+ * The models of each caller's Odoo as {@link ModelMetadata}: {@code fields_get} fetched once per
+ * tenant, companies and model, then cached (keyed by the credentials' fingerprint, so one tenant never
+ * sees another's fields; bounded by memory, {@code ODOO_MCP_METADATA_CACHE_SIZE}). An unknown model
+ * comes back with the closest model names the caller may use.
  */
 @Component
-class ToolSupport {
+public class ModelCatalog {
 
     private static final List<String> FIELD_ATTRIBUTES = List.of("string", "type", "required", "readonly",
             "relation", "selection", "help", "store");
 
-    private final OdooGateway gateway;
     private final AccessPolicy policy;
-    private final ToolsProperties properties;
-    private final JsonMapper json;
     private final Cache<String, ModelMetadata> metadata;
 
-    ToolSupport(OdooGateway gateway, AccessPolicy policy, ToolsProperties properties, JsonMapper json) {
-        this.gateway = gateway;
+    ModelCatalog(AccessPolicy policy, ToolsProperties properties) {
         this.policy = policy;
-        this.properties = properties;
-        this.json = json;
         this.metadata = Caffeine.newBuilder()
                 .maximumWeight(properties.metadataCacheSize().toBytes())
                 .weigher((String key, ModelMetadata value) -> key.length() * 2 + value.estimatedBytes())
                 .expireAfterWrite(properties.metadataCacheTtl()).build();
     }
 
-    /** The one guarded way to the caller's Odoo. */
-    OdooGateway gateway() {
-        return gateway;
-    }
-
-    AccessPolicy policy() {
-        return policy;
-    }
-
-    ToolsProperties properties() {
-        return properties;
-    }
-
-    JsonMapper json() {
-        return json;
-    }
-
     /** The model's fields as this caller sees them; fetched once per tenant and model, then cached. */
-    ModelMetadata metadata(OdooSession session, String model) {
+    public ModelMetadata metadata(OdooSession session, String model) {
         String key = session.credentials().fingerprint() + "|" + session.companyIds() + "|" + model;
         ModelMetadata cached = metadata.getIfPresent(key);
         if (cached != null) {
@@ -106,18 +82,9 @@ class ToolSupport {
                 + "? Call list_models to see the available models.");
     }
 
-    /** A successful result: the object as structured content and the same JSON as text. */
-    McpSchema.CallToolResult result(JsonNode value) {
-        return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(json.writeValueAsString(value))), value,
-                null);
-    }
-
-    ObjectNode object() {
-        return json.createObjectNode();
-    }
-
+    /** {@code fields_get}'s answer reduced to what the tools use. */
     private static ModelMetadata parse(String model, JsonNode answer) {
-        Map<String, FieldInfo> fields = new java.util.HashMap<>();
+        Map<String, FieldInfo> fields = new HashMap<>();
         answer.properties().forEach(entry -> {
             JsonNode f = entry.getValue();
             List<List<String>> selection = null;

@@ -1,4 +1,4 @@
-package dev.odoomcp.tools;
+package dev.odoomcp.tools.prompts;
 
 import dev.odoomcp.mcp.McpPrompt;
 import dev.odoomcp.mcp.McpRequestContext;
