@@ -42,8 +42,7 @@ final class Json2OdooClient implements OdooClient {
     public JsonNode execute(OdooCall call) {
         CallCheck.validate(call);
         if (call.params().stream().anyMatch(p -> p.name() == null)) {
-            throw new OdooException(OdooErrorKind.UNSUPPORTED, "This Odoo is reached over JSON-2, which accepts only named"
-                    + " arguments; pass the arguments of " + call.method() + " by name (e.g. {\"domain\": [...]} instead of a list).");
+            throw OdooFaultTranslator.positionalOverJson2(call.method());
         }
         auth.throwIfRecentlyRefused(creds, OdooProtocol.JSON2);
         ObjectNode body = json.createObjectNode();

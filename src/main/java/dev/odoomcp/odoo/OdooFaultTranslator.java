@@ -89,6 +89,12 @@ final class OdooFaultTranslator {
     }
 
     /** XML-RPC {@code authenticate} answered {@code False}. */
+    /** JSON-2 binds arguments by name only: a call given by position cannot be sent. */
+    static OdooException positionalOverJson2(String method) {
+        return new OdooException(OdooErrorKind.UNSUPPORTED, "This Odoo is reached over JSON-2, which accepts only named"
+                + " arguments; pass the arguments of " + method + " by name (e.g. {\"domain\": [...]} instead of a list).");
+    }
+
     static OdooException loginRefused(String database) {
         return new OdooException(OdooErrorKind.AUTHENTICATION_FAILED, "Odoo rejected the login or API key for database '"
                 + database + "'; check X-Odoo-Username and X-Odoo-Api-Key.");

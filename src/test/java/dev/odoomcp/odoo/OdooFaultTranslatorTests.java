@@ -202,6 +202,8 @@ class OdooFaultTranslatorTests {
                 answer(() -> OdooFaultTranslator.emptyAnswer("JSON-2 a/b"), OdooErrorKind.PROTOCOL_ERROR, "was empty"),
                 answer(() -> OdooFaultTranslator.missingInAnswer("XML-RPC authenticate", "user id"),
                         OdooErrorKind.PROTOCOL_ERROR, "answer to XML-RPC authenticate has no user id"),
+                answer(() -> OdooFaultTranslator.positionalOverJson2("action_confirm"), OdooErrorKind.UNSUPPORTED,
+                        "accepts only named arguments; pass the arguments of action_confirm by name"),
                 answer(OdooFaultTranslator::unusableUrl, OdooErrorKind.INVALID_CREDENTIALS, "X-Odoo-Url is not a usable URL"),
                 answer(() -> OdooFaultTranslator.cancelled(ORIGIN), OdooErrorKind.TIMEOUT,
                         "The call to the Odoo at https://erp.example.com was cancelled"),
