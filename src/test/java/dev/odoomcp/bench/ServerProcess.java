@@ -22,21 +22,23 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
     /**
-     * How to launch the bridge.
+     * How to launch the bridge (or a peer server).
      *
-     * @param java the {@code java} executable
+     * @param java the {@code java} executable (for a peer: its interpreter)
      * @param launch what follows the JVM options: {@code -jar app.jar} or {@code -cp ... MainClass}
      */
     record Launch(Path java, List<String> launch) {
     }
 
     private final Process process;
+    private final Path executable;
     private final int port;
     private final long startedNanos;
     private final Path log;
 
-    private ServerProcess(Process process, int port, long startedNanos, Path log) {
+    private ServerProcess(Process process, Path java, int port, long startedNanos, Path log) {
         this.process = process;
+        this.executable = java;
         this.port = port;
         this.startedNanos = startedNanos;
         this.log = log;
@@ -54,11 +56,16 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         long t0 = System.nanoTime();
-        return new ServerProcess(builder.start(), port, t0, log);
+        return new ServerProcess(builder.start(), launch.java(), port, t0, log);
     }
 
     URI mcp() {
         return URI.create("http://127.0.0.1:" + port + "/mcp");
+    }
+
+    /** The executable it was started with (its JDK's {@code jcmd} is beside it). */
+    Path java() {
+        return executable;
     }
 
     long pid() {
@@ -95,6 +102,11 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("The bridge did not exit within " + timeout + "; see " + log);
         }
         return process.exitValue();
+    }
+
+    /** CPU time the process has used so far (user + system, all threads), from {@code /proc/<pid>/stat}. */
+    double cpuMillis() {
+        return Machine.cpuMillis(process.pid());
     }
 
     /** Resident set size now, in MiB, from {@code /proc/<pid>/status}. */
