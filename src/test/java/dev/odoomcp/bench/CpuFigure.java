@@ -38,13 +38,15 @@ final class CpuFigure {
     double bridge(ServerProcess server, String jdk) throws Exception {
         URI mcp = server.mcp();
         McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
-        double list = perCall(server, (c, n) -> McpRequests.toolsList(mcp, tenant, ids.getAndIncrement()));
+        LoadGenerator.Requests toolsList = (c, n) -> McpRequests.toolsList(mcp, tenant, ids.getAndIncrement());
+        double list = perCall(server, toolsList);
         table.add(2, "bridge, tools/list, " + jdk, ms(list), "", null);
         LoadGenerator.Requests search = (c, n) -> McpRequests.searchPartners(mcp, tenant, ids.getAndIncrement());
         double call = perCall(server, search);
         table.add(2, "bridge, tools/call search_records (20 records), " + jdk, ms(call), "≤ 1 ms", call <= 1);
         if (config.profileDir() != null) {
-            profile(server, jdk, search);
+            profile(server, jdk, "search_records", search);
+            profile(server, jdk, "tools_list", toolsList);
         }
         return call;
     }
@@ -82,14 +84,15 @@ final class CpuFigure {
         return (after - before) / r.completed();
     }
 
-    private void profile(ServerProcess server, String jdk, LoadGenerator.Requests search) throws Exception {
+    private void profile(ServerProcess server, String jdk, String what, LoadGenerator.Requests requests)
+            throws Exception {
         Path jcmd = server.java().resolveSibling("jcmd");
-        String name = "bench-" + jdk.replaceAll("\\W+", "");
-        Path file = config.profileDir().resolve("search_records-" + jdk.replaceAll("\\W+", "") + ".jfr");
+        String name = "bench-" + what + "-" + jdk.replaceAll("\\W+", "");
+        Path file = config.profileDir().resolve(what + "-" + jdk.replaceAll("\\W+", "") + ".jfr");
         jcmd(jcmd, server, "JFR.start", "name=" + name, "settings=profile", "filename=" + file);
-        check(load.run(config.cpuClients(), config.cpuCalls(), Duration.ofMinutes(5), search, McpRequests::isResult));
+        check(load.run(config.cpuClients(), config.cpuCalls(), Duration.ofMinutes(5), requests, McpRequests::isResult));
         jcmd(jcmd, server, "JFR.stop", "name=" + name);
-        table.note("JFR recording of " + config.cpuCalls() + " search_records calls on " + jdk + ": " + file);
+        table.note("JFR recording of " + config.cpuCalls() + " " + what + " calls on " + jdk + ": " + file);
     }
 
     private static void jcmd(Path jcmd, ServerProcess server, String... args) throws IOException, InterruptedException {
