@@ -61,11 +61,14 @@ final class Bench {
             SearchCapture capture = SearchCapture.of(server, fakes);
             int firstRoundTrips = new RoundTripFigure(table, server, fakes).measure();
             cpu = new CpuFigure(config, table, fakes, capture);
-            double search = cpu.bridge(server, jdk);
-            cpu.direct(config.server().java(), jdk, search);
             if (!config.cpuOnly()) {
                 new LatencyFigure(config, table, server, fakes, capture).measure();
                 new ThroughputFigure(config, table, server, fakes).measure();
+            }
+            // after the load of figures 3 and 4, so that the JIT has compiled what a warm server runs
+            double search = cpu.bridge(server, jdk, new GcLog(gcLog));
+            cpu.direct(config.server().java(), jdk, search);
+            if (!config.cpuOnly()) {
                 // After the others, so the JIT is warm: the cold fakes are untouched, their caches cold.
                 new CacheFigure(config, table, server, fakes, firstRoundTrips).measure();
                 new PeerFigure(config, table, server, fakes, capture, cpu).measure();
@@ -73,11 +76,12 @@ final class Bench {
             }
         }
         if (config.server17() != null) {
-            try (ServerProcess server = ServerProcess.start(config.server17(), List.of(BenchConfig.SERVER_HEAP),
-                    SERVER_ENV, config.workDir().resolve("server17.log"))) {
+            Path gcLog17 = config.workDir().resolve("server17-gc.log");
+            try (ServerProcess server = ServerProcess.start(config.server17(), List.of(BenchConfig.SERVER_HEAP,
+                    "-Xlog:gc:file=" + gcLog17), SERVER_ENV, config.workDir().resolve("server17.log"))) {
                 server.awaitHealthy(Duration.ofSeconds(120));
                 String jdk17 = "JDK " + Machine.feature(config.server17().java());
-                double search = cpu.bridge(server, jdk17);
+                double search = cpu.bridge(server, jdk17, new GcLog(gcLog17));
                 cpu.direct(config.server17().java(), jdk17, search);
             }
             table.note("JDK 17 bridge (CPU rows only): " + Machine.javaVersion(config.server17().java()) + ".");

@@ -42,7 +42,7 @@ record BenchConfig(ServerProcess.Launch server, Path jar, URI reference, Path wo
     static BenchConfig full(ServerProcess.Launch server, Path jar, URI reference, Path workDir,
             ServerProcess.Launch server17, Path python, Path peerScript, Path profileDir, boolean cpuOnly) {
         return new BenchConfig(server, jar, reference, workDir, server17, python, peerScript, profileDir, 3, 1_000,
-                400, Duration.ofSeconds(3), Duration.ofSeconds(5), 64, 2_000, Duration.ofSeconds(1), 5, 2_000, 3_000,
+                400, Duration.ofSeconds(3), Duration.ofSeconds(5), 64, 2_000, Duration.ofSeconds(1), 5, 5_000, 3_000,
                 4, cpuOnly);
     }
 

@@ -38,7 +38,7 @@ class BenchSmokeTests {
         assertThat(rows).filteredOn(r -> r.measure().startsWith("first search_records of a new tenant")).singleElement()
                 .satisfies(r -> assertThat(r.value()).contains("authenticate").contains("search_read"));
         assertThat(rows).filteredOn(r -> r.section() == 2).hasSize(4)
-                .allSatisfy(r -> assertThat(r.value()).matches("\\d+\\.\\d+( ms|×)"));
+                .allSatisfy(r -> assertThat(r.value()).matches("\\d+\\.\\d+( ms|×)(, \\d+ KiB allocated)?"));
         assertThat(rows).filteredOn(r -> r.section() == 3 && r.stats() != null)
                 .allSatisfy(r -> assertThat(r.stats().n()).isPositive());
         assertThat(rows).filteredOn(r -> r.section() == 4 && r.value().endsWith("req/s")).hasSize(2)

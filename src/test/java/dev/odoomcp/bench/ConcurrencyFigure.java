@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 final class ConcurrencyFigure {
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final BenchConfig config;
     private final BenchTable table;
@@ -48,7 +46,7 @@ final class ConcurrencyFigure {
         int burst = config.burst();
         LoadGenerator.Result r = load.run(burst, burst, Duration.ofSeconds(120),
                 (c, n) -> McpRequests.searchPartners(mcp, tenant, n + 1L), McpRequests::isResult);
-        double heapAfter = heapUsedMb();
+        double heapAfter = server.heapUsedMb();
         double heapPeak = Math.max(heapAfter, peakBeforeGc(gcOffset));
         double rssPeak = server.peakRssMb();
         long latencyMs = config.slowLatency().toMillis();
@@ -78,23 +76,5 @@ final class ConcurrencyFigure {
             peak = Double.isNaN(peak) ? before : Math.max(peak, before);
         }
         return peak;
-    }
-
-    /** Heap in use now, from {@code jcmd <pid> GC.heap_info} of the server's JDK. */
-    private double heapUsedMb() {
-        Path jcmd = config.server().java().resolveSibling("jcmd");
-        try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "GC.heap_info")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            Matcher m = HEAP_USED.matcher(out);
-            return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
-        } catch (IOException e) {
-            return Double.NaN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Double.NaN;
-        }
     }
 }

@@ -34,21 +34,25 @@ final class CpuFigure {
         this.capture = capture;
     }
 
-    /** The bridge's CPU per tools/list and per search_records; returns the latter in ms. */
-    double bridge(ServerProcess server, String jdk) throws Exception {
+    /**
+     * The bridge's CPU (and heap allocated, from its GC log) per tools/list and per search_records;
+     * returns the search's CPU in ms.
+     */
+    double bridge(ServerProcess server, String jdk, GcLog gc) throws Exception {
         URI mcp = server.mcp();
         McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
         LoadGenerator.Requests toolsList = (c, n) -> McpRequests.toolsList(mcp, tenant, ids.getAndIncrement());
-        double list = perCall(server, toolsList);
-        table.add(2, "bridge, tools/list, " + jdk, ms(list), "", null);
+        double[] list = perCall(server, toolsList, gc);
+        table.add(2, "bridge, tools/list, " + jdk, ms(list[0]) + ", " + kib(list[1]) + " allocated", "", null);
         LoadGenerator.Requests search = (c, n) -> McpRequests.searchPartners(mcp, tenant, ids.getAndIncrement());
-        double call = perCall(server, search);
-        table.add(2, "bridge, tools/call search_records (20 records), " + jdk, ms(call), "≤ 1 ms", call <= 1);
+        double[] call = perCall(server, search, gc);
+        table.add(2, "bridge, tools/call search_records (20 records), " + jdk, ms(call[0]) + ", " + kib(call[1])
+                + " allocated", "≤ 1 ms", call[0] <= 1);
         if (config.profileDir() != null) {
             profile(server, jdk, "search_records", search);
             profile(server, jdk, "tools_list", toolsList);
         }
-        return call;
+        return call[0];
     }
 
     /** The plain client's CPU per search_read, on the JDK of {@code java}; NaN when it could not run. */
@@ -70,6 +74,21 @@ final class CpuFigure {
         table.add(2, "  ratio bridge / direct, search, " + jdk, BenchTable.num(bridgeSearch / perCall, "%.1f×"), "",
                 null);
         return perCall;
+    }
+
+    /** CPU ms and heap KiB allocated per call of {@code requests}, measured after a warm-up. */
+    private double[] perCall(ServerProcess server, LoadGenerator.Requests requests, GcLog gc) {
+        int clients = config.cpuClients();
+        check(load.run(clients, config.cpuWarmup(), Duration.ofMinutes(5), requests, McpRequests::isResult));
+        double usedThen = server.heapUsedMb();
+        long mark = gc.mark();
+        double before = server.cpuMillis();
+        LoadGenerator.Result r = load.run(clients, config.cpuCalls(), Duration.ofMinutes(5), requests,
+                McpRequests::isResult);
+        double after = server.cpuMillis();
+        check(r);
+        double allocated = gc.allocatedMb(mark, usedThen, server.heapUsedMb());
+        return new double[] {(after - before) / r.completed(), allocated * 1024 / r.completed()};
     }
 
     /** CPU ms per call of {@code requests}, measured after a warm-up, at a few clients. */
@@ -109,6 +128,10 @@ final class CpuFigure {
         if (r.errors() > 0) {
             throw new IllegalStateException("CPU figure: " + r.errors() + " failed calls, first: " + r.firstError());
         }
+    }
+
+    private static String kib(double value) {
+        return BenchTable.num(value, "%.0f KiB");
     }
 
     static String ms(double value) {

@@ -30,6 +30,8 @@ final class ServerProcess implements AutoCloseable {
     record Launch(Path java, List<String> launch) {
     }
 
+    private static final java.util.regex.Pattern HEAP_USED = java.util.regex.Pattern.compile("used (\\d+)K");
+
     private final Process process;
     private final Path executable;
     private final int port;
@@ -107,6 +109,24 @@ final class ServerProcess implements AutoCloseable {
     /** CPU time the process has used so far (user + system, all threads), from {@code /proc/<pid>/stat}. */
     double cpuMillis() {
         return Machine.cpuMillis(process.pid());
+    }
+
+    /** Heap in use now, in MiB, from {@code jcmd <pid> GC.heap_info} of the server's JDK; NaN if unknown. */
+    double heapUsedMb() {
+        Path jcmd = executable.resolveSibling("jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            java.util.regex.Matcher m = HEAP_USED.matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     /** Resident set size now, in MiB, from {@code /proc/<pid>/status}. */
