@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.xmlrpc.XmlRpcException;
 
 import dev.odoomcp.security.TargetRefusedException;
 import tools.jackson.core.JacksonException;
@@ -142,20 +143,16 @@ final class OdooFaultTranslator {
                 + " KiB limit; ask for fewer records or fields (use limit, fields) and try again.");
     }
 
-    /**
-     * The XML-RPC answer was refused; {@code cause} is the parser's or {@code XmlRpcWire}'s reason,
-     * which may quote the server's text and is never passed on.
-     */
-    static OdooException xmlRpcRejected(String cause) {
+    /** The XML-RPC parser refused the answer. */
+    static OdooException xmlRpcRejected(XmlRpcException e) {
+        String cause = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
         String why;
         if (cause.contains("DOCTYPE") || cause.contains("ENTITY")) { // not "entity": a truncated document is "...within the same entity"
             why = "it declares a DOCTYPE or entities, which are refused";
-        } else if (cause.contains("outside plain XML-RPC")) {
+        } else if (cause.contains("Unknown type") || cause.contains("serializable") || cause.contains("extensions")) {
             why = "it uses a type outside plain XML-RPC (such as a serialized Java object), which is refused";
         } else if (cause.contains("maxElementDepth")) {
             return nestedTooDeeply("the XML-RPC call");
-        } else if (cause.startsWith("shape:")) {
-            return xmlRpcUnexpectedShape(cause.substring("shape:".length()).strip());
         } else {
             why = "it is not well-formed XML-RPC (truncated or not XML)";
         }
@@ -163,10 +160,10 @@ final class OdooFaultTranslator {
                 + ". Check that X-Odoo-Url points to a genuine Odoo server.");
     }
 
-    /** Well-formed XML-RPC in a shape Odoo never sends, e.g. a string faultCode. */
-    static OdooException xmlRpcUnexpectedShape(String shape) {
+    /** The XML-RPC library failed on a shape it does not expect, e.g. a string faultCode. */
+    static OdooException xmlRpcUnexpectedShape(RuntimeException e) {
         return new OdooException(OdooErrorKind.PROTOCOL_ERROR, "The server's XML-RPC answer has an unexpected shape ("
-                + shape + "); " + CHECK_URL + ".");
+                + e.getClass().getSimpleName() + "); " + CHECK_URL + ".");
     }
 
     static OdooException invalidJson(String what, JacksonException e) {

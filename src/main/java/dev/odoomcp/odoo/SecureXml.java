@@ -1,8 +1,5 @@
 package dev.odoomcp.odoo;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -17,9 +14,7 @@ import org.xml.sax.XMLReader;
  * external DTDs, no expansion bombs), secure processing limits on, elements nested at most
  * {@link #MAX_ELEMENT_DEPTH} deep (the XML-RPC parser recurses once per level), namespace aware as
  * the XML-RPC parser needs, and silent: without an error handler of its own the JDK parser prints
- * each error, with the remote text in it, as a {@code [Fatal Error]} line on stderr. Readers are
- * pooled ({@link #borrow}): the JDK parser is reusable once a parse has ended, and keeps these
- * settings across parses.
+ * each error, with the remote text in it, as a {@code [Fatal Error]} line on stderr.
  */
 final class SecureXml {
 
@@ -49,11 +44,7 @@ final class SecureXml {
         }
     };
 
-    /** Readers kept for reuse: making one costs more than parsing a small answer. */
-    private static final int POOL_SIZE = 64;
-
     private final SAXParserFactory factory;
-    private final BlockingQueue<XMLReader> pool = new ArrayBlockingQueue<>(POOL_SIZE);
 
     SecureXml() {
         try {
@@ -71,32 +62,13 @@ final class SecureXml {
         }
     }
 
-    /**
-     * A reader of the pool, or a new one. Give it back with {@link #giveBack} after a parse that
-     * ended normally; one that failed mid-document is left to the garbage collector. Pooled, not
-     * per thread: every tool call runs on a thread of its own.
-     */
-    XMLReader borrow() {
-        XMLReader reader = pool.poll();
-        return reader != null ? reader : newReader();
-    }
-
-    /** Back to the pool for the next answer (dropped when the pool is full). */
-    void giveBack(XMLReader reader) {
-        pool.offer(reader);
-    }
-
-    /** A fresh reader; the factory is shared and not thread-safe, so creation is serialized. */
-    private XMLReader newReader() {
+    /** A fresh reader; the factory is shared, so creation is serialized. */
+    XMLReader newReader() throws ParserConfigurationException, SAXException {
         XMLReader reader;
-        try {
-            synchronized (factory) {
-                reader = factory.newSAXParser().getXMLReader();
-            }
-            reader.setProperty(MAX_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("The XML parser of this JVM cannot be configured securely", e);
+        synchronized (factory) {
+            reader = factory.newSAXParser().getXMLReader();
         }
+        reader.setProperty(MAX_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
         reader.setErrorHandler(SILENT);
         return reader;
     }

@@ -71,11 +71,11 @@ final class ServerDetector {
     }
 
     private OdooVersion fromXmlRpc(URI url) {
-        XmlRpcWire.Outcome outcome = xmlRpc.call(url, "common", "version", List.of());
+        XmlRpcCaller.Outcome outcome = xmlRpc.call(url, "common", "version", List.of());
         if (outcome.fault() != null) {
             throw OdooFaultTranslator.xmlRpcFault(outcome.fault().code(), outcome.fault().string(), "");
         }
-        JsonNode node = outcome.value();
+        JsonNode node = XmlRpcValues.toJson(outcome.value());
         return versionFrom(node.path("server_version"), node.path("server_version_info"));
     }
 

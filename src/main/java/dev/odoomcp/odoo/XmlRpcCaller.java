@@ -1,47 +1,67 @@
 package dev.odoomcp.odoo;
 
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.hc.core5.http.ContentType;
+import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.client.XmlRpcClient;
+import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
+import org.apache.xmlrpc.client.XmlRpcClientException;
 
 /**
- * Makes one XML-RPC call over the shared {@link OdooHttp} client and separates the three outcomes:
- * a result (as JSON), an Odoo fault (returned for the caller to interpret), or a failure that is
- * already an {@link OdooException}. The wire format is {@link XmlRpcWire}'s: plain XML-RPC only, no
- * {@code nil}, no {@code i8}, and never a Java object from a hostile server.
+ * Makes one XML-RPC call over the shared transport and separates the three outcomes: a result,
+ * an Odoo fault (returned as {@link Fault} for the caller to interpret), or a failure that is
+ * already an {@link OdooException}. Extensions and exceptions stay off: no {@code nil}, no
+ * {@code i8}, and above all no deserialized Java objects from a hostile server.
  */
 final class XmlRpcCaller {
 
-    private static final ContentType TEXT_XML = ContentType.create("text/xml", StandardCharsets.UTF_8);
-
-    private final OdooHttp http;
-    private final XmlRpcWire wire;
-
-    XmlRpcCaller(OdooHttp http) {
-        this.http = http;
-        this.wire = new XmlRpcWire(new SecureXml());
+    /** An XML-RPC fault as Odoo sent it; the string may hold a traceback. */
+    record Fault(int code, String string) {
     }
 
-    XmlRpcWire.Outcome call(URI baseUrl, String service, String method, List<Object> params) {
-        URI uri;
+    /** Either a value or a fault. */
+    record Outcome(Object value, Fault fault) {
+    }
+
+    private final XmlRpcClient client;
+
+    XmlRpcCaller(OdooHttp http) {
+        this.client = new XmlRpcClient();
+        this.client.setTransportFactory(new HttpClientXmlRpcTransport.Factory(client, http, new SecureXml()));
+    }
+
+    Outcome call(URI baseUrl, String service, String method, List<Object> params) {
+        XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
         try {
-            uri = baseUrl.resolve("/xmlrpc/2/" + service);
-            uri.toURL();
-        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            config.setServerURL(baseUrl.resolve("/xmlrpc/2/" + service).toURL());
+        } catch (MalformedURLException | IllegalArgumentException e) {
             throw OdooFaultTranslator.unusableUrl();
         }
-        HttpReply reply = http.post(uri, Map.of(), XmlRpcWire.request(method, params), TEXT_XML);
-        if (reply.status() != 200 || reply.isHtml()) {
-            throw OdooFaultTranslator.unexpectedHttp(reply, "XML-RPC " + uri.getPath(),
-                    "X-Odoo-Url is not the root of an Odoo server, or XML-RPC is disabled there. Check X-Odoo-Url.");
-        }
+        config.setEnabledForExtensions(false);
+        config.setEnabledForExceptions(false);
+        config.setEncoding("UTF-8");
         try {
-            return wire.parse(reply.body());
-        } catch (XmlRpcWire.Rejected e) {
-            throw OdooFaultTranslator.xmlRpcRejected(e.getMessage());
+            return new Outcome(client.execute(config, method, params), null);
+        } catch (OdooException e) {
+            throw e;
+        } catch (XmlRpcClientException e) {
+            throw OdooFaultTranslator.xmlRpcRejected(e);
+        } catch (XmlRpcException e) {
+            if (e.getCause() instanceof OdooException inner) {
+                throw inner;
+            }
+            if (e.linkedException != null || e.code == 0 && e.getMessage() != null && e.getMessage().startsWith("Failed")) {
+                throw OdooFaultTranslator.xmlRpcRejected(e);
+            }
+            return new Outcome(null, new Fault(e.code, e.getMessage()));
+        } catch (StackOverflowError e) {
+            // the parser recurses per level; SecureXml's depth limit should stop it long before
+            throw OdooFaultTranslator.nestedTooDeeply("XML-RPC " + method);
+        } catch (RuntimeException e) {
+            // e.g. the parser's ClassCastException on a string faultCode
+            throw OdooFaultTranslator.xmlRpcUnexpectedShape(e);
         }
     }
 }

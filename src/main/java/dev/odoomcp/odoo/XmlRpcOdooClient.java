@@ -55,10 +55,10 @@ final class XmlRpcOdooClient implements OdooClient {
                 kwargs.put(k, XmlRpcValues.toXmlRpc(v));
             }
         });
-        XmlRpcWire.Outcome outcome = caller.call(creds.url(), "object", "execute_kw",
+        XmlRpcCaller.Outcome outcome = caller.call(creds.url(), "object", "execute_kw",
                 List.of(creds.database(), (int) uid, creds.apiKey(), call.model(), call.method(), args, kwargs));
         if (outcome.fault() == null) {
-            return outcome.value();
+            return XmlRpcValues.toJson(outcome.value());
         }
         if (OdooFaultTranslator.isNoneResult(outcome.fault().string())) {
             return NullNode.getInstance();
@@ -72,16 +72,15 @@ final class XmlRpcOdooClient implements OdooClient {
     }
 
     private Long authenticate() {
-        XmlRpcWire.Outcome outcome = caller.call(creds.url(), "common", "authenticate",
+        XmlRpcCaller.Outcome outcome = caller.call(creds.url(), "common", "authenticate",
                 List.of(creds.database(), creds.username(), creds.apiKey(), Map.of()));
         if (outcome.fault() != null) {
             throw OdooFaultTranslator.xmlRpcFault(outcome.fault().code(), outcome.fault().string(), creds.database());
         }
-        JsonNode uid = outcome.value();
-        if (uid.isInt() && uid.intValue() > 0) {
+        if (outcome.value() instanceof Integer uid && uid > 0) {
             return uid.longValue();
         }
-        if (uid.isBoolean() && !uid.booleanValue()) {
+        if (Boolean.FALSE.equals(outcome.value())) {
             throw OdooFaultTranslator.loginRefused(creds.database());
         }
         throw OdooFaultTranslator.missingInAnswer("XML-RPC authenticate", "user id (nor false, for a refused login)");

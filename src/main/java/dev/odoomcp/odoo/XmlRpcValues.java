@@ -2,20 +2,28 @@ package dev.odoomcp.odoo;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.text.SimpleDateFormat;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Converts between the values tools pass (plain Java or Jackson nodes) and what plain XML-RPC
- * can carry (int, double, boolean, string, struct, array: no nil, no i8), for {@link XmlRpcWire}
- * to write. Answers are parsed straight into JSON by {@link XmlRpcWire}.
+ * can carry (int, double, boolean, string, struct, array: no nil, no i8 without extensions), and
+ * from parsed XML-RPC answers to JSON.
  */
 final class XmlRpcValues {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private XmlRpcValues() {
     }
@@ -90,5 +98,50 @@ final class XmlRpcValues {
                     + " is outside the 32-bit range XML-RPC can carry.");
         }
         return (int) v;
+    }
+
+    /** From a parsed XML-RPC answer. */
+    static JsonNode toJson(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof Object[] array) {
+            ArrayNode out = NODES.arrayNode(array.length);
+            for (Object item : array) {
+                out.add(toJson(item));
+            }
+            return out;
+        }
+        if (value instanceof Collection<?> list) {
+            return toJson(list.toArray());
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode out = NODES.objectNode();
+            Object id = map.get("id");
+            if (id != null) {
+                out.set("id", toJson(id));
+            }
+            map.forEach((k, v) -> out.set(String.valueOf(k), toJson(v)));
+            return out;
+        }
+        if (value instanceof Integer i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return NODES.numberNode(d);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Date date) {
+            return NODES.stringNode(new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(date));
+        }
+        if (value instanceof byte[] bytes) {
+            return NODES.stringNode(Base64.getEncoder().encodeToString(bytes));
+        }
+        return NODES.stringNode(value.toString());
     }
 }

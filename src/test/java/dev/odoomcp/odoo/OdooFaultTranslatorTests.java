@@ -15,6 +15,8 @@ import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.client.XmlRpcClientException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -178,19 +180,19 @@ class OdooFaultTranslatorTests {
                         new byte[0]), "JSON-2 a/b", "hint"), OdooErrorKind.PROTOCOL_ERROR, "(text/plain X-Forged: 1)"),
                 answer(() -> OdooFaultTranslator.unexpectedHttp(new HttpReply(502, "text/html", null, new byte[0]),
                         "XML-RPC /xmlrpc/2/object", "hint"), OdooErrorKind.SERVER_ERROR, "answered HTTP 502"),
-                answer(() -> OdooFaultTranslator.xmlRpcRejected("DOCTYPE is disallowed when the feature"
-                        + " \"http://apache.org/xml/features/disallow-doctype-decl\" set to true."),
-                        OdooErrorKind.PROTOCOL_ERROR, "it declares a DOCTYPE or entities"),
-                answer(() -> OdooFaultTranslator.xmlRpcRejected("it uses a type outside plain XML-RPC (an element of"
-                        + " namespace http://ws.apache.org/xmlrpc/namespaces/extensions, such as a serialized Java object)"),
-                        OdooErrorKind.PROTOCOL_ERROR, "such as a serialized Java object"),
-                answer(() -> OdooFaultTranslator.xmlRpcRejected("JAXP00010006: The element \"value\" has a depth of"
-                        + " \"401\" that exceeds the limit \"400\" set by \"maxElementDepth\"."),
-                        OdooErrorKind.PROTOCOL_ERROR, "nested too deeply"),
-                answer(() -> OdooFaultTranslator.xmlRpcRejected("XML document structures must start and end within the"
-                        + " same entity."), OdooErrorKind.PROTOCOL_ERROR, "not well-formed XML-RPC"),
-                answer(() -> OdooFaultTranslator.xmlRpcRejected("shape: a fault whose faultCode is not an integer"),
-                        OdooErrorKind.PROTOCOL_ERROR, "unexpected shape (a fault whose faultCode is not an integer)"),
+                answer(() -> OdooFaultTranslator.xmlRpcRejected(new XmlRpcClientException(
+                        "Failed to parse server's response: DOCTYPE is disallowed", null)), OdooErrorKind.PROTOCOL_ERROR,
+                        "it declares a DOCTYPE or entities"),
+                answer(() -> OdooFaultTranslator.xmlRpcRejected(new XmlRpcClientException("Failed to parse server's"
+                        + " response: Unknown type: serializable", null)), OdooErrorKind.PROTOCOL_ERROR,
+                        "such as a serialized Java object"),
+                answer(() -> OdooFaultTranslator.xmlRpcRejected(new XmlRpcClientException("Failed to parse server's"
+                        + " response: JAXP00010006: The element \"value\" has a depth of \"401\" that exceeds the limit"
+                        + " \"400\" set by \"maxElementDepth\".", null)), OdooErrorKind.PROTOCOL_ERROR, "nested too deeply"),
+                answer(() -> OdooFaultTranslator.xmlRpcRejected(new XmlRpcException("Failed to read server's response")),
+                        OdooErrorKind.PROTOCOL_ERROR, "not well-formed XML-RPC"),
+                answer(() -> OdooFaultTranslator.xmlRpcUnexpectedShape(new ClassCastException("String to Integer")),
+                        OdooErrorKind.PROTOCOL_ERROR, "unexpected shape (ClassCastException)"),
                 answer(() -> OdooFaultTranslator.invalidJson("JSON-2 res.partner/search_count", jsonFailure("[".repeat(200))),
                         OdooErrorKind.PROTOCOL_ERROR, "answer to JSON-2 res.partner/search_count is nested too deeply"),
                 answer(() -> OdooFaultTranslator.invalidJson("/web/version", jsonFailure("{\"a\": [1, 2")),
