@@ -3,7 +3,9 @@ package dev.odoomcp.mcp;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,10 +26,17 @@ record Pagination<T>(List<T> page, String nextCursor) {
         return new Pagination<>(List.copyOf(all.subList(offset, end)), next);
     }
 
-    /** The list result: the page under {@code member}, plus {@code nextCursor} when more pages follow. */
+    /**
+     * The list result: the page under {@code member}, plus {@code nextCursor} when more pages follow.
+     * Items that are JSON nodes are put in as they are (never modified afterwards); others are converted.
+     */
     ObjectNode toResult(String member, JsonMapper json) {
         ObjectNode result = json.createObjectNode();
-        result.set(member, json.valueToTree(page));
+        ArrayNode items = result.putArray(member);
+        for (T item : page) {
+            // items that are JSON already (definitions made once) are shared as they are, not copied
+            items.add(item instanceof JsonNode node ? node : json.valueToTree(item));
+        }
         if (nextCursor != null) {
             result.put("nextCursor", nextCursor);
         }

@@ -23,6 +23,7 @@ class ToolCatalog {
     private final Map<String, McpTool> tools;
     private final int pageSize;
     private final JsonMapper json;
+    private final Map<String, JsonNode> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     ToolCatalog(List<McpTool> tools, McpServerProperties properties, JsonMapper json) {
         this.tools = tools.stream().sorted(Comparator.comparing(McpTool::name))
@@ -34,11 +35,19 @@ class ToolCatalog {
     }
 
     ObjectNode list(ObjectNode params, McpRequestContext context) {
-        List<McpSchema.Tool> visible = tools.values().stream()
+        List<JsonNode> visible = tools.values().stream()
                 .filter(tool -> tool.unavailableReason(context).isEmpty())
-                .map(McpTool::definition).toList();
-        Pagination<McpSchema.Tool> page = Pagination.of(visible, Params.optionalString(params, "cursor"), pageSize);
+                .map(this::definitionTree).toList();
+        Pagination<JsonNode> page = Pagination.of(visible, Params.optionalString(params, "cursor"), pageSize);
         return page.toResult("tools", json);
+    }
+
+    /**
+     * A tool's definition as JSON, made once: definitions never change, and converting them on every
+     * {@code tools/list} was most of its CPU. The nodes are shared by all results and never modified.
+     */
+    private JsonNode definitionTree(McpTool tool) {
+        return definitions.computeIfAbsent(tool.name(), name -> json.valueToTree(tool.definition()));
     }
 
     ObjectNode call(ObjectNode params, McpRequestContext context) {

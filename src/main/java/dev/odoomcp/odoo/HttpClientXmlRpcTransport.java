@@ -39,6 +39,7 @@ final class HttpClientXmlRpcTransport extends XmlRpcHttpTransport {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private URI uri;
     private byte[] requestBody;
+    private XMLReader reader;
 
     HttpClientXmlRpcTransport(XmlRpcClient client, OdooHttp http, SecureXml xml) {
         super(client, "odoo-mcp-bridge");
@@ -112,9 +113,21 @@ final class HttpClientXmlRpcTransport extends XmlRpcHttpTransport {
     @Override
     protected XMLReader newXMLReader() throws XmlRpcException {
         try {
-            return xml.newReader();
+            reader = xml.borrow();
+            return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new XmlRpcClientException("Cannot create a secure XML parser", e);
         }
+    }
+
+    /** Parses with a pooled reader, given back only when the answer parsed cleanly. */
+    @Override
+    protected Object readResponse(XmlRpcStreamRequestConfig config, InputStream stream) throws XmlRpcException {
+        Object result = super.readResponse(config, stream);
+        if (reader != null) {
+            xml.giveBack(reader);
+            reader = null;
+        }
+        return result;
     }
 }

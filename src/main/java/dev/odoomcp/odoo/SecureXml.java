@@ -1,5 +1,7 @@
 package dev.odoomcp.odoo;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -8,6 +10,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * SAX readers for answers from servers we do not trust: no DOCTYPE (hence no entities, no
@@ -44,7 +47,12 @@ final class SecureXml {
         }
     };
 
+    /** Readers kept for reuse: making one costs more than parsing a typical answer. */
+    private static final int POOLED = 64;
+    private static final DefaultHandler NO_HANDLER = new DefaultHandler();
+
     private final SAXParserFactory factory;
+    private final BlockingQueue<XMLReader> idle = new ArrayBlockingQueue<>(POOLED);
 
     SecureXml() {
         try {
@@ -60,6 +68,21 @@ final class SecureXml {
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("The XML parser of this JVM cannot be configured securely", e);
         }
+    }
+
+    /**
+     * A reader, reused when one is idle. Give it back with {@link #giveBack} only after a parse that
+     * succeeded; a reader that failed on a hostile answer is simply dropped.
+     */
+    XMLReader borrow() throws ParserConfigurationException, SAXException {
+        XMLReader reader = idle.poll();
+        return reader != null ? reader : newReader();
+    }
+
+    /** Returns a reader after a successful parse, without the handler (and results) it held. */
+    void giveBack(XMLReader reader) {
+        reader.setContentHandler(NO_HANDLER);
+        idle.offer(reader);
     }
 
     /** A fresh reader; the factory is shared, so creation is serialized. */

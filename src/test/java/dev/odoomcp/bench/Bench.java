@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The benchmark: starts the bridge as its own process against the fake Odoo servers of
- * {@link BenchOdoo}, measures the five figures and returns them as one {@link BenchTable}. Run by
+ * {@link BenchOdoo}, measures the eight figures and returns them as one {@link BenchTable}. Run by
  * {@code bench/run} ({@link #main}); the smoke test runs it in-process with tiny counts.
  */
 final class Bench {
@@ -39,25 +39,54 @@ final class Bench {
 
     static Report run(BenchConfig config, BenchOdoo.Urls fakes) throws Exception {
         Files.createDirectories(config.workDir());
+        if (config.profileDir() != null) {
+            Files.createDirectories(config.profileDir());
+        }
         String header = Machine.describe(config.server().java());
         BenchTable table = new BenchTable();
-        new FootprintFigure(config, table).startUp();
+        if (!config.cpuOnly()) {
+            new FootprintFigure(config, table).startUp();
+        }
         Path gcLog = config.workDir().resolve("server-gc.log");
-        List<String> jvm = new ArrayList<>(List.of("-Xlog:gc:file=" + gcLog));
+        List<String> jvm = new ArrayList<>(List.of(BenchConfig.SERVER_HEAP, "-Xlog:gc:file=" + gcLog));
+        String jdk = "JDK " + Machine.feature(config.server().java());
+        CpuFigure cpu;
         try (ServerProcess server = ServerProcess.start(config.server(), jvm, SERVER_ENV,
                 config.workDir().resolve("server.log"))) {
             server.awaitHealthy(Duration.ofSeconds(120));
             Thread.sleep(2_000);
             double idle = server.rssMb();
-            table.add(4, "RSS idle (after start, no request yet)", BenchTable.num(idle, "%.0f MiB"), "≤ 150 MiB",
+            table.add(6, "RSS idle (after start, no request yet)", BenchTable.num(idle, "%.0f MiB"), "≤ 150 MiB",
                     idle <= 150);
-            new LatencyFigure(config, table, server, fakes).measure();
-            new ThroughputFigure(config, table, server, fakes).measure();
-            // After the others, so the JIT is warm: the cold fakes are untouched, their caches cold.
-            new CacheFigure(config, table, server, fakes).measure();
-            new ConcurrencyFigure(config, table, server, fakes, gcLog).measure();
+            SearchCapture capture = SearchCapture.of(server, fakes);
+            int firstRoundTrips = new RoundTripFigure(table, server, fakes).measure();
+            cpu = new CpuFigure(config, table, fakes, capture);
+            if (!config.cpuOnly()) {
+                new LatencyFigure(config, table, server, fakes, capture).measure();
+                new ThroughputFigure(config, table, server, fakes).measure();
+            }
+            // after the load of figures 3 and 4, so that the JIT has compiled what a warm server runs
+            double search = cpu.bridge(server, jdk, new GcLog(gcLog));
+            cpu.direct(config.server().java(), jdk, search);
+            if (!config.cpuOnly()) {
+                // After the others, so the JIT is warm: the cold fakes are untouched, their caches cold.
+                new CacheFigure(config, table, server, fakes, firstRoundTrips).measure();
+                new PeerFigure(config, table, server, fakes, capture, cpu).measure();
+                new ConcurrencyFigure(config, table, server, fakes, gcLog).measure();
+            }
         }
-        table.note("Server JVM options: defaults (no -Xmx) plus -Xlog:gc; environment: "
+        if (config.server17() != null) {
+            Path gcLog17 = config.workDir().resolve("server17-gc.log");
+            try (ServerProcess server = ServerProcess.start(config.server17(), List.of(BenchConfig.SERVER_HEAP,
+                    "-Xlog:gc:file=" + gcLog17), SERVER_ENV, config.workDir().resolve("server17.log"))) {
+                server.awaitHealthy(Duration.ofSeconds(120));
+                String jdk17 = "JDK " + Machine.feature(config.server17().java());
+                double search = cpu.bridge(server, jdk17, new GcLog(gcLog17));
+                cpu.direct(config.server17().java(), jdk17, search);
+            }
+            table.note("JDK 17 bridge (CPU rows only): " + Machine.javaVersion(config.server17().java()) + ".");
+        }
+        table.note("Server JVM options: " + BenchConfig.SERVER_HEAP + " -Xlog:gc, otherwise defaults; environment: "
                 + String.join(" ", SERVER_ENV.entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> e.getKey() + "=" + e.getValue()).toList())
                 + " (per-host and connection limits raised for the concurrency figure; tenant limits set high).");
@@ -66,8 +95,11 @@ final class Bench {
     }
 
     /**
-     * {@code Bench --fakes=FILE --server-java=JAVA --server-jar=JAR [--reference=URL] [--out=FILE]}:
-     * FILE holds the {@code FAKES} line {@link BenchOdoo} printed.
+     * {@code Bench --fakes=FILE --server-java=JAVA --server-jar=JAR [--server-java17=JAVA]
+     * [--reference=URL] [--python=PYTHON --root=DIR] [--profile=DIR] [--work=DIR] [--out=FILE]}:
+     * FILE holds the {@code FAKES} line {@link BenchOdoo} printed; PYTHON has the {@code mcp} package
+     * for the peer figure, DIR is the repository root; with {@code --profile} the search calls of the
+     * CPU figure are recorded with JFR into that directory.
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>();
@@ -82,7 +114,13 @@ final class Bench {
                 List.of("-jar", jar.toString()));
         String reference = options.get("reference");
         Path work = Path.of(options.getOrDefault("work", "target/bench"));
-        BenchConfig config = BenchConfig.full(launch, jar, reference == null ? null : URI.create(reference), work);
+        ServerProcess.Launch launch17 = options.containsKey("server-java17") ? new ServerProcess.Launch(
+                Path.of(options.get("server-java17")), List.of("-jar", jar.toString())) : null;
+        Path python = options.containsKey("python") ? Path.of(options.get("python")) : null;
+        Path root = Path.of(options.getOrDefault("root", "."));
+        Path profile = options.containsKey("profile") ? Path.of(options.get("profile")) : null;
+        BenchConfig config = BenchConfig.full(launch, jar, reference == null ? null : URI.create(reference), work,
+                launch17, python, PeerFigure.script(root), profile, options.containsKey("cpu-only"));
         Report report = run(config, fakes);
         String stamp = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String text = "Run " + stamp + "\n" + report.text();

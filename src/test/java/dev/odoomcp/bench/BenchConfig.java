@@ -13,6 +13,10 @@ import java.time.Duration;
  *        rows on Java 25+), else null
  * @param reference the reference server's MCP endpoint, or null when it is not running
  * @param workDir where logs, the extracted jar and the AOT cache go
+ * @param server17 how to launch the bridge on JDK 17 for the CPU figure, or null
+ * @param python a Python with the {@code mcp} package for the peer figure, or null
+ * @param peerScript the Python peer ({@code bench/peers/python_odoo_search.py})
+ * @param profileDir where JFR recordings of the search calls go, or null for none
  * @param startupRuns starts timed per start-up variant
  * @param warmupPairs bridge + direct pairs sent before the added-latency figure measures
  * @param pairs bridge + direct pairs measured sequentially, and per client at 16 concurrent
@@ -22,18 +26,28 @@ import java.time.Duration;
  * @param burst concurrent tools/call of the concurrency figure
  * @param slowLatency latency of the fake Odoo the concurrency figure uses (as started)
  * @param repeats repeated calls per tenant in the cache figure
+ * @param cpuWarmup calls before the CPU figure measures, per kind of call
+ * @param cpuCalls calls the CPU figure measures, per kind of call
+ * @param cpuClients concurrent clients of the CPU figure
+ * @param cpuOnly only figures 1 and 2 (round trips, CPU), for profiling ({@code bench/run --cpu-only})
  */
-record BenchConfig(ServerProcess.Launch server, Path jar, URI reference, Path workDir, int startupRuns,
-        int warmupPairs, int pairs, Duration warmup, Duration measure, int clients, int burst,
-        Duration slowLatency, int repeats) {
+record BenchConfig(ServerProcess.Launch server, Path jar, URI reference, Path workDir, ServerProcess.Launch server17,
+        Path python, Path peerScript, Path profileDir, int startupRuns, int warmupPairs, int pairs, Duration warmup,
+        Duration measure, int clients, int burst, Duration slowLatency, int repeats, int cpuWarmup, int cpuCalls,
+        int cpuClients, boolean cpuOnly) {
 
-    static BenchConfig full(ServerProcess.Launch server, Path jar, URI reference, Path workDir) {
-        return new BenchConfig(server, jar, reference, workDir, 3, 1_000, 400, Duration.ofSeconds(3),
-                Duration.ofSeconds(5), 64, 2_000, Duration.ofSeconds(1), 5);
+    /** The heap the bridge runs with in every figure: about what the container gives it. */
+    static final String SERVER_HEAP = "-Xmx256m";
+
+    static BenchConfig full(ServerProcess.Launch server, Path jar, URI reference, Path workDir,
+            ServerProcess.Launch server17, Path python, Path peerScript, Path profileDir, boolean cpuOnly) {
+        return new BenchConfig(server, jar, reference, workDir, server17, python, peerScript, profileDir, 3, 1_000,
+                400, Duration.ofSeconds(3), Duration.ofSeconds(5), 64, 2_000, Duration.ofSeconds(1), 5, 5_000, 3_000,
+                4, cpuOnly);
     }
 
     static BenchConfig smoke(ServerProcess.Launch server, URI reference, Path workDir, Duration slowLatency) {
-        return new BenchConfig(server, null, reference, workDir, 1, 10, 10, Duration.ofMillis(200),
-                Duration.ofMillis(300), 4, 20, slowLatency, 2);
+        return new BenchConfig(server, null, reference, workDir, null, null, null, null, 1, 10, 10,
+                Duration.ofMillis(200), Duration.ofMillis(300), 4, 20, slowLatency, 2, 10, 20, 2, false);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The Odoo servers the benchmark talks to: fake Odoo 18.0 instances on loopback (XML-RPC and the
- * version probes, the demo company with 20 contacts) at the latencies the figures need. Run as its
+ * version probes, the demo company with 20 contacts in database {@value #DB}, and with 220 in
+ * {@value #PAGING_DB}) at the latencies the figures need. Run as its
  * own process by {@code bench/run} so that its CPU and heap are not the load generator's; started
  * in-process by the smoke test.
  *
@@ -20,6 +21,9 @@ import java.util.Map;
 public final class BenchOdoo implements AutoCloseable {
 
     static final String DB = "bench";
+    /** A second database with 220 contacts, so that a page of 5 has a next page (the paging paths run). */
+    static final String PAGING_DB = "bench_paging";
+    static final int PAGING_CONTACTS = 220;
     static final String LOGIN = "admin";
     static final String KEY = "bench-api-key";
 
@@ -76,6 +80,12 @@ public final class BenchOdoo implements AutoCloseable {
                 .database(DB, spec -> spec.model("res.partner", m -> m
                         .record(partner(42, "Jesse Brown", "jesse.brown"))
                         .record(partner(43, "Addison Olson", "addison.olson"))))
+                .database(PAGING_DB, FakeOdooDatasets.demoCompany(PAGING_DB, LOGIN, KEY))
+                .database(PAGING_DB, spec -> spec.model("res.partner", m -> {
+                    for (long id = 100; id < 100 + PAGING_CONTACTS - 18; id++) {
+                        m.record(partner(id, "Contact " + id, "contact" + id));
+                    }
+                }))
                 .start();
         servers.add(odoo);
         return odoo;

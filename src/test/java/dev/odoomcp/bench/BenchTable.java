@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one table the bench prints: rows of the five sections (added latency, throughput,
- * concurrency, footprint, caches) in that order whatever order they were measured in, each with a
+ * The one table the bench prints: rows of the eight sections ({@link #SECTIONS}) in that order
+ * whatever order they were measured in, each with a
  * value or a latency distribution, the target and whether it was met. Markdown, so the same text
  * goes into {@code docs/benchmarks.md}.
  */
 final class BenchTable {
 
-    static final String[] SECTIONS = {"", "1 Added latency", "2 Throughput", "3 Concurrency", "4 Footprint",
-            "5 Caches"};
+    static final String[] SECTIONS = {"", "1 Odoo round trips", "2 CPU per call", "3 Added latency", "4 Throughput",
+            "5 Concurrency", "6 Footprint", "7 Caches", "8 Side by side"};
 
     /** One line of the table; {@code met} is null where no target applies. */
     record Row(int section, int order, String measure, String value, Stats stats, String target, Boolean met) {

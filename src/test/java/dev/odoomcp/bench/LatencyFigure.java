@@ -9,9 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Figure 1: what the bridge adds to an Odoo call. {@code search_records} through the bridge is
- * paired with the very XML-RPC request the bridge sends for it (captured once through
- * {@link OdooRecorder}) sent straight to the same zero-latency fake; each client alternates the
+ * Figure 3: what the bridge adds to an Odoo call. {@code search_records} through the bridge is
+ * paired with the very XML-RPC request the bridge sends for it ({@link SearchCapture}) sent straight to the same zero-latency fake; each client alternates the
  * two, so both see the same machine. Reported: percentiles of the per-pair difference.
  */
 final class LatencyFigure {
@@ -20,18 +19,21 @@ final class LatencyFigure {
     private final BenchTable table;
     private final ServerProcess server;
     private final BenchOdoo.Urls fakes;
+    private final SearchCapture capture;
     private final LoadGenerator load = new LoadGenerator(LoadGenerator.newClient());
     private final AtomicLong ids = new AtomicLong(1);
 
-    LatencyFigure(BenchConfig config, BenchTable table, ServerProcess server, BenchOdoo.Urls fakes) {
+    LatencyFigure(BenchConfig config, BenchTable table, ServerProcess server, BenchOdoo.Urls fakes,
+            SearchCapture capture) {
         this.config = config;
         this.table = table;
         this.server = server;
         this.fakes = fakes;
+        this.capture = capture;
     }
 
     void measure() throws Exception {
-        OdooRecorder.Exchange captured = capture();
+        OdooRecorder.Exchange captured = capture.exchange();
         McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
         URI mcp = server.mcp();
         HttpRequest direct = McpRequests.direct(fakes.zero(), captured.path(), captured.contentType(),
@@ -42,35 +44,12 @@ final class LatencyFigure {
             Pairs p = pairs(clients, config.pairs(), mcp, tenant, direct);
             check(p);
             String label = clients == 1 ? "sequential" : clients + " concurrent";
-            table.add(1, "search_records via bridge, " + label, Stats.ofNanos(p.bridge()));
-            table.add(1, "same search_read direct to Odoo, " + label, Stats.ofNanos(p.direct()));
+            table.add(3, "search_records via bridge, " + label, Stats.ofNanos(p.bridge()));
+            table.add(3, "same search_read direct to Odoo, " + label, Stats.ofNanos(p.direct()));
             Stats added = Stats.ofNanos(p.difference());
-            table.add(1, "added by the bridge (per-pair difference), " + label, added);
-            table.add(1, "  added p50 / p99, " + label, BenchTable.ms(added.median()) + " / "
+            table.add(3, "added by the bridge (per-pair difference), " + label, added);
+            table.add(3, "  added p50 / p99, " + label, BenchTable.ms(added.median()) + " / "
                     + BenchTable.ms(added.p99()) + " ms", "≤ 1 / ≤ 5 ms", added.median() <= 1 && added.p99() <= 5);
-        }
-    }
-
-    /** Two calls through the recorder; the second (warm) must cost exactly one search_read. */
-    private OdooRecorder.Exchange capture() throws Exception {
-        try (OdooRecorder recorder = new OdooRecorder(fakes.zero())) {
-            McpRequests.Tenant via = McpRequests.Tenant.bench(recorder.baseUrl());
-            send(McpRequests.searchPartners(server.mcp(), via, ids.getAndIncrement()));
-            recorder.clear();
-            send(McpRequests.searchPartners(server.mcp(), via, ids.getAndIncrement()));
-            List<OdooRecorder.Exchange> warm = recorder.exchanges();
-            table.add(1, "Odoo round trips per warm search_records", Integer.toString(warm.size()), "1",
-                    warm.size() == 1);
-            return warm.stream().filter(e -> e.text().contains("search_read")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No search_read among " + warm.size()
-                            + " requests of a warm search_records"));
-        }
-    }
-
-    private void send(HttpRequest request) {
-        String failure = load.send(request, McpRequests::isResult);
-        if (failure != null) {
-            throw new IllegalStateException("Latency figure: a call failed: " + failure);
         }
     }
 

@@ -26,6 +26,11 @@ final class McpRequests {
         static Tenant bench(URI odoo) {
             return new Tenant(odoo, BenchOdoo.DB, BenchOdoo.LOGIN, BenchOdoo.KEY);
         }
+
+        /** The database with enough contacts for a next page ({@link BenchOdoo#PAGING_DB}). */
+        static Tenant paging(URI odoo) {
+            return new Tenant(odoo, BenchOdoo.PAGING_DB, BenchOdoo.LOGIN, BenchOdoo.KEY);
+        }
     }
 
     static HttpRequest toolsList(URI mcp, Tenant tenant, long id) {

@@ -23,21 +23,25 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
 
     /**
-     * How to launch the bridge.
+     * How to launch the bridge (or a peer server).
      *
-     * @param java the {@code java} executable
+     * @param java the {@code java} executable (for a peer: its interpreter)
      * @param launch what follows the JVM options: {@code -jar app.jar} or {@code -cp ... MainClass}
      */
     public record Launch(Path java, List<String> launch) {
     }
 
+    private static final java.util.regex.Pattern HEAP_USED = java.util.regex.Pattern.compile("used (\\d+)K");
+
     private final Process process;
+    private final Path executable;
     private final int port;
     private final long startedNanos;
     private final Path log;
 
-    private ServerProcess(Process process, int port, long startedNanos, Path log) {
+    private ServerProcess(Process process, Path java, int port, long startedNanos, Path log) {
         this.process = process;
+        this.executable = java;
         this.port = port;
         this.startedNanos = startedNanos;
         this.log = log;
@@ -55,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         long t0 = System.nanoTime();
-        return new ServerProcess(builder.start(), port, t0, log);
+        return new ServerProcess(builder.start(), launch.java(), port, t0, log);
     }
 
     int port() {
@@ -69,6 +73,11 @@ public final class ServerProcess implements AutoCloseable {
     /** Still running (a JVM that quit on OutOfMemoryError is not). */
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The executable it was started with (its JDK's {@code jcmd} is beside it). */
+    Path java() {
+        return executable;
     }
 
     public long pid() {
@@ -105,6 +114,29 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("The bridge did not exit within " + timeout + "; see " + log);
         }
         return process.exitValue();
+    }
+
+    /** CPU time the process has used so far (user + system, all threads), from {@code /proc/<pid>/stat}. */
+    double cpuMillis() {
+        return Machine.cpuMillis(process.pid());
+    }
+
+    /** Heap in use now, in MiB, from {@code jcmd <pid> GC.heap_info} of the server's JDK; NaN if unknown. */
+    double heapUsedMb() {
+        Path jcmd = executable.resolveSibling("jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            java.util.regex.Matcher m = HEAP_USED.matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     /** Resident set size now, in MiB, from {@code /proc/<pid>/status}. */

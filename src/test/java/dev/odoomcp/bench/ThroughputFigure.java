@@ -41,17 +41,17 @@ final class ThroughputFigure {
         }
         row("bridge tools/list", list);
         row("bridge tools/call search_records (20 records)", call);
-        table.add(4, "RSS under load (peak sampled during figure 2)", BenchTable.num(peakRss, "%.0f MiB"), "", null);
+        table.add(6, "RSS under load (peak sampled during figure 2)", BenchTable.num(peakRss, "%.0f MiB"), "", null);
         if (config.reference() == null) {
-            table.add(2, "reference server tools/list", "n/a (reference server not running)", "", null);
-            table.add(2, "ratio bridge / reference, tools/list", "n/a", "≥ 3×", null);
+            table.add(4, "reference server tools/list", "n/a (reference server not running)", "", null);
+            table.add(4, "ratio bridge / reference, tools/list", "n/a", "≥ 3×", null);
             return;
         }
         ReferenceSessions sessions = ReferenceSessions.open(config.reference(), clients, load);
         LoadGenerator.Result reference = measured((c, n) -> sessions.toolsList(c, ids.getAndIncrement()));
         row("reference (server-everything) tools/list", reference);
         double ratio = list.perSecond() / reference.perSecond();
-        table.add(2, "ratio bridge / reference, tools/list", BenchTable.num(ratio, "%.1f×"), "≥ 3×", ratio >= 3);
+        table.add(4, "ratio bridge / reference, tools/list", BenchTable.num(ratio, "%.1f×"), "≥ 3×", ratio >= 3);
     }
 
     private LoadGenerator.Result measured(LoadGenerator.Requests requests) {
@@ -65,9 +65,9 @@ final class ThroughputFigure {
     }
 
     private void row(String what, LoadGenerator.Result r) {
-        table.add(2, what + ", " + config.clients() + " clients", BenchTable.num(r.perSecond(), "%.0f req/s")
+        table.add(4, what + ", " + config.clients() + " clients", BenchTable.num(r.perSecond(), "%.0f req/s")
                 + (r.errors() > 0 ? ", " + r.errors() + " errors" : ""), "", r.errors() == 0 ? null : false);
-        table.add(2, "  latency, " + what, r.stats());
+        table.add(4, "  latency, " + what, r.stats());
     }
 
     /** Samples the server's RSS every 100 ms on a daemon thread until closed. */
