@@ -44,21 +44,48 @@ public final class McpSchema {
             ObjectNode outputSchema, ToolAnnotations annotations) {
     }
 
-    /** One piece of content in a tool result or prompt message (text only: all we produce). */
+    /** One piece of content in a tool result: text, or a resource embedded in it. */
+    public sealed interface Content permits TextContent, EmbeddedResource {
+    }
+
+    /** One piece of text in a tool result or prompt message. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TextContent(String type, String text) {
+    public record TextContent(String type, String text) implements Content {
 
         public TextContent(String text) {
             this("text", text);
         }
     }
 
+    /**
+     * A resource carried inside a tool result ({@code "type": "resource"}, in every protocol revision
+     * the bridge speaks), e.g. a file's bytes: {@code text} for text, {@code blob} (base64) otherwise.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EmbeddedResource(String type, ResourceContents resource) implements Content {
+
+        public EmbeddedResource(ResourceContents resource) {
+            this("resource", resource);
+        }
+    }
+
+    /** The contents of an embedded resource: exactly one of {@code text} and {@code blob}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResourceContents(String uri, String mimeType, String text, String blob) {
+    }
+
     /** The answer to {@code tools/call}; failures of the tool itself set {@code isError}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CallToolResult(List<TextContent> content, JsonNode structuredContent, Boolean isError) {
+    public record CallToolResult(List<? extends Content> content, JsonNode structuredContent, Boolean isError) {
 
         public static CallToolResult error(String message) {
             return new CallToolResult(List.of(new TextContent(message)), null, true);
+        }
+
+        /** The text of the first text block (a tool's JSON or its error message); empty when there is none. */
+        public String text() {
+            return content.stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
+                    .findFirst().orElse("");
         }
 
         /** True unless the tool reported a failure. */

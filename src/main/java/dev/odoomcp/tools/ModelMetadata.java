@@ -58,6 +58,16 @@ public record ModelMetadata(String model, Map<String, FieldInfo> fields) {
         return fields.containsKey(field);
     }
 
+    /** Whether the model has a chatter: it inherits {@code mail.thread}, whose {@code message_ids} it then has. */
+    public boolean hasChatter() {
+        return fields.containsKey("message_ids");
+    }
+
+    /** Whether records of the model take activities: it inherits {@code mail.activity.mixin} ({@code activity_ids}). */
+    public boolean hasActivities() {
+        return fields.containsKey("activity_ids");
+    }
+
     public @Nullable FieldInfo field(String name) {
         return fields.get(name);
     }

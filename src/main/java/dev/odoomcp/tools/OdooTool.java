@@ -116,11 +116,21 @@ public abstract class OdooTool<R extends Record> implements McpTool {
         }
     }
 
-    /** A successful result: the record's JSON as structured content and the same JSON as text. */
+    /**
+     * A successful result: the record's JSON as structured content and the same JSON as text, then
+     * whatever {@link #moreContent} adds.
+     */
     private McpSchema.CallToolResult result(R value) {
         JsonNode structured = json.valueToTree(value);
-        return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(json.writeValueAsString(structured))),
-                structured, null);
+        List<McpSchema.Content> content = new java.util.ArrayList<>();
+        content.add(new McpSchema.TextContent(json.writeValueAsString(structured)));
+        content.addAll(moreContent(value));
+        return new McpSchema.CallToolResult(content, structured, null);
+    }
+
+    /** Content blocks after the JSON text, e.g. a file as an embedded resource; none unless overridden. */
+    protected List<McpSchema.Content> moreContent(R value) {
+        return List.of();
     }
 
     /**

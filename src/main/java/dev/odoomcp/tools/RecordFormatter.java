@@ -3,7 +3,6 @@ package dev.odoomcp.tools;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,9 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RecordFormatter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern BLOCK_END = Pattern.compile("(?i)<(br|/p|/div|/li|/h[1-6]|/tr)[^>]*>");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
 
     private RecordFormatter() {
     }
@@ -64,8 +60,7 @@ public final class RecordFormatter {
                 }
                 return value;
             case "datetime":
-                return value.isString() && value.asString().length() == 19
-                        ? NODES.stringNode(value.asString().replace(' ', 'T') + "Z") : value;
+                return value.isString() ? NODES.stringNode(isoDatetime(value.asString())) : value;
             case "html":
                 return value.isString() ? NODES.stringNode(htmlToText(value.asString())) : value;
             case "binary":
@@ -83,13 +78,13 @@ public final class RecordFormatter {
         }
     }
 
+    /** An Odoo datetime ({@code 2026-11-24 14:30:00}, UTC) as ISO-8601 ({@code 2026-11-24T14:30:00Z}); other text unchanged. */
+    public static String isoDatetime(String odoo) {
+        return odoo.length() == 19 ? odoo.replace(' ', 'T') + "Z" : odoo;
+    }
+
     static String htmlToText(String html) {
-        String text = BLOCK_END.matcher(html).replaceAll("\n");
-        text = TAG.matcher(text).replaceAll("");
-        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
-        text = SPACES.matcher(text).replaceAll(" ");
-        return text.replaceAll(" *\n[ \n]*", "\n").strip();
+        return HtmlText.of(html);
     }
 
     private static String guessType(JsonNode value) {

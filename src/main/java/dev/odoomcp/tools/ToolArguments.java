@@ -93,6 +93,42 @@ public record ToolArguments(ObjectNode json) {
         return ids;
     }
 
+    /** One record id: a positive integer, required. */
+    public long id(String name) {
+        Long id = optionalId(name);
+        if (id == null) {
+            throw new ToolInputException("Argument '" + name + "' is required: the id of a record, such as 42.");
+        }
+        return id;
+    }
+
+    /** One record id, or null when the argument is absent. */
+    public @Nullable Long optionalId(String name) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.asLong() <= 0 || value.asLong() > Integer.MAX_VALUE) {
+            throw new ToolInputException("Argument '" + name + "' must be a record id (a positive integer); got "
+                    + abbreviate(value.toString()) + ".");
+        }
+        return value.asLong();
+    }
+
+    /** A calendar date {@code YYYY-MM-DD}, or null when the argument is absent. */
+    public java.time.@Nullable LocalDate date(String name) {
+        String value = optionalString(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ToolInputException("Argument '" + name + "' must be a date such as 2026-12-18 (YYYY-MM-DD); got '"
+                    + abbreviate(value) + "'.");
+        }
+    }
+
     /** Field names, or null when the argument is absent. */
     public @Nullable List<String> fieldNames(String name) {
         JsonNode value = json.get(name);

@@ -72,7 +72,7 @@ class OdooResources implements McpResourceProvider {
                         + "visible to this user.");
             }
         }
-        String text = result.content().get(0).text();
+        String text = result.text();
         if (!result.succeeded()) {
             throw new McpException(JsonRpcError.INVALID_PARAMS, text);
         }
