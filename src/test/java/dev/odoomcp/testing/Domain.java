@@ -88,6 +88,11 @@ final class Domain {
                         + (current == null ? "?" : current.model()) + "." + parts[i] + " in " + where + " "
                         + Py.tuple(leaf));
             }
+            if (!f.store() && current.spec().computes().containsKey(f.name())) {
+                // a compute without store or search method: fields.py _condition_to_sql / 19 Field.filter_function
+                throw OdooFault.application("ValueError", "Non-stored field " + current.model() + "." + f.name()
+                        + " cannot be searched.");
+            }
             chain.add(f);
             if (i < parts.length - 1) {
                 current = f.isRelational() && orm.db().hasModel(f.relation()) ? orm.db().table(f.relation()) : null;

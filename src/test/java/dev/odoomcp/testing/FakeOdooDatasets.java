@@ -43,6 +43,15 @@ public final class FakeOdooDatasets {
     }
 
     /**
+     * The mail side of the demo company for Odoo {@code major}: chatter messages, activities and their
+     * types, attachments, PDF reports and invoices (see {@link DemoChatter}). Add it to
+     * {@link #demoCompany}: {@code demoCompany(db, login, key).andThen(chatter(18))}.
+     */
+    public static Consumer<DatabaseSpec> chatter(int major) {
+        return spec -> DemoChatter.define(spec, major);
+    }
+
+    /**
      * A database with nothing but {@code count} contacts (name and email) and user {@code login}
      * (uid 2) with API key {@code key}: for tests of the bridge's own behaviour (metrics, logs,
      * scale-out) that need a real tool call, not business data.

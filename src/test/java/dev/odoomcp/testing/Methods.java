@@ -60,6 +60,10 @@ final class Methods {
                     call -> custom.handler().call(call.orm().records(call.table(), call.ids(), call.user()),
                             call.args()));
         }
+        MethodDef mail = MailMethods.find(db, t, method);
+        if (mail != null) {
+            return mail;
+        }
         MethodDef builtin = Builtins.find(method, model, v);
         if (builtin == null) {
             throw OdooFault.unknownMethod(model, method, v);
@@ -85,6 +89,10 @@ final class Methods {
             return named;
         }
         List<Signatures.Param> params = sig.params();
+        if (sig.keywordOnly() && !positional.isEmpty()) {
+            throw bindError(binding, sig, "takes 1 positional argument but " + (positional.size() + 1) + " were given",
+                    "too many positional arguments");
+        }
         if (positional.size() > params.size()) {
             throw bindError(binding, sig, tooMany(sig, positional.size()), "too many positional arguments");
         }
@@ -95,13 +103,17 @@ final class Methods {
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : named.entrySet()) {
             boolean declared = params.stream().anyMatch(p -> p.name().equals(e.getKey()));
-            if (!declared && sig.extraKeywords() == null) {
+            if (!declared && sig.extraKeywords() == null && !sig.varKeywords()) {
                 throw bindError(binding, sig, "got an unexpected keyword argument '" + e.getKey() + "'",
                         "got an unexpected keyword argument '" + e.getKey() + "'");
             }
             if (byName.containsKey(e.getKey())) {
                 throw bindError(binding, sig, "got multiple values for argument '" + e.getKey() + "'",
                         "multiple values for argument '" + e.getKey() + "'");
+            }
+            if (!declared && sig.varKeywords()) {
+                byName.put(e.getKey(), e.getValue()); // **kwargs: handed to the method body as they are
+                continue;
             }
             (declared ? byName : extra).put(e.getKey(), e.getValue());
         }
@@ -115,6 +127,13 @@ final class Methods {
             } else {
                 bound.put(p.key(), p.defaultValue());
             }
+        }
+        if (sig.varKeywords()) {
+            byName.forEach((name, value) -> {
+                if (params.stream().noneMatch(p -> p.name().equals(name))) {
+                    bound.put(name, value);
+                }
+            });
         }
         if (!missing.isEmpty()) {
             throw bindError(binding, sig, "missing " + missing.size() + " required positional argument"

@@ -30,6 +30,7 @@ public final class ModelSpec {
     private String readGroup;
     private String writeGroup;
     private boolean transientModel;
+    private final List<java.util.function.BiConsumer<FakeRecords, Map<String, Object>>> beforeCreate = new ArrayList<>();
 
     ModelSpec(String model, String description) {
         this.model = model;
@@ -123,6 +124,16 @@ public final class ModelSpec {
         return this;
     }
 
+    /**
+     * A rule run on the values of every {@code create} before they are stored, with the model's (empty)
+     * record set for lookups: fills stored related or default fields from other values, or refuses
+     * values as an Odoo {@code create} override or constraint does (throw an {@link OdooFault}).
+     */
+    public ModelSpec beforeCreate(java.util.function.BiConsumer<FakeRecords, Map<String, Object>> rule) {
+        beforeCreate.add(rule);
+        return this;
+    }
+
     /** A business method on records, e.g. {@code button_confirm}. */
     public ModelSpec method(String name, FakeMethod handler) {
         methods.put(name, new MethodSpec(name, true, handler));
@@ -133,6 +144,10 @@ public final class ModelSpec {
     public ModelSpec modelMethod(String name, FakeMethod handler) {
         methods.put(name, new MethodSpec(name, false, handler));
         return this;
+    }
+
+    List<java.util.function.BiConsumer<FakeRecords, Map<String, Object>>> beforeCreateRules() {
+        return beforeCreate;
     }
 
     String model() {

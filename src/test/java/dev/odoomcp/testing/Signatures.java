@@ -30,7 +30,12 @@ final class Signatures {
      * @param extraKeywords the signature that {@code **kwargs} are handed to (search_read passes
      *     them to read), or null when the method takes no {@code **kwargs}
      */
-    record Signature(String qualname, List<Param> params, Signature extraKeywords) {
+    record Signature(String qualname, List<Param> params, Signature extraKeywords, boolean keywordOnly,
+            boolean varKeywords) {
+
+        Signature(String qualname, List<Param> params, Signature extraKeywords) {
+            this(qualname, params, extraKeywords, false, false);
+        }
     }
 
     /** An override in an Odoo module, for the versions {@code fromMajor..toMajor}. */
@@ -50,6 +55,42 @@ final class Signatures {
                     sig("AccountAnalyticLine.create", p("vals_list", REQUIRED))));
 
     private Signatures() {
+    }
+
+    /**
+     * The methods of {@code mail.thread} and {@code mail.activity} the tools call, on {@code v}; null for
+     * other methods. {@code message_post} takes keyword arguments only (its parameters follow a bare
+     * {@code *}) and {@code **kwargs}: in 16 the extra keywords that are {@code mail.message} fields
+     * become message values and the rest go to the notification methods, so {@code body_is_html}
+     * (17+) is silently ignored on 16.
+     */
+    static Signature mail(String method, OdooVersion v) {
+        return switch (method) {
+            // mail/models/mail_thread.py, 16.0 (AddisonReyes-SEMS/odoo16@ee8e2301): def message_post(self, *, body='',
+            // subject=None, message_type='notification', email_from=None, author_id=None, parent_id=False,
+            // subtype_xmlid=None, subtype_id=False, partner_ids=None, attachments=None, attachment_ids=None, **kwargs)
+            // 17.0 (DHoper/odoo17@ca64a33f), 18.0 (Coolyce/neudibel_4levels_odoo_18ent@9c226f8e): + body_is_html=False
+            // 19 (odoo/odoo@000027a0): + incoming_email_to=False, incoming_email_cc=False (+ outgoing_email_to=False)
+            case "message_post" -> {
+                List<Param> params = new java.util.ArrayList<>(List.of(p("body", ""), p("subject", null),
+                        p("message_type", "notification"), p("email_from", null), p("author_id", null),
+                        p("parent_id", false), p("subtype_xmlid", null), p("subtype_id", false),
+                        p("partner_ids", null)));
+                if (v.major() >= 19) {
+                    params.addAll(List.of(p("incoming_email_to", false), p("incoming_email_cc", false),
+                            p("outgoing_email_to", false)));
+                }
+                params.addAll(List.of(p("attachments", null), p("attachment_ids", null)));
+                if (v.major() >= 17) {
+                    params.add(p("body_is_html", false));
+                }
+                yield new Signature("MailThread.message_post", List.copyOf(params), null, true, true);
+            }
+            // mail/models/mail_activity.py, 16.0 to 19: def action_feedback(self, feedback=False, attachment_ids=None)
+            case "action_feedback" -> sig("MailActivity.action_feedback", p("feedback", false),
+                    p("attachment_ids", null));
+            default -> null;
+        };
     }
 
     /** The signature {@code model.method} has on {@code v}, or null when that version has no such method. */

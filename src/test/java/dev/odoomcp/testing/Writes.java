@@ -31,6 +31,7 @@ final class Writes {
         Long requestedId = vals.get("id") instanceof Number n ? n.longValue() : null;
         vals.remove("id");
         orm.checkFields(t, List.copyOf(vals.keySet()));
+        t.spec().beforeCreateRules().forEach(rule -> rule.accept(new RecordSet(orm, t, List.of(), null), vals));
         t.fields().values().forEach(f -> {
             if (f.defaultValue() != null && !vals.containsKey(f.name())) {
                 vals.put(f.name(), f.defaultValue() instanceof Supplier<?> s ? s.get() : f.defaultValue());

@@ -25,6 +25,15 @@ final class Fakes implements AutoCloseable {
         return fakes;
     }
 
+    /** Every flavor, each with the demo company plus what {@code extra} gives for that flavor. */
+    static Fakes perFlavor(java.util.function.Function<Flavor, Consumer<DatabaseSpec>> extra) {
+        Fakes fakes = new Fakes();
+        for (Flavor flavor : Flavor.values()) {
+            fakes.running.put(flavor, flavor.start(extra.apply(flavor)));
+        }
+        return fakes;
+    }
+
     FakeOdoo get(Flavor flavor) {
         return running.get(flavor);
     }
