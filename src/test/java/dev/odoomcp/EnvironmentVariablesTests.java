@@ -118,6 +118,18 @@ class EnvironmentVariablesTests {
         assertThat(tools.allowedModels()).isEqualTo(List.of("sale.*"));
     }
 
+    @Test
+    void attachmentVariables() {
+        var files = bind("odoo", dev.odoomcp.tools.attachments.AttachmentProperties.class,
+                Map.of("ODOO_MAX_ATTACHMENT_BYTES", "2MB"));
+        assertThat(files.maxAttachmentBytes()).isEqualTo(DataSize.ofMegabytes(2));
+        var bytes = bind("odoo", dev.odoomcp.tools.attachments.AttachmentProperties.class,
+                Map.of("ODOO_MAX_ATTACHMENT_BYTES", "1048576"));
+        assertThat(bytes.maxAttachmentBytes()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(bind("odoo", dev.odoomcp.tools.attachments.AttachmentProperties.class, Map.of())
+                .maxAttachmentBytes()).isEqualTo(DataSize.ofMegabytes(5));
+    }
+
     private static <T> T bind(String prefix, Class<T> type, Map<String, Object> environment) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

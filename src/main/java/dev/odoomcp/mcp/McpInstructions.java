@@ -11,7 +11,9 @@ final class McpInstructions {
             create or update anything. Prefer search_records with a domain and a short field list; \
             use count_records or aggregate_records for totals instead of reading many records. \
             Confirm with the user before create_record, update_records, delete_records or \
-            call_method, since they change real business data.""";
+            call_method, since they change real business data. For notes and messages on a record use \
+            post_message and read_messages, for to-dos schedule_activity, list_activities and \
+            complete_activity, for files upload_attachment, read_attachment and print_document.""";
 
     private McpInstructions() {
     }

@@ -20,14 +20,23 @@ class ReadOnlyServerTests extends FakeOdooToolsTest {
     void writeToolsAreNotListedAndRefusedWhateverTheHeaderSays(Flavor flavor) {
         McpClient mcp = fakes.client(port, flavor).with("X-Odoo-Read-Only", "false");
         FakeOdoo odoo = fakes.get(flavor);
-        assertThat(mcp.toolNames()).contains("search_records", "aggregate_records", "call_method")
-                .doesNotContain("create_record", "update_records", "delete_records");
+        assertThat(mcp.toolNames()).contains("search_records", "aggregate_records", "call_method", "read_messages",
+                "list_activities", "read_attachment", "print_document")
+                .doesNotContain("create_record", "update_records", "delete_records", "post_message",
+                        "schedule_activity", "complete_activity", "upload_attachment");
         odoo.clearCalls();
         for (String call : List.of(
                 "{\"name\": \"create_record\", \"arguments\": {\"model\": \"res.partner\", \"values\": {\"name\": \"x\"}}}",
                 "{\"name\": \"update_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9], "
                         + "\"values\": {\"name\": \"x\"}}}",
-                "{\"name\": \"delete_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9]}}")) {
+                "{\"name\": \"delete_records\", \"arguments\": {\"model\": \"res.partner\", \"ids\": [9]}}",
+                "{\"name\": \"post_message\", \"arguments\": {\"model\": \"purchase.order\", \"res_id\": 2, "
+                        + "\"body\": \"x\"}}",
+                "{\"name\": \"schedule_activity\", \"arguments\": {\"model\": \"res.partner\", \"res_id\": 9, "
+                        + "\"activity_type\": \"Call\"}}",
+                "{\"name\": \"complete_activity\", \"arguments\": {\"model\": \"res.partner\", \"activity_id\": 1}}",
+                "{\"name\": \"upload_attachment\", \"arguments\": {\"model\": \"res.partner\", \"res_id\": 9, "
+                        + "\"name\": \"a.txt\", \"content_base64\": \"QQ==\"}}")) {
             JsonNode refused = mcp.answer("tools/call", call).path("result");
             assertThat(refused.path("isError").asBoolean()).isTrue();
             assertThat(refused.path("content").path(0).path("text").asString())

@@ -31,7 +31,7 @@ class RecordFormatterTests {
         JsonNode formatted = RecordFormatter.format(row, metadata(), false);
         assertThat(formatted.toString()).isEqualTo(JSON.readTree("{\"id\": 4, \"partner_id\": {\"id\": 9, \"name\": \"Wood Corner\"}, "
                 + "\"active\": false, \"email\": null, \"date_order\": \"2026-11-02T09:00:00Z\", \"date\": \"2026-11-02\", "
-                + "\"notes\": \"A & B\\none\\ntwo\", \"image\": {\"binary\": true, \"bytes\": 5, \"note\": "
+                + "\"notes\": \"A & B\\n- one\\n- two\", \"image\": {\"binary\": true, \"bytes\": 5, \"note\": "
                 + "\"content left out; ask again with include_binary=true to get it as base64\"}, \"tag_ids\": [1, 2]}").toString());
         assertThat(RecordFormatter.format(row, metadata(), true).path("image").asString()).isEqualTo("aGVsbG8=");
     }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.odoomcp.testing.FakeOdooDatasets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 class ToolDefinitionsTests extends FakeOdooToolsTest {
 
     static final Set<String> READS = Set.of("odoo_context", "list_models", "describe_model", "search_records",
-            "read_records", "count_records", "aggregate_records", "name_search");
+            "read_records", "count_records", "aggregate_records", "name_search", "read_messages", "list_activities",
+            "read_attachment", "print_document");
     static final Set<String> DESTRUCTIVE = Set.of("update_records", "delete_records", "call_method");
     static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     /** The 2020-12 meta-schema, read from the validator's jar (remote fetching is off by default). */
@@ -46,7 +49,28 @@ class ToolDefinitionsTests extends FakeOdooToolsTest {
             new String[] {"update_records", "{\"model\": \"res.partner\", \"ids\": [12], \"values\": {\"city\": \"Ghent\"}}"},
             new String[] {"call_method", "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", \"ids\": [3]}"},
             new String[] {"call_method", "{\"model\": \"res.partner\", \"method\": \"onchange_company_type\", \"ids\": [12]}"},
-            new String[] {"delete_records", "{\"model\": \"res.partner\", \"ids\": [20]}"});
+            new String[] {"delete_records", "{\"model\": \"res.partner\", \"ids\": [20]}"},
+            new String[] {"post_message", "{\"model\": \"purchase.order\", \"res_id\": 2, \"body\": \"Checked\"}"},
+            new String[] {"read_messages", "{\"model\": \"purchase.order\", \"res_id\": 2}"},
+            new String[] {"schedule_activity", "{\"model\": \"res.partner\", \"res_id\": 14, \"activity_type\": "
+                    + "\"To-Do\", \"summary\": \"Schema check\"}"},
+            new String[] {"list_activities", "{\"overdue\": true}"},
+            new String[] {"list_activities", "{\"model\": \"purchase.order\", \"res_id\": 2}"},
+            new String[] {"complete_activity", "{\"model\": \"purchase.order\", \"activity_id\": 2, \"feedback\": "
+                    + "\"Done\"}"},
+            new String[] {"upload_attachment", "{\"model\": \"purchase.order\", \"res_id\": 2, \"name\": \"n.txt\", "
+                    + "\"content_base64\": \"aGVsbG8=\"}"},
+            new String[] {"read_attachment", "{\"model\": \"purchase.order\", \"res_id\": 2}"},
+            new String[] {"read_attachment", "{\"model\": \"purchase.order\", \"attachment_id\": 31, "
+                    + "\"include_content\": true}"},
+            new String[] {"print_document", "{\"model\": \"account.move\", \"res_id\": 7}"},
+            new String[] {"print_document", "{\"model\": \"account.move\", \"res_id\": 8}"});
+
+    /** Hides the base class's start-up: the mail side of the demo company, for the chatter, activity and file tools. */
+    @BeforeAll
+    static void startOdoo() {
+        fakes = Fakes.perFlavor(flavor -> FakeOdooDatasets.chatter(flavor.major()));
+    }
 
     @Test
     void everyToolIsWellDefined() {
@@ -55,7 +79,9 @@ class ToolDefinitionsTests extends FakeOdooToolsTest {
         tools.stream().filter(t -> !t.path("name").asString().startsWith("aa_")).forEach(t -> odooTools.put(t.path("name").asString(), t));
         assertThat(odooTools.keySet()).containsExactlyInAnyOrder("odoo_context", "list_models", "describe_model",
                 "search_records", "read_records", "count_records", "aggregate_records", "name_search",
-                "create_record", "update_records", "delete_records", "call_method");
+                "create_record", "update_records", "delete_records", "call_method", "post_message", "read_messages",
+                "schedule_activity", "list_activities", "complete_activity", "upload_attachment", "read_attachment",
+                "print_document");
         odooTools.forEach((name, tool) -> {
             assertThat(name).matches("^[a-z_]+$");
             assertThat(tool.path("title").asString()).as(name).isNotBlank();
