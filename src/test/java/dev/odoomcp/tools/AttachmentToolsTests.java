@@ -61,6 +61,17 @@ class AttachmentToolsTests extends FakeOdooToolsTest {
         assertThat(resource.path("resource").path("blob").asString()).isEqualTo(base64);
     }
 
+    @org.junit.jupiter.api.Test
+    void theEmbeddedResourceIsNotPartOfTheStructuredResult() {
+        for (JsonNode tool : mcp(Flavor.ODOO_18_XMLRPC).tools()) {
+            if (List.of("read_attachment", "print_document").contains(tool.path("name").asString())) {
+                assertThat(tool.path("outputSchema").path("properties").has("resource")).as(tool.path("name").asString())
+                        .isFalse();
+                assertThat(tool.path("outputSchema").path("properties").size()).isGreaterThan(3);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Flavor.class)
     void aRecordsFilesAreListedAndATextFileReadsAsText(Flavor flavor) {
