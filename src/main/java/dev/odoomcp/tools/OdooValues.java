@@ -54,6 +54,19 @@ public final class OdooValues {
         return map;
     }
 
+    /**
+     * The id in an answer that names one record: an int (create with one dict, an {@code @api.returns}
+     * method up to 18) or a list of one id (create with a list, a recordset answered on 19); 0 when none.
+     */
+    public static long answeredId(JsonNode answer) {
+        return answer.isArray() ? answer.path(0).asLong(0) : answer.asLong(0);
+    }
+
+    /** A text value Odoo sent, or null for its {@code false} ("empty") and blank text. */
+    public static @Nullable String text(JsonNode value) {
+        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+    }
+
     /** Values for create/write, checked against the model's fields and shaped by field type. */
     public static Map<String, Object> forWrite(JsonNode values, ModelMetadata metadata) {
         Map<String, Object> converted = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import dev.odoomcp.tools.JsonSchemas;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
 import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
 import dev.odoomcp.tools.ToolArguments;
 import dev.odoomcp.tools.ToolInputException;
 import dev.odoomcp.tools.attachments.Attachments;
@@ -95,7 +96,7 @@ class CompleteActivityTool extends OdooTool<CompleteActivityTool.Result> {
                 .param("attachment_ids", attachments.isEmpty() ? null : attachments.stream().map(Long::intValue).toList(),
                         List.of());
         JsonNode answer = session.execute(done);
-        long messageId = answer.isArray() ? answer.path(0).asLong() : answer.asLong(0);
+        long messageId = OdooValues.answeredId(answer);
         return new Result(id, model, resId, activity.path("summary").isString()
                 ? activity.get("summary").asString() : null, true, messageId > 0 ? messageId : null);
     }

@@ -14,6 +14,7 @@ import dev.odoomcp.tools.JsonSchemas;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
 import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
 import dev.odoomcp.tools.RecordRef;
 import dev.odoomcp.tools.ToolArguments;
 import dev.odoomcp.tools.ToolInputException;
@@ -157,12 +158,8 @@ class ListActivitiesTool extends OdooTool<ListActivitiesTool.Result> {
     private static Activity activity(JsonNode row) {
         String note = row.path("note").isString() ? HtmlText.of(row.get("note").asString()) : null;
         return new Activity(row.path("id").asLong(), row.path("res_model").asString(""), row.path("res_id").asLong(),
-                text(row.path("res_name")), RecordRef.of(row.path("activity_type_id")), text(row.path("summary")),
-                note == null || note.isEmpty() ? null : note, text(row.path("date_deadline")), text(row.path("state")),
+                OdooValues.text(row.path("res_name")), RecordRef.of(row.path("activity_type_id")), OdooValues.text(row.path("summary")),
+                note == null || note.isEmpty() ? null : note, OdooValues.text(row.path("date_deadline")), OdooValues.text(row.path("state")),
                 RecordRef.of(row.path("user_id")));
-    }
-
-    private static @Nullable String text(JsonNode value) {
-        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
     }
 }

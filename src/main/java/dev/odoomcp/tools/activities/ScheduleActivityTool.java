@@ -17,6 +17,7 @@ import dev.odoomcp.tools.ModelCatalog;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
 import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
 import dev.odoomcp.tools.RecordRef;
 import dev.odoomcp.tools.ToolArguments;
 import dev.odoomcp.tools.ToolInputException;
@@ -112,7 +113,7 @@ class ScheduleActivityTool extends OdooTool<ScheduleActivityTool.Result> {
             vals.put("note", HtmlText.fromPlain(note));
         }
         JsonNode created = session.execute(OrmCalls.create("mail.activity", vals));
-        long id = created.isArray() ? created.path(0).asLong() : created.asLong();
+        long id = OdooValues.answeredId(created);
         if (id <= 0) {
             throw new ToolInputException("Odoo did not return the id of the new activity.");
         }

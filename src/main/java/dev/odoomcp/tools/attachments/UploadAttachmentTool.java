@@ -15,6 +15,7 @@ import dev.odoomcp.tools.JsonSchemas;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
 import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
 import dev.odoomcp.tools.ToolArguments;
 import dev.odoomcp.tools.ToolInputException;
 import dev.odoomcp.tools.attachments.Attachments.AttachmentInfo;
@@ -99,7 +100,7 @@ class UploadAttachmentTool extends OdooTool<UploadAttachmentTool.Result> {
             vals.put("mimetype", mimetype.strip());
         }
         JsonNode created = session.execute(OrmCalls.create("ir.attachment", vals));
-        long id = created.isArray() ? created.path(0).asLong() : created.asLong();
+        long id = OdooValues.answeredId(created);
         if (id <= 0) {
             throw new ToolInputException("Odoo did not return the id of the new attachment.");
         }

@@ -17,6 +17,7 @@ import dev.odoomcp.tools.ModelCatalog;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
 import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
 import dev.odoomcp.tools.ToolArguments;
 import dev.odoomcp.tools.ToolInputException;
 import dev.odoomcp.tools.attachments.Attachments;
@@ -113,7 +114,7 @@ class PostMessageTool extends OdooTool<PostMessageTool.Result> {
         }
         JsonNode answer = session.execute(post);
         // 16-18: the id (@api.returns); saas-18.x and 19: a list of ids
-        long messageId = answer.isArray() ? answer.path(0).asLong() : answer.asLong();
+        long messageId = OdooValues.answeredId(answer);
         if (messageId <= 0) {
             throw new ToolInputException("Odoo did not return the id of the new message; check the record's chatter.");
         }

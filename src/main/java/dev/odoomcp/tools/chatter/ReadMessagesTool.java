@@ -16,6 +16,7 @@ import dev.odoomcp.tools.ModelCatalog;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
 import dev.odoomcp.tools.OdooTool;
+import dev.odoomcp.tools.OdooValues;
 import dev.odoomcp.tools.RecordFormatter;
 import dev.odoomcp.tools.RecordRef;
 import dev.odoomcp.tools.ToolArguments;
@@ -143,12 +144,8 @@ class ReadMessagesTool extends OdooTool<ReadMessagesTool.Result> {
         RecordRef subtype = RecordRef.of(row.path("subtype_id"));
         return new Message(row.path("id").asLong(),
                 row.path("date").isString() ? RecordFormatter.isoDatetime(row.get("date").asString()) : null,
-                RecordRef.of(row.path("author_id")), text(row.path("email_from")),
+                RecordRef.of(row.path("author_id")), OdooValues.text(row.path("email_from")),
                 row.path("message_type").asString("comment"), subtype == null ? null : subtype.name(),
-                text(row.path("subject")), body, attached.isEmpty() ? null : attached);
-    }
-
-    private static @Nullable String text(JsonNode value) {
-        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+                OdooValues.text(row.path("subject")), body, attached.isEmpty() ? null : attached);
     }
 }

@@ -72,7 +72,7 @@ class CreateRecordTool extends OdooTool<CreateRecordTool.Result> {
         ObjectNode values = arguments.object("values", true);
         Map<String, Object> vals = OdooValues.forWrite(values, catalog.metadata(session, model));
         JsonNode created = session.execute(OrmCalls.create(model, vals));
-        long id = created.isArray() ? created.path(0).asLong() : created.asLong();
+        long id = OdooValues.answeredId(created);
         if (id <= 0) {
             throw new ToolInputException("Odoo did not return the id of the new record.");
         }
