@@ -117,38 +117,20 @@ class PrintDocumentTool extends OdooTool<PrintDocumentTool.Result> {
                     }
                 });
 
-        JsonNode stored = null;
-        String source = null;
-        RecordRef official = invoicePdf ? RecordRef.of(rows.get(0).path("invoice_pdf_report_id")) : null;
-        if (official != null) {
-            stored = Attachments.rows(session, List.of(List.of("id", "=", official.id())), 1, null).path(0);
-            source = "invoice_pdf_report_id";
-        }
-        if (stored == null || stored.isMissingNode()) {
-            JsonNode pdfs = Attachments.rows(session, List.of(List.of("res_model", "=", model),
-                    List.of("res_id", "=", resId), List.of("mimetype", "=", "application/pdf")), 20, null);
-            JsonNode byName = named(pdfs, name);
-            if (byName != null) {
-                stored = byName;
-                source = reportFiles.isEmpty() ? "record_attachment" : "report_attachment";
-            } else if (!pdfs.isEmpty()) {
-                stored = pdfs.get(0);
-                source = "record_attachment";
-            } else {
-                stored = null;
-            }
-        }
-        if (stored == null || stored.isMissingNode()) {
+        StoredPdf stored = storedPdf(session, model, resId, name,
+                invoicePdf ? RecordRef.of(rows.get(0).path("invoice_pdf_report_id")) : null, !reportFiles.isEmpty());
+        if (stored == null) {
             return new Result(model, resId, name, false, null, null, null, reports, NO_RENDERING + " No PDF of '" + name
                     + "' is stored yet: ask the user to print or send it once from Odoo (" + (reports.isEmpty()
                             ? "the Print menu" : "Print > " + reports.get(0).name()) + "), then ask again.", null);
         }
-        AttachmentInfo info = Attachments.AttachmentInfo.of(stored);
+        String source = stored.source();
+        AttachmentInfo info = Attachments.AttachmentInfo.of(stored.row());
         if (!withContent) {
             return new Result(model, resId, name, true, source, info, null, reports, "Stored PDF found; ask again with "
                     + "include_content true to get it.", null);
         }
-        Attachments.FileContent file = Attachments.content(session, stored, cap);
+        Attachments.FileContent file = Attachments.content(session, stored.row(), cap);
         McpSchema.EmbeddedResource resource = Attachments.resource(file);
         String blob = resource.resource().blob();
         boolean fits = blob != null && blob.length() + 2_000 <= limits.maxResultChars() / 2;
@@ -157,6 +139,32 @@ class PrintDocumentTool extends OdooTool<PrintDocumentTool.Result> {
                         : "when the document was printed or sent") + "; it does not show changes made since. "
                         + (fits ? "" : "It is too large for this answer's text: it is only in the embedded resource "
                                 + "block."), resource);
+    }
+
+    /** A PDF Odoo stored for a record, and where it was found. */
+    private record StoredPdf(JsonNode row, String source) {
+    }
+
+    /**
+     * The stored PDF of the record: the invoice's official PDF when it has one, else the attached PDF
+     * named after the record (what a report with an {@code attachment} expression saves), else the
+     * newest attached PDF; null when there is none.
+     */
+    private static @Nullable StoredPdf storedPdf(OdooSession session, String model, long resId, String name,
+            @Nullable RecordRef official, boolean reportSavesFiles) {
+        if (official != null) {
+            JsonNode row = Attachments.rows(session, List.of(List.of("id", "=", official.id())), 1, null).path(0);
+            if (!row.isMissingNode()) {
+                return new StoredPdf(row, "invoice_pdf_report_id");
+            }
+        }
+        JsonNode pdfs = Attachments.rows(session, List.of(List.of("res_model", "=", model),
+                List.of("res_id", "=", resId), List.of("mimetype", "=", "application/pdf")), 20, null);
+        JsonNode byName = named(pdfs, name);
+        if (byName != null) {
+            return new StoredPdf(byName, reportSavesFiles ? "report_attachment" : "record_attachment");
+        }
+        return pdfs.isEmpty() ? null : new StoredPdf(pdfs.get(0), "record_attachment");
     }
 
     /** The PDF whose name carries the record's name (as report attachments do: INV_2026_0001.pdf), or null. */
