@@ -8,9 +8,9 @@ import dev.odoomcp.security.LimitExceededException;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Base of every tool that talks to the caller's Odoo. A tool declares its definition, what it does
@@ -116,11 +116,16 @@ public abstract class OdooTool<R extends Record> implements McpTool {
         }
     }
 
-    /** A successful result: the record's JSON as structured content and the same JSON as text. */
+    /**
+     * A successful result: the record's JSON as text and the very same characters as structured
+     * content. The record is written once; {@code structuredContent} is a raw JSON node holding that
+     * text, so the answer embeds it as it is instead of copying it into a tree and writing it again.
+     * To look inside a result, parse its text.
+     */
     private McpSchema.CallToolResult result(R value) {
-        JsonNode structured = json.valueToTree(value);
-        return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(json.writeValueAsString(structured))),
-                structured, null);
+        String text = json.writeValueAsString(value);
+        return new McpSchema.CallToolResult(List.of(new McpSchema.TextContent(text)),
+                json.getNodeFactory().rawValueNode(new RawValue(text)), null);
     }
 
     /**
