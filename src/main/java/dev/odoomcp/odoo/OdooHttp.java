@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,11 +16,13 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
@@ -38,6 +41,13 @@ final class OdooHttp implements AutoCloseable {
 
     /** Answers of unknown length are read in pieces this large, each charged to the budget as it arrives. */
     private static final int CHUNK = 64 * 1024;
+    /**
+     * Bytes of each of a connection's three buffers (read, line, write). HttpClient's default of 32 KiB
+     * made 96 KiB per Odoo connection (a heap dump of a 2,000-call burst); requests are small, an
+     * answer's status line and headers fit, and its body is read in large pieces straight past the
+     * buffer (see {@link #readCapped}).
+     */
+    static final int CONNECTION_BUFFER = 4096;
 
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager connections;
@@ -53,6 +63,9 @@ final class OdooHttp implements AutoCloseable {
         this.budget = new AnswerBudget(props.answerMemoryBudget().toBytes());
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER).build())
+                        .build())
                 .setMaxConnTotal(props.maxConnections())
                 .setMaxConnPerRoute(props.maxConcurrentPerHost())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -172,7 +185,12 @@ final class OdooHttp implements AutoCloseable {
                 return new byte[0];
             }
             if (declared >= 0) {
-                byte[] body = in.readNBytes((int) declared);
+                // read straight into an array of the declared size: no pieces to copy together
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < body.length) {
+                    body = Arrays.copyOf(body, read);
+                }
                 if (in.read() != -1) {
                     request.cancel();
                     throw OdooFaultTranslator.tooLarge(maxResponseBytes);

@@ -8,9 +8,9 @@ import dev.odoomcp.security.LimitExceededException;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Base of every tool that talks to the caller's Odoo. A tool declares its definition, what it does
@@ -117,15 +117,18 @@ public abstract class OdooTool<R extends Record> implements McpTool {
     }
 
     /**
-     * A successful result: the record's JSON as structured content and the same JSON as text, then
-     * whatever {@link #moreContent} adds.
+     * A successful result: the record's JSON as text and the very same characters as structured
+     * content, then whatever {@link #moreContent} adds. The record is written once;
+     * {@code structuredContent} is a raw JSON node holding that text, so the answer embeds it as it is
+     * instead of copying it into a tree and writing it again. To look inside a result, parse its text.
      */
     private McpSchema.CallToolResult result(R value) {
-        JsonNode structured = json.valueToTree(value);
-        List<McpSchema.Content> content = new java.util.ArrayList<>();
-        content.add(new McpSchema.TextContent(json.writeValueAsString(structured)));
-        content.addAll(moreContent(value));
-        return new McpSchema.CallToolResult(content, structured, null);
+        String text = json.writeValueAsString(value);
+        List<McpSchema.Content> more = moreContent(value);
+        List<McpSchema.Content> content = new java.util.ArrayList<>(1 + more.size());
+        content.add(new McpSchema.TextContent(text));
+        content.addAll(more);
+        return new McpSchema.CallToolResult(content, json.getNodeFactory().rawValueNode(new RawValue(text)), null);
     }
 
     /** Content blocks after the JSON text, e.g. a file as an embedded resource; none unless overridden. */

@@ -14,6 +14,7 @@ import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidatio
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The {@code outputSchema} of a tool, generated (JSON Schema 2020-12) from its result record, so the
@@ -48,7 +49,7 @@ final class ResultSchemas {
         // record components in declaration order, as the JSON writes them
         config.forTypesInGeneral().withPropertySorter(PropertySortUtils.SORT_PROPERTIES_FIELDS_BEFORE_METHODS);
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
-            if (type.getErasedType() == ObjectNode.class) {
+            if (type.getErasedType() == ObjectNode.class || type.getErasedType() == RawValue.class) {
                 ObjectNode schema = context.getGeneratorConfig().createObjectNode();
                 schema.put("type", "object").put("additionalProperties", true);
                 return new CustomDefinition(schema, CustomDefinition.DefinitionType.INLINE,

@@ -44,38 +44,43 @@ final class Bench {
         }
         String header = Machine.describe(config.server().java());
         BenchTable table = new BenchTable();
-        if (!config.cpuOnly()) {
+        boolean all = config.figures() == BenchConfig.Figures.ALL;
+        if (all) {
             new FootprintFigure(config, table).startUp();
         }
         Path gcLog = config.workDir().resolve("server-gc.log");
         List<String> jvm = new ArrayList<>(List.of(BenchConfig.SERVER_HEAP, "-Xlog:gc:file=" + gcLog));
         String jdk = "JDK " + Machine.feature(config.server().java());
-        CpuFigure cpu;
+        CpuFigure cpu = null;
         try (ServerProcess server = ServerProcess.start(config.server(), jvm, SERVER_ENV,
                 config.workDir().resolve("server.log"))) {
             server.awaitHealthy(Duration.ofSeconds(120));
             Thread.sleep(2_000);
-            double idle = server.rssMb();
-            table.add(6, "RSS idle (after start, no request yet)", BenchTable.num(idle, "%.0f MiB"), "≤ 150 MiB",
-                    idle <= 150);
-            SearchCapture capture = SearchCapture.of(server, fakes);
-            int firstRoundTrips = new RoundTripFigure(table, server, fakes).measure();
-            cpu = new CpuFigure(config, table, fakes, capture);
-            if (!config.cpuOnly()) {
-                new LatencyFigure(config, table, server, fakes, capture).measure();
-                new ThroughputFigure(config, table, server, fakes).measure();
-            }
-            // after the load of figures 3 and 4, so that the JIT has compiled what a warm server runs
-            double search = cpu.bridge(server, jdk, new GcLog(gcLog));
-            cpu.direct(config.server().java(), jdk, search);
-            if (!config.cpuOnly()) {
-                // After the others, so the JIT is warm: the cold fakes are untouched, their caches cold.
-                new CacheFigure(config, table, server, fakes, firstRoundTrips).measure();
-                new PeerFigure(config, table, server, fakes, capture, cpu).measure();
+            if (config.figures() == BenchConfig.Figures.BURST) {
                 new ConcurrencyFigure(config, table, server, fakes, gcLog).measure();
+            } else {
+                double idle = server.rssMb();
+                table.add(6, "RSS idle (after start, no request yet)", BenchTable.num(idle, "%.0f MiB"), "≤ 150 MiB",
+                        idle <= 150);
+                SearchCapture capture = SearchCapture.of(server, fakes);
+                int firstRoundTrips = new RoundTripFigure(table, server, fakes).measure();
+                cpu = new CpuFigure(config, table, fakes, capture);
+                if (all) {
+                    new LatencyFigure(config, table, server, fakes, capture).measure();
+                    new ThroughputFigure(config, table, server, fakes).measure();
+                }
+                // after the load of figures 3 and 4, so that the JIT has compiled what a warm server runs
+                double search = cpu.bridge(server, jdk, new GcLog(gcLog));
+                cpu.direct(config.server().java(), jdk, search);
+                if (all) {
+                    // After the others, so the JIT is warm: the cold fakes are untouched, their caches cold.
+                    new CacheFigure(config, table, server, fakes, firstRoundTrips).measure();
+                    new PeerFigure(config, table, server, fakes, capture, cpu).measure();
+                    new ConcurrencyFigure(config, table, server, fakes, gcLog).measure();
+                }
             }
         }
-        if (config.server17() != null) {
+        if (config.server17() != null && cpu != null) {
             Path gcLog17 = config.workDir().resolve("server17-gc.log");
             try (ServerProcess server = ServerProcess.start(config.server17(), List.of(BenchConfig.SERVER_HEAP,
                     "-Xlog:gc:file=" + gcLog17), SERVER_ENV, config.workDir().resolve("server17.log"))) {
@@ -120,7 +125,8 @@ final class Bench {
         Path root = Path.of(options.getOrDefault("root", "."));
         Path profile = options.containsKey("profile") ? Path.of(options.get("profile")) : null;
         BenchConfig config = BenchConfig.full(launch, jar, reference == null ? null : URI.create(reference), work,
-                launch17, python, PeerFigure.script(root), profile, options.containsKey("cpu-only"));
+                launch17, python, PeerFigure.script(root), profile, options.containsKey("cpu-only") ? BenchConfig.Figures.CPU
+                : options.containsKey("burst-only") ? BenchConfig.Figures.BURST : BenchConfig.Figures.ALL);
         Report report = run(config, fakes);
         String stamp = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String text = "Run " + stamp + "\n" + report.text();

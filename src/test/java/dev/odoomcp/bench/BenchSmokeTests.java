@@ -34,7 +34,10 @@ class BenchSmokeTests {
                 + " |"));
         List<BenchTable.Row> rows = report.table().rows();
         assertThat(rows).filteredOn(r -> r.section() == 1 && r.measure().startsWith("warm "))
-                .hasSize(RoundTripFigure.READ_TOOLS.size()).allSatisfy(r -> assertThat(r.value()).matches("\\d+ \\(.+\\)"));
+                .hasSize(RoundTripFigure.READ_TOOLS.size()).allSatisfy(r -> {
+                    assertThat(r.value()).matches("\\d+ \\(.+\\)");
+                    assertThat(r.met()).as("round trips of a warm " + r.measure() + ": " + r.value()).isTrue();
+                });
         assertThat(rows).filteredOn(r -> r.measure().startsWith("first search_records of a new tenant")).singleElement()
                 .satisfies(r -> assertThat(r.value()).contains("authenticate").contains("search_read"));
         assertThat(rows).filteredOn(r -> r.section() == 2).hasSize(4)

@@ -2,6 +2,7 @@ package dev.odoomcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.McpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,34 +72,69 @@ class SearchAndReadToolsTests extends FakeOdooToolsTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
-    void defaultLimitIsTwentyWithTotalAndNextOffset(Flavor flavor) {
+    void defaultLimitIsTwentyPagedWithOneOdooRequestPerPage(Flavor flavor) {
         int models = fakes.get(flavor).inspect(Flavor.DB, "ir.model", r -> r.ids().size());
-        assertThat(models).isGreaterThan(20);
-        JsonNode first = mcp(flavor).call("search_records", "{\"model\": \"ir.model\", \"fields\": [\"model\"]}").ok();
+        assertThat(models).isGreaterThan(21);
+        McpClient mcp = mcp(flavor);
+        mcp.call("search_records", "{\"model\": \"ir.model\", \"fields\": [\"model\"]}").ok();
+        fakes.get(flavor).clearCalls();
+        JsonNode first = mcp.call("search_records", "{\"model\": \"ir.model\", \"fields\": [\"model\"]}").ok();
         assertThat(first.path("returned").asInt()).isEqualTo(20);
         assertThat(first.path("records")).hasSize(20);
-        assertThat(first.path("total").asInt()).isEqualTo(models);
+        assertThat(first.path("has_more").asBoolean()).isTrue();
         assertThat(first.path("next_offset").asInt()).isEqualTo(20);
-        JsonNode last = mcp(flavor).call("search_records", "{\"model\": \"ir.model\", \"fields\": [\"model\"], "
+        assertThat(first.has("total")).as("no total unless asked for, before the last page").isFalse();
+        assertThat(fakes.get(flavor).calls()).as("one Odoo request: the page and one row more")
+                .extracting(FakeOdoo.Call::method).containsExactly("search_read");
+        assertThat(((Number) fakes.get(flavor).callsTo("ir.model", "search_read").get(0).kwargs().get("limit")).intValue())
+                .isEqualTo(21);
+
+        JsonNode last = mcp.call("search_records", "{\"model\": \"ir.model\", \"fields\": [\"model\"], "
                 + "\"offset\": 20, \"limit\": 100}").ok();
         assertThat(last.path("returned").asInt()).isEqualTo(models - 20);
-        assertThat(last.path("total").asInt()).isEqualTo(models);
+        assertThat(last.path("total").asInt()).as("the last page knows the total").isEqualTo(models);
+        assertThat(last.path("has_more").asBoolean()).isFalse();
         assertThat(last.has("next_offset")).isFalse();
         assertThat(last.path("records").path(0).path("model").asString())
                 .isNotEqualTo(first.path("records").path(0).path("model").asString());
+
+        JsonNode exact = mcp.call("search_records", "{\"model\": \"ir.model\", \"fields\": [\"model\"], "
+                + "\"offset\": " + (models - 20) + "}").ok();
+        assertThat(exact.path("returned").asInt()).isEqualTo(20);
+        assertThat(exact.path("has_more").asBoolean()).as("a page that ends exactly at the last match").isFalse();
+        assertThat(exact.path("total").asInt()).isEqualTo(models);
+        assertThat(fakes.get(flavor).callsTo("ir.model", "search_count")).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
-    void pagesWithOrderAndTotal(Flavor flavor) {
-        JsonNode page = mcp(flavor).call("search_records", "{\"model\": \"res.partner\", \"domain\": "
+    void theTotalIsCountedWhenAskedFor(Flavor flavor) {
+        McpClient mcp = mcp(flavor);
+        fakes.get(flavor).clearCalls();
+        JsonNode page = mcp.call("search_records", "{\"model\": \"res.partner\", \"domain\": "
                 + "[[\"is_company\", \"=\", true]], \"fields\": [\"name\"], \"order\": \"name asc\", \"limit\": 3, "
-                + "\"offset\": 3}").ok();
+                + "\"offset\": 3, \"count_total\": true}").ok();
         assertThat(page.path("total").asInt()).isEqualTo(7);
         assertThat(page.path("returned").asInt()).isEqualTo(3);
+        assertThat(page.path("has_more").asBoolean()).isTrue();
         assertThat(page.path("next_offset").asInt()).isEqualTo(6);
         assertThat(page.path("records").findValuesAsString("name"))
                 .containsExactly("Lumber Inc", "My Company (acme)", "Ready Mat");
+        assertThat(fakes.get(flavor).callsTo("res.partner", "search_count")).hasSize(1);
+
+        JsonNode uncounted = mcp.call("search_records", "{\"model\": \"res.partner\", \"domain\": "
+                + "[[\"is_company\", \"=\", true]], \"fields\": [\"name\"], \"order\": \"name asc\", \"limit\": 3, "
+                + "\"offset\": 3}").ok();
+        assertThat(uncounted.has("total")).isFalse();
+        assertThat(uncounted.path("records")).isEqualTo(page.path("records"));
+        JsonNode past = mcp.call("search_records", "{\"model\": \"res.partner\", \"domain\": "
+                + "[[\"is_company\", \"=\", true]], \"offset\": 50, \"count_total\": true}").ok();
+        assertThat(past.path("returned").asInt()).isZero();
+        assertThat(past.path("total").asInt()).as("past the end, the count still answers").isEqualTo(7);
+        assertThat(past.path("has_more").asBoolean()).isFalse();
+        assertThat(fakes.get(flavor).callsTo("res.partner", "search_count")).hasSize(2);
+        assertThat(mcp.call("search_records", "{\"model\": \"res.partner\", \"count_total\": \"yes\"}").error())
+                .contains("'count_total'");
     }
 
     @ParameterizedTest

@@ -26,13 +26,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /** {@code read_records}: the fields of records whose ids are known. Also answers {@code odoo://{model}/{id}}. */
 @Component
 public class ReadRecordsTool extends OdooTool<ReadRecordsTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(String model, List<ObjectNode> records,
+    record Result(String model, List<RawValue> records,
             @JsonProperty("missing_ids") @JsonPropertyDescription("ids that do not exist or are not visible to the user")
             @Nullable List<Long> missingIds,
             @Nullable String note) {
@@ -70,11 +71,12 @@ public class ReadRecordsTool extends OdooTool<ReadRecordsTool.Result> {
         List<Long> ids = arguments.ids("ids", limits.maxLimit());
         ModelMetadata metadata = catalog.metadata(session, model);
         List<String> fields = RecordPage.fields(arguments.fieldNames("fields"), metadata);
+        boolean includeBinary = arguments.flag("include_binary", false);
         // search_read on the ids instead of read: ids that vanished are simply not returned.
         JsonNode rows = session.execute(OrmCalls.searchRead(model,
                 List.of(List.of("id", "in", ids.stream().map(Long::intValue).toList())), fields, null, null, null));
-        List<ObjectNode> records = RecordPage.fit(new Result(model, List.of(), null, null), rows, metadata,
-                arguments.flag("include_binary", false), limits.maxResultChars(), json());
+        List<RawValue> records = RecordPage.fit(new Result(model, List.of(), null, null), rows, rows.size(), metadata,
+                includeBinary, limits.maxResultChars(), json());
         Set<Long> found = new HashSet<>();
         rows.forEach(row -> found.add(row.path("id").asLong()));
         List<Long> missing = new ArrayList<>(ids);

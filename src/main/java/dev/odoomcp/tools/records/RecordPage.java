@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Formats records for a result and keeps the result inside the size budget: records past the
- * budget are left out, and the result says so and where to continue.
+ * budget are left out, and the result says so and where to continue. Each record is written as
+ * JSON once, here: its size is measured on those characters and the result embeds them as they
+ * are ({@link RawValue}), so a record is never serialized again.
  */
 final class RecordPage {
 
@@ -30,17 +32,21 @@ final class RecordPage {
     }
 
     /**
-     * The {@code rows}, formatted, that fit in the budget next to {@code page} (the result without its
-     * records); always at least one.
+     * The first {@code max} of the {@code rows}, formatted and written as JSON, that fit in the budget
+     * next to {@code page} (the result without its records); always at least one when there are rows.
      */
-    static List<ObjectNode> fit(Record page, JsonNode rows, ModelMetadata metadata, boolean includeBinary, int budget,
-            JsonMapper json) {
-        List<ObjectNode> records = new ArrayList<>();
+    static List<RawValue> fit(Record page, JsonNode rows, int max, ModelMetadata metadata, boolean includeBinary,
+            int budget, JsonMapper json) {
+        List<RawValue> records = new ArrayList<>();
         int used = json.writeValueAsString(page).length() + 200;
         Map<String, Boolean> secretByName = new HashMap<>();
         for (JsonNode row : rows) {
-            ObjectNode formatted = RecordFormatter.format(row, metadata, includeBinary, secretByName);
-            int size = json.writeValueAsString(formatted).length() + 1;
+            if (records.size() == max) {
+                break;
+            }
+            String formatted = json.writeValueAsString(RecordFormatter.format(row, metadata, includeBinary,
+                    secretByName));
+            int size = formatted.length() + 1;
             if (used + size > budget && !records.isEmpty()) {
                 break;
             }
@@ -48,7 +54,7 @@ final class RecordPage {
                 throw new ToolInputException("A single record is larger than this server's result budget ("
                         + budget + " characters); ask for fewer fields.");
             }
-            records.add(formatted);
+            records.add(new RawValue(formatted));
             used += size;
         }
         return records;

@@ -27,19 +27,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
-/** {@code search_records}: find records with a domain, page through them, with a total for paging. */
+/**
+ * {@code search_records}: find records with a domain and page through them. One Odoo request per call:
+ * it asks for one row more than the page to know whether a next page exists, and counts all matches
+ * ({@code search_count}, a second request) only when the caller asks for the total.
+ */
 @Component
 class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Result(String model,
-            @JsonPropertyDescription("records matching the domain") @PositiveOrZero int total,
+            @JsonPropertyDescription("records matching the domain; present when count_total was true, or when this "
+                    + "page reaches the last match (then it is offset + returned)")
+            @PositiveOrZero @Nullable Integer total,
             @PositiveOrZero int offset,
             @JsonPropertyDescription("many2one values as {id, name}, empty values as null, datetimes in UTC")
-            List<ObjectNode> records,
+            List<RawValue> records,
             @PositiveOrZero int returned,
-            @JsonProperty("next_offset") @JsonPropertyDescription("offset of the next page, when there is one")
+            @JsonProperty("has_more") @JsonPropertyDescription("true when more records match after this page")
+            boolean hasMore,
+            @JsonProperty("next_offset") @JsonPropertyDescription("offset of the next page; present exactly when "
+                    + "has_more is true")
             @PositiveOrZero @Nullable Integer nextOffset,
             @Nullable String note) {
     }
@@ -64,13 +74,16 @@ class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
                 + ", at most " + max + ").", 1, max));
         prop(input, "offset", JsonSchemas.integer("Records to skip, for the next page (default 0).", 0, null));
         prop(input, "order", JsonSchemas.string("Sort order, e.g. 'date_order desc' or 'name asc, id desc'."));
+        prop(input, "count_total", JsonSchemas.bool("Also count all matching records into 'total' (one more "
+                + "request to Odoo; default false). Without it 'total' is given only on the last page."));
         prop(input, "include_binary", JsonSchemas.bool("Return binary/image fields as base64 (default false: "
                 + "only their size)."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model");
         return tool("search_records", "Search Odoo records",
-                "Finds records of a model that match a domain and returns their fields, with the total number of "
-                        + "matches for paging (use next_offset for the next page). Without 'fields' it returns a "
+                "Finds records of a model that match a domain and returns their fields, a page at a time: when "
+                        + "has_more is true, call again with offset = next_offset for the next page. Set "
+                        + "count_total to true when you need the number of all matches. Without 'fields' it returns a "
                         + "short selection of the most useful fields. Examples: stock on hand in a warehouse: "
                         + "{\"model\": \"stock.quant\", \"domain\": [[\"location_id.warehouse_id.name\", \"ilike\", "
                         + "\"main\"], [\"location_id.usage\", \"=\", \"internal\"]], \"fields\": [\"product_id\", "
@@ -89,16 +102,27 @@ class SearchRecordsTool extends OdooTool<SearchRecordsTool.Result> {
         ArrayNode domain = Domains.parse(arguments.raw("domain"), metadata, json());
         List<String> fields = RecordPage.fields(arguments.fieldNames("fields"), metadata);
         String order = RecordPage.order(arguments.optionalString("order"), metadata);
+        boolean countTotal = arguments.flag("count_total", false);
+        boolean includeBinary = arguments.flag("include_binary", false);
 
-        JsonNode rows = session.execute(OrmCalls.searchRead(model, OdooValues.plain(domain), fields, offset, limit, order));
-        int total = offset == 0 && rows.size() < limit ? rows.size()
-                : session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain))).asInt();
+        // one row more than the page: whether it comes back says whether a next page exists
+        JsonNode rows = session.execute(OrmCalls.searchRead(model, OdooValues.plain(domain), fields, offset, limit + 1,
+                order));
+        boolean beyond = rows.size() > limit;
+        int fetched = Math.min(rows.size(), limit);
+        Integer total = null;
+        if (!beyond && (fetched > 0 || offset == 0)) {
+            total = offset + fetched;
+        } else if (countTotal) {
+            total = session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain))).asInt();
+        }
 
-        List<ObjectNode> records = RecordPage.fit(new Result(model, total, offset, List.of(), 0, null, null), rows,
-                metadata, arguments.flag("include_binary", false), limits.maxResultChars(), json());
+        List<RawValue> records = RecordPage.fit(new Result(model, total, offset, List.of(), 0, beyond, offset, null),
+                rows, limit, metadata, includeBinary, limits.maxResultChars(), json());
         int returned = records.size();
-        return new Result(model, total, offset, records, returned, offset + returned < total ? offset + returned : null,
-                returned < rows.size() ? "Result cut to " + returned + " records to stay within the size budget; ask "
+        boolean more = beyond || returned < fetched;
+        return new Result(model, total, offset, records, returned, more, more ? offset + returned : null,
+                returned < fetched ? "Result cut to " + returned + " records to stay within the size budget; ask "
                         + "for fewer fields or continue with offset " + (offset + returned) + "." : null);
     }
 }

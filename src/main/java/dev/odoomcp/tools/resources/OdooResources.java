@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,22 +63,26 @@ class OdooResources implements McpResourceProvider {
         ObjectNode arguments = json.createObjectNode();
         arguments.put("model", matcher.group(1));
         McpSchema.CallToolResult result;
+        JsonNode records = null;
         if ("fields".equals(matcher.group(2))) {
             result = describe.call(arguments, context);
         } else {
             arguments.putArray("ids").add(recordId(uri, matcher.group(2)));
             result = read.call(arguments, context);
-            if (result.succeeded() && result.structuredContent().path("records").isEmpty()) {
-                throw new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Record " + uri + " does not exist or is not "
-                        + "visible to this user.");
+            if (result.succeeded()) {
+                // the structured content is the text as raw JSON: read the record from the text
+                records = json.readTree(result.text()).path("records");
+                if (records.isEmpty()) {
+                    throw new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Record " + uri + " does not exist or is "
+                            + "not visible to this user.");
+                }
             }
         }
         String text = result.text();
         if (!result.succeeded()) {
             throw new McpException(JsonRpcError.INVALID_PARAMS, text);
         }
-        String contents = "fields".equals(matcher.group(2)) ? text
-                : json.writeValueAsString(result.structuredContent().path("records").get(0));
+        String contents = records == null ? text : json.writeValueAsString(records.get(0));
         return Optional.of(new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri,
                 "application/json", contents))));
     }
