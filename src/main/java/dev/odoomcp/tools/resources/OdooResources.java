@@ -63,10 +63,10 @@ class OdooResources implements McpResourceProvider {
         arguments.put("model", matcher.group(1));
         McpSchema.CallToolResult result;
         if ("fields".equals(matcher.group(2))) {
-            result = describe.call(arguments, context);
+            result = complete(describe.call(arguments, context));
         } else {
             arguments.putArray("ids").add(recordId(uri, matcher.group(2)));
-            result = read.call(arguments, context);
+            result = complete(read.call(arguments, context));
             if (result.succeeded() && result.structuredContent().path("records").isEmpty()) {
                 throw new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Record " + uri + " does not exist or is not "
                         + "visible to this user.");
@@ -80,6 +80,14 @@ class OdooResources implements McpResourceProvider {
                 : json.writeValueAsString(result.structuredContent().path("records").get(0));
         return Optional.of(new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri,
                 "application/json", contents))));
+    }
+
+    /** What a read tool answered: reads never ask the user anything. */
+    private static McpSchema.CallToolResult complete(McpSchema.ToolResponse response) {
+        if (response instanceof McpSchema.CallToolResult result) {
+            return result;
+        }
+        throw new IllegalStateException("A read tool asked for input");
     }
 
     private static long recordId(String uri, String digits) {
