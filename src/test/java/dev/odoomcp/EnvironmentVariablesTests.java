@@ -130,6 +130,21 @@ class EnvironmentVariablesTests {
                 .maxAttachmentBytes()).isEqualTo(DataSize.ofMegabytes(5));
     }
 
+    @Test
+    void confirmationVariables() {
+        var confirm = bind("odoo-mcp", dev.odoomcp.tools.ConfirmationProperties.class, Map.of("ODOO_MCP_CONFIRM",
+                "writes", "ODOO_MCP_CONFIRM_TTL", "2m", "ODOO_MCP_CONFIRM_UPDATES_ABOVE", "25", "ODOO_MCP_CONFIRM_KEYS",
+                "c2:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=,c1:ZWZnaGlqa2xtbm9wcXJzdHV2d3h5ent8fX5/gIGCg4Q="));
+        assertThat(confirm.mode()).isEqualTo(dev.odoomcp.tools.ConfirmationProperties.Mode.WRITES);
+        assertThat(confirm.confirmTtl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(confirm.confirmUpdatesAbove()).isEqualTo(25);
+        assertThat(confirm.confirmKeys()).hasSize(2);
+        var defaults = bind("odoo-mcp", dev.odoomcp.tools.ConfirmationProperties.class, Map.of());
+        assertThat(defaults.mode()).isEqualTo(dev.odoomcp.tools.ConfirmationProperties.Mode.DESTRUCTIVE);
+        assertThat(bind("odoo-mcp", dev.odoomcp.tools.ConfirmationProperties.class, Map.of("ODOO_MCP_CONFIRM", "off"))
+                .mode()).isEqualTo(dev.odoomcp.tools.ConfirmationProperties.Mode.OFF);
+    }
+
     private static <T> T bind(String prefix, Class<T> type, Map<String, Object> environment) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

@@ -58,7 +58,9 @@ class McpDispatcher {
             default -> notFound(request, stateless);
         };
         if (stateless) {
-            result.put("resultType", "complete");
+            if (!result.has("resultType")) {
+                result.put("resultType", "complete"); // tools/call may have answered input_required
+            }
             if (CACHEABLE.contains(request.method())) {
                 result.put("ttlMs", properties.listCacheTtl().toMillis());
                 result.put("cacheScope", "private");

@@ -74,9 +74,17 @@ public final class McpSchema {
     public record ResourceContents(String uri, String mimeType, String text, String blob) {
     }
 
+    /**
+     * What a tool answers to {@code tools/call}: its result, or (2026-07-28 only) a request for the user's input
+     * that the client answers by calling again.
+     */
+    public sealed interface ToolResponse permits CallToolResult, InputRequiredResult {
+    }
+
     /** The answer to {@code tools/call}; failures of the tool itself set {@code isError}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CallToolResult(List<? extends Content> content, JsonNode structuredContent, Boolean isError) {
+    public record CallToolResult(List<? extends Content> content, JsonNode structuredContent, Boolean isError)
+            implements ToolResponse {
 
         public static CallToolResult error(String message) {
             return new CallToolResult(List.of(new TextContent(message)), null, true);
@@ -92,6 +100,24 @@ public final class McpSchema {
         public boolean succeeded() {
             return !Boolean.TRUE.equals(isError);
         }
+    }
+
+    /**
+     * 2026-07-28 multi round-trip: the request cannot finish without the client's answers to
+     * {@code inputRequests}; the client retries the same request with {@code inputResponses} and the
+     * {@code requestState} echoed byte for byte.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InputRequiredResult(String resultType, Map<String, InputRequest> inputRequests, String requestState)
+            implements ToolResponse {
+
+        public InputRequiredResult(Map<String, InputRequest> inputRequests, String requestState) {
+            this("input_required", inputRequests, requestState);
+        }
+    }
+
+    /** One request embedded in an {@link InputRequiredResult}, e.g. {@code elicitation/create}. */
+    public record InputRequest(String method, ObjectNode params) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,9 +13,10 @@ public interface McpTool {
 
     /**
      * Runs the tool. Failures the model can act on (bad arguments, Odoo refusals) come back as a
-     * result with {@code isError}; only a protocol fault should throw {@link McpException}.
+     * result with {@code isError}; only a protocol fault should throw {@link McpException}. An
+     * {@link McpSchema.InputRequiredResult} may be answered only when {@link McpRequestContext#canElicitForms()}.
      */
-    McpSchema.CallToolResult call(ObjectNode arguments, McpRequestContext context);
+    McpSchema.ToolResponse call(ObjectNode arguments, McpRequestContext context);
 
     /**
      * Why this caller may neither see nor call the tool (e.g. a write tool in read-only mode), or empty

@@ -67,9 +67,13 @@ class ToolCatalog {
             throw McpException.invalidParams("params.arguments must be a JSON object.");
         }
         ObjectNode args = arguments instanceof ObjectNode object ? object : json.createObjectNode();
-        McpSchema.CallToolResult result;
+        McpRequestContext call = context.stateless() ? context.retrying(InputRetry.of(params)) : context;
+        McpSchema.ToolResponse result;
         try {
-            result = tool.call(args, context);
+            result = tool.call(args, call);
+            if (result instanceof McpSchema.InputRequiredResult && !call.canElicitForms()) {
+                throw new IllegalStateException("input_required answered to a client that cannot elicit");
+            }
         } catch (McpException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -78,7 +82,7 @@ class ToolCatalog {
                     + "' failed because of an internal error in the bridge. Try again; if it persists, "
                     + "report it to the server administrator.");
         }
-        if (Boolean.TRUE.equals(result.isError())) {
+        if (result instanceof McpSchema.CallToolResult done && !done.succeeded()) {
             context.trace().toolError();
         }
         return json.valueToTree(result);

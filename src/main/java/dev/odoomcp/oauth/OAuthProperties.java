@@ -1,8 +1,7 @@
 package dev.odoomcp.oauth;
 
+import dev.odoomcp.security.SealingKeys;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +34,6 @@ public record OAuthProperties(List<String> tokenKeys, Duration codeLifetime, Dur
         Duration clientMetadataCacheTtl) {
 
     static final List<String> DEFAULT_REDIRECT_HOSTS = List.of("claude.ai", "claude.com", "chatgpt.com");
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern HOST = Pattern.compile("(\\*\\.)?[A-Za-z0-9.-]+");
 
     public OAuthProperties {
@@ -89,35 +87,7 @@ public record OAuthProperties(List<String> tokenKeys, Duration codeLifetime, Dur
     }
 
     private static Map<String, byte[]> keys(List<String> entries) {
-        Map<String, byte[]> keys = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String entry = entries.get(i);
-            int colon = entry.indexOf(':');
-            String id = colon < 0 ? "" : entry.substring(0, colon).strip();
-            String where = "OAUTH_TOKEN_KEYS entry " + (i + 1);
-            if (!KEY_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException(where + " must be id:base64-key with an id of 1 to 32 letters, "
-                        + "digits, '.', '_' or '-' (for example k2026:$(openssl rand -base64 32)).");
-            }
-            byte[] key = decode(entry.substring(colon + 1).strip());
-            if (key == null || key.length != 32) {
-                throw new IllegalArgumentException(where + " (id " + id + ") must hold exactly 32 bytes of key in "
-                        + "base64; generate one with: openssl rand -base64 32");
-            }
-            if (keys.putIfAbsent(id, key) != null) {
-                throw new IllegalArgumentException(where + " repeats the key id " + id + "; each key needs its own id.");
-            }
-        }
-        return keys;
-    }
-
-    private static byte[] decode(String text) {
-        try {
-            return text.contains("-") || text.contains("_") ? Base64.getUrlDecoder().decode(text)
-                    : Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return SealingKeys.parse(entries, "OAUTH_TOKEN_KEYS");
     }
 
     private static int within(Integer value, int fallback, String env) {

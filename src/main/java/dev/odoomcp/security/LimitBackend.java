@@ -6,7 +6,9 @@ import java.time.Duration;
  * Where the per-key counters of the limits live, chosen once at start-up: in this instance's memory
  * (the default, {@link LocalLimitBackend}) or shared by every instance on Redis
  * ({@code REDIS_URL}, {@link RedisLimitBackend}). {@link KeyedLimiter} keeps the admission logic
- * (queue, messages, refusals) and asks the backend only for a running slot and a token of a key.
+ * (queue, messages, refusals) and asks the backend only for a running slot and a token of a key. The same
+ * place remembers single-use ids (a confirmation that was already used), so that on Redis a replay to
+ * another instance is refused too.
  */
 public interface LimitBackend extends AutoCloseable {
 
@@ -55,6 +57,13 @@ public interface LimitBackend extends AutoCloseable {
     KeyCounters counters(String scope, String key, int perMinute, int maxConcurrent, Shared shared);
 
     State state();
+
+    /**
+     * Records the use of a single-use id: true the first time {@code id} is seen in {@code scope} within
+     * {@code ttl} (which should outlast the id's own validity), false on a replay. On Redis it holds for the
+     * whole cluster; while Redis does not answer, for this instance only.
+     */
+    boolean firstUse(String scope, String id, Duration ttl);
 
     @Override
     default void close() {

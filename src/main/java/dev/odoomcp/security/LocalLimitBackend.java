@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalLimitBackend implements LimitBackend {
 
+    private final UsedIds used = new UsedIds();
+
     @Override
     public KeyCounters counters(String scope, String key, int perMinute, int maxConcurrent, Shared shared) {
         return new Local(Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute)
@@ -23,6 +25,11 @@ final class LocalLimitBackend implements LimitBackend {
     @Override
     public State state() {
         return State.MEMORY;
+    }
+
+    @Override
+    public boolean firstUse(String scope, String id, Duration ttl) {
+        return used.firstUse(scope, id, ttl);
     }
 
     /** One key's bucket and running slots. */

@@ -9,6 +9,7 @@ import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -28,6 +29,7 @@ import java.util.function.Function;
 final class RedisLimitBackend implements LimitBackend {
 
     private static final String PREFIX = "odoo-mcp:limits:";
+    private static final byte[] ONE = {'1'};
 
     private final RedisLink link;
     private final TenantIds names;
@@ -63,6 +65,14 @@ final class RedisLimitBackend implements LimitBackend {
     @Override
     public State state() {
         return link.up() ? State.REDIS : State.FALLBACK;
+    }
+
+    @Override
+    public boolean firstUse(String scope, String id, Duration ttl) {
+        byte[] key = RedisSemaphore.ascii(PREFIX + "once:" + scope + ":" + names.digest(id));
+        Boolean first = attempt(redis -> "OK".equals(redis.sync().set(key, ONE, SetArgs.Builder.nx().px(ttl.toMillis()))));
+        boolean here = local.firstUse(scope, id, ttl); // also remembered here, for a replay while Redis is down
+        return first == null ? here : first;
     }
 
     /** Takes a cluster-wide slot; null when Redis did not answer (the caller keeps its local slot only). */

@@ -26,12 +26,20 @@ public class OdooGateway {
     private final AccessPolicy policy;
     private final TenantCallGuard guard;
     private final TenantIds tenantIds;
+    private final Confirmations confirmations;
 
-    OdooGateway(OdooClientFactory odoo, AccessPolicy policy, TenantCallGuard guard, TenantIds tenantIds) {
+    OdooGateway(OdooClientFactory odoo, AccessPolicy policy, TenantCallGuard guard, TenantIds tenantIds,
+            Confirmations confirmations) {
         this.odoo = odoo;
         this.policy = policy;
         this.guard = guard;
         this.tenantIds = tenantIds;
+        this.confirmations = confirmations;
+    }
+
+    /** The confirmation step every tool goes through before it changes data. */
+    Confirmations confirmations() {
+        return confirmations;
     }
 
     /**

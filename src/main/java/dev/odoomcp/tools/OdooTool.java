@@ -20,7 +20,9 @@ import tools.jackson.databind.util.RawValue;
  * model against the {@link AccessPolicy} before the tool runs, answers the result as
  * {@code structuredContent} and, for clients that read only text, as the same JSON in a text block,
  * and turns every failure (bad arguments, missing credentials, Odoo refusals, unreachable Odoo,
- * limits) into a result with {@code isError} and an actionable message.
+ * limits) into a result with {@code isError} and an actionable message. A call that changes data asks the
+ * user first when {@code ODOO_MCP_CONFIRM} says so ({@link Confirmations}); a tool says which of its calls are
+ * destructive ({@link #destructive}) and what the user is shown ({@link #preview}).
  *
  * @param <R> the tool's result: a record whose JSON is the structured content
  */
@@ -71,6 +73,39 @@ public abstract class OdooTool<R extends Record> implements McpTool {
     }
 
     /**
+     * Whether this call is destructive or irreversible, so that {@code ODOO_MCP_CONFIRM=destructive} asks the
+     * user first: what the tool's {@code destructiveHint} says unless overridden per call (update_records on
+     * many records, call_method on cancel/post/validate...). Runs before anything is sent to Odoo.
+     */
+    protected boolean destructive(ToolArguments arguments) {
+        return Boolean.TRUE.equals(definition().annotations().destructiveHint());
+    }
+
+    /**
+     * What the user is shown before confirming this call; it may read Odoo (bounded) and must check the
+     * arguments as {@link #run} would. By default: the tool, the records named by {@code ids} and the other
+     * arguments.
+     */
+    protected ChangePreview preview(ToolArguments arguments, OdooSession session) {
+        String model = arguments.model();
+        List<Long> ids = arguments.raw("ids") == null ? List.of() : arguments.ids("ids", 1_000);
+        ObjectNode rest = arguments.json().deepCopy();
+        rest.remove(List.of("model", "ids", "company_ids"));
+        return ChangePreview.of(definition().title() + " (" + name() + ") on " + model
+                + (ids.isEmpty() ? "" : ", " + records(ids.size())) + ".", model, ids, session).withChanges(rest);
+    }
+
+    /** "1 record", "3 records". */
+    protected static String records(int count) {
+        return count == 1 ? "1 record" : count + " records";
+    }
+
+    /** Above how many records {@code ODOO_MCP_CONFIRM_UPDATES_ABOVE} counts a bulk change as destructive. */
+    protected final int confirmUpdatesAbove() {
+        return gateway.confirmations().settings().confirmUpdatesAbove();
+    }
+
+    /**
      * A definition whose {@code outputSchema} is generated from {@code result} and whose annotations
      * carry the title.
      */
@@ -86,6 +121,9 @@ public abstract class OdooTool<R extends Record> implements McpTool {
         McpSchema.Tool defined = definition;
         if (defined == null) {
             defined = define();
+            if (gateway.confirmations().offered(defined.annotations())) {
+                defined = gateway.confirmations().offering(defined);
+            }
             definition = defined;
         }
         return defined;
@@ -101,13 +139,24 @@ public abstract class OdooTool<R extends Record> implements McpTool {
     }
 
     @Override
-    public final McpSchema.CallToolResult call(ObjectNode arguments, McpRequestContext context) {
+    public final McpSchema.ToolResponse call(ObjectNode arguments, McpRequestContext context) {
         try {
-            ToolArguments args = new ToolArguments(arguments);
+            Confirmations confirmations = gateway.confirmations();
+            ToolArguments args = new ToolArguments(Confirmations.withoutToken(arguments));
+            Confirmations.Step step = confirmations.step(this, arguments, args, context);
+            if (step instanceof Confirmations.Answer answer) {
+                return answer.result();
+            }
             return gateway.call(context, access(), args.companyIds(), session -> {
                 if (access() != Access.NONE) {
                     String model = args.model();
                     policy.check(access(args), model, session.readOnly());
+                }
+                if (step instanceof Confirmations.Ask) {
+                    return confirmations.ask(this, args, context, session);
+                }
+                if (step instanceof Confirmations.Confirmed confirmed) {
+                    confirmations.spend(confirmed, name());
                 }
                 return result(run(args, session));
             });

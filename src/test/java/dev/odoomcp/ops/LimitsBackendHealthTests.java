@@ -22,6 +22,11 @@ class LimitsBackendHealthTests {
         public State state() {
             return state.get();
         }
+
+        @Override
+        public boolean firstUse(String scope, String id, java.time.Duration ttl) {
+            throw new UnsupportedOperationException();
+        }
     };
 
     @Test

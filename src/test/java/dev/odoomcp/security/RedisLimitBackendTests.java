@@ -71,6 +71,27 @@ class RedisLimitBackendTests {
     }
 
     @Test
+    void aSingleUseIdIsSpentOnceAcrossInstancesAndExpires() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        LimitBackend a = backend(redis.url(), Duration.ofMinutes(1));
+        LimitBackend b = backend(redis.url(), Duration.ofMinutes(1));
+        assertThat(a.firstUse("confirmation", "nonce-1", Duration.ofMinutes(5))).isTrue();
+        assertThat(b.firstUse("confirmation", "nonce-1", Duration.ofMinutes(5))).as("a replay to the other instance")
+                .isFalse();
+        assertThat(a.firstUse("confirmation", "nonce-1", Duration.ofMinutes(5))).isFalse();
+        assertThat(b.firstUse("other-scope", "nonce-1", Duration.ofMinutes(5))).isTrue();
+        assertThat(b.firstUse("confirmation", "short", Duration.ofMillis(300))).isTrue();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!a.firstUse("confirmation", "short", Duration.ofMillis(300)) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(System.nanoTime()).as("the id is forgotten after its ttl").isLessThan(until);
+        LocalLimitBackend local = new LocalLimitBackend();
+        assertThat(local.firstUse("confirmation", "n", Duration.ofMinutes(1))).isTrue();
+        assertThat(local.firstUse("confirmation", "n", Duration.ofMinutes(1))).isFalse();
+    }
+
+    @Test
     void runningSlotsAreSharedAndAWaiterOnAnotherInstanceGetsAFreedOne() throws Exception {
         RedisServer redis = open(RedisServer.start());
         LimitBackend.KeyCounters onA = tenant(backend(redis.url(), Duration.ofMinutes(1)), "t", 100, 2);

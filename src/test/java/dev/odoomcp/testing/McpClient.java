@@ -168,6 +168,22 @@ public final class McpClient {
         return new ToolResult(result("tools/call", JSON.writeValueAsString(params)));
     }
 
+    /**
+     * {@code tools/call} through the two-step confirmation: when the first call answers with a preview and a
+     * {@code confirmation_token} (ODOO_MCP_CONFIRM), calls again with the same arguments plus the token, as an
+     * assistant does once the user agreed; otherwise the first result.
+     */
+    public ToolResult callConfirmed(String tool, String argumentsJson) {
+        ToolResult first = call(tool, argumentsJson);
+        String token = first.confirmationToken();
+        if (token == null) {
+            return first;
+        }
+        ObjectNode arguments = (ObjectNode) JSON.readTree(argumentsJson);
+        arguments.put("confirmation_token", token);
+        return call(tool, JSON.writeValueAsString(arguments));
+    }
+
     /** {@code tools/call} answered whole, whatever its status. */
     public Reply callTool(String tool, String argumentsJson) {
         return callTool(tool, argumentsJson, Map.of());
@@ -287,6 +303,23 @@ public final class McpClient {
             assertThat(JSON.readTree(text())).as("text block repeats the structured content")
                     .isEqualTo(raw.get("structuredContent"));
             return raw.get("structuredContent");
+        }
+
+        /** The {@code confirmation_token} of a preview answer (its JSON block), or null for any other result. */
+        public String confirmationToken() {
+            JsonNode block = raw.path("content").path(1).path("text");
+            if (!isError() || !block.isString() || !block.asString().startsWith("{")) {
+                return null;
+            }
+            JsonNode pending = JSON.readTree(block.asString());
+            return pending.path("confirmation_required").asBoolean(false)
+                    ? pending.path("confirmation_token").asString() : null;
+        }
+
+        /** The JSON block of a preview answer (confirmation needed); fails the test for any other result. */
+        public JsonNode pending() {
+            assertThat(confirmationToken()).as("expected a preview with a confirmation_token, got %s", raw).isNotNull();
+            return JSON.readTree(raw.path("content").path(1).path("text").asString());
         }
 
         /** The error text of a failed call; fails the test if the call succeeded. */

@@ -126,7 +126,7 @@ class ToolDefinitionsTests extends FakeOdooToolsTest {
         assertThat(outputs.get("search_records").validate(McpClient.JSON.readTree("{\"total\": \"many\"}")))
                 .as("the validator does reject a wrong type").isNotEmpty();
         for (String[] call : CALLS) {
-            JsonNode structured = mcp.call(call[0], call[1]).ok();
+            JsonNode structured = mcp.callConfirmed(call[0], call[1]).ok();
             assertThat(outputs.get(call[0]).validate(structured)).as(call[0] + " " + structured).isEmpty();
         }
     }

@@ -115,7 +115,8 @@ class WriteToolsTests extends FakeOdooToolsTest {
         McpClient mcp = mcp(flavor);
         long id = mcp.call("create_record", "{\"model\": \"res.partner\", \"values\": {\"name\": \"Temp\"}}").ok()
                 .path("id").asLong();
-        JsonNode deleted = mcp.call("delete_records", "{\"model\": \"res.partner\", \"ids\": [" + id + "]}").ok();
+        JsonNode deleted = mcp.callConfirmed("delete_records", "{\"model\": \"res.partner\", \"ids\": [" + id + "]}")
+                .ok();
         assertThat(deleted.path("deleted").asBoolean()).isTrue();
         FakeOdoo.Call unlink = fakes.get(flavor).callsTo("res.partner", "unlink").get(0);
         assertThat(unlink.ids()).containsExactly(id);

@@ -10,6 +10,7 @@ import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.tools.Access;
 import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.ChangePreview;
 import dev.odoomcp.tools.JsonSchemas;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
@@ -60,6 +61,16 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
     private static final Set<String> REFUSED = Set.of("sudo", "with_user", "with_context", "with_env", "with_company",
             "unlink_all", "init", "browse");
     private static final int MAX_IDS = 100;
+    /**
+     * Business steps that cannot simply be undone, asked for confirmation in {@code ODOO_MCP_CONFIRM=destructive}
+     * mode: posting an accounting entry (it gets its number and hash), validating a transfer or finishing a
+     * manufacturing order (stock moves are done; only a return reverses them), applying an inventory count.
+     * Besides these, every method whose name contains one of {@link #DESTRUCTIVE_WORDS}.
+     */
+    static final Set<String> DESTRUCTIVE_METHODS = Set.of("action_post", "post", "button_validate", "action_done",
+            "button_mark_done", "action_validate", "action_apply_inventory");
+    /** Deleting and cancelling, whatever the model calls it: unlink, action_cancel, button_cancel, action_delete... */
+    static final List<String> DESTRUCTIVE_WORDS = List.of("unlink", "cancel", "delete");
 
     CallMethodTool(OdooGateway gateway, AccessPolicy policy, JsonMapper json) {
         super(gateway, policy, json);
@@ -69,6 +80,36 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
     @Override
     protected Access access(ToolArguments arguments) {
         return READ_METHODS.contains(method(arguments)) ? Access.READ : Access.WRITE;
+    }
+
+    /**
+     * Deleting, cancelling and the irreversible steps ({@link #DESTRUCTIVE_METHODS}); a raw {@code write} like
+     * update_records, when it changes many records.
+     */
+    @Override
+    protected boolean destructive(ToolArguments arguments) {
+        String method = method(arguments).toLowerCase(java.util.Locale.ROOT);
+        if ("write".equals(method)) {
+            return arguments.raw("ids") != null && arguments.ids("ids", MAX_IDS).size() > confirmUpdatesAbove();
+        }
+        return DESTRUCTIVE_METHODS.contains(method) || DESTRUCTIVE_WORDS.stream().anyMatch(method::contains);
+    }
+
+    @Override
+    protected ChangePreview preview(ToolArguments arguments, OdooSession session) {
+        String model = arguments.model();
+        String method = method(arguments);
+        List<Long> ids = arguments.raw("ids") == null ? List.of() : arguments.ids("ids", MAX_IDS);
+        ObjectNode changes = JsonNodeFactory.instance.objectNode();
+        if (arguments.array("args") != null) {
+            changes.set("args", arguments.array("args"));
+        }
+        if (arguments.object("kwargs", false) != null) {
+            changes.set("kwargs", arguments.object("kwargs", false));
+        }
+        String on = ids.isEmpty() ? "the model " + model : records(ids.size()) + " of " + model;
+        return ChangePreview.of("Run " + method + " on " + on + (destructive(arguments) ? " (a step that cannot "
+                + "simply be undone)." : "."), model, ids, session).withMethod(method).withChanges(changes);
     }
 
     @Override
@@ -91,8 +132,8 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
                         + "a purchase order (method button_confirm); confirm a manufacturing order (mrp.production, "
                         + "action_confirm); validate a transfer (stock.picking, button_validate); post an invoice "
                         + "(account.move, action_post). Methods starting with '_' are private and refused. If the "
-                        + "result contains 'action', Odoo opened a wizard: follow 'next_step'. Confirm with the user "
-                        + "first: business actions change real data.",
+                        + "result contains 'action', Odoo opened a wizard: follow 'next_step'. Business actions change "
+                        + "real data: be sure the user wants it.",
                 input, Result.class, Hints.writes(true, false));
     }
 

@@ -7,6 +7,7 @@ import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.tools.Access;
 import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.ChangePreview;
 import dev.odoomcp.tools.JsonSchemas;
 import dev.odoomcp.tools.OdooGateway;
 import dev.odoomcp.tools.OdooSession;
@@ -45,9 +46,17 @@ class DeleteRecordsTool extends OdooTool<DeleteRecordsTool.Result> {
         return tool("delete_records", "Delete Odoo records",
                 "Deletes records permanently. Many business documents cannot be deleted once confirmed: cancel "
                         + "them with call_method (e.g. button_cancel) or archive them with update_records "
-                        + "{\"active\": false} instead. Always confirm with the user first. Example: {\"model\": "
-                        + "\"res.partner\", \"ids\": [57]}.",
+                        + "{\"active\": false} instead. Deleting cannot be undone: be sure the user wants it. Example: "
+                        + "{\"model\": \"res.partner\", \"ids\": [57]}.",
                 input, Result.class, Hints.writes(true, true));
+    }
+
+    @Override
+    protected ChangePreview preview(ToolArguments arguments, OdooSession session) {
+        String model = arguments.model();
+        List<Long> ids = arguments.ids("ids", MAX_IDS);
+        return ChangePreview.of("Delete " + records(ids.size()) + " of " + model + " permanently (this cannot be "
+                + "undone).", model, ids, session);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.tools.Access;
 import dev.odoomcp.tools.AccessPolicy;
+import dev.odoomcp.tools.ChangePreview;
 import dev.odoomcp.tools.JsonSchemas;
 import dev.odoomcp.tools.ModelCatalog;
 import dev.odoomcp.tools.OdooGateway;
@@ -61,16 +62,35 @@ class UpdateRecordsTool extends OdooTool<UpdateRecordsTool.Result> {
                 input, Result.class, Hints.writes(true, true));
     }
 
+    /** A change of many records at once: where a wrong list of ids does the most harm, and no undo exists. */
+    @Override
+    protected boolean destructive(ToolArguments arguments) {
+        return arguments.ids("ids", limits.maxLimit()).size() > confirmUpdatesAbove();
+    }
+
+    @Override
+    protected ChangePreview preview(ToolArguments arguments, OdooSession session) {
+        String model = arguments.model();
+        List<Long> ids = arguments.ids("ids", limits.maxLimit());
+        values(arguments, model, session);
+        return ChangePreview.of("Set the values below on " + records(ids.size()) + " of " + model + " (the old values "
+                + "are not kept).", model, ids, session).withChanges(arguments.object("values", true));
+    }
+
     @Override
     protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
         List<Long> ids = arguments.ids("ids", limits.maxLimit());
+        session.execute(OrmCalls.write(model, ids, values(arguments, model, session)));
+        return new Result(model, ids, true);
+    }
+
+    /** The values to write, checked against the model's fields. */
+    private Map<String, Object> values(ToolArguments arguments, String model, OdooSession session) {
         ObjectNode values = arguments.object("values", true);
         if (values.isEmpty()) {
             throw new ToolInputException("Argument 'values' is empty: give at least one field to change.");
         }
-        Map<String, Object> vals = OdooValues.forWrite(values, catalog.metadata(session, model));
-        session.execute(OrmCalls.write(model, ids, vals));
-        return new Result(model, ids, true);
+        return OdooValues.forWrite(values, catalog.metadata(session, model));
     }
 }

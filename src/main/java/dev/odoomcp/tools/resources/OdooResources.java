@@ -65,10 +65,10 @@ class OdooResources implements McpResourceProvider {
         McpSchema.CallToolResult result;
         JsonNode records = null;
         if ("fields".equals(matcher.group(2))) {
-            result = describe.call(arguments, context);
+            result = complete(describe.call(arguments, context));
         } else {
             arguments.putArray("ids").add(recordId(uri, matcher.group(2)));
-            result = read.call(arguments, context);
+            result = complete(read.call(arguments, context));
             if (result.succeeded()) {
                 // the structured content is the text as raw JSON: read the record from the text
                 records = json.readTree(result.text()).path("records");
@@ -85,6 +85,14 @@ class OdooResources implements McpResourceProvider {
         String contents = records == null ? text : json.writeValueAsString(records.get(0));
         return Optional.of(new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri,
                 "application/json", contents))));
+    }
+
+    /** What a read tool answered: reads never ask the user anything. */
+    private static McpSchema.CallToolResult complete(McpSchema.ToolResponse response) {
+        if (response instanceof McpSchema.CallToolResult result) {
+            return result;
+        }
+        throw new IllegalStateException("A read tool asked for input");
     }
 
     private static long recordId(String uri, String digits) {
