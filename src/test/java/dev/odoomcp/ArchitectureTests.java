@@ -1,8 +1,8 @@
 package dev.odoomcp;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,34 +18,63 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTests {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.odoomcp");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.odoomcp");
 
     @Test
     void eachFeaturePackageUsesOnlyThePackagesBelowIt() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("tools").definedBy("dev.odoomcp.tools..")
-                .layer("mcp").definedBy("dev.odoomcp.mcp..")
-                .layer("oauth").definedBy("dev.odoomcp.oauth..")
-                .layer("ops").definedBy("dev.odoomcp.ops..")
-                .layer("odoo").definedBy("dev.odoomcp.odoo..")
-                .layer("security").definedBy("dev.odoomcp.security..")
-                .whereLayer("tools").mayNotBeAccessedByAnyLayer()
-                .whereLayer("mcp").mayOnlyBeAccessedByLayers("tools")
-                .whereLayer("oauth").mayOnlyBeAccessedByLayers("tools", "mcp")
-                .whereLayer("ops").mayOnlyBeAccessedByLayers("tools", "mcp", "oauth")
-                .whereLayer("odoo").mayOnlyBeAccessedByLayers("tools", "mcp", "oauth", "ops")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("tools", "mcp", "oauth", "ops", "odoo")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("tools")
+                .definedBy("dev.odoomcp.tools..")
+                .layer("mcp")
+                .definedBy("dev.odoomcp.mcp..")
+                .layer("oauth")
+                .definedBy("dev.odoomcp.oauth..")
+                .layer("ops")
+                .definedBy("dev.odoomcp.ops..")
+                .layer("odoo")
+                .definedBy("dev.odoomcp.odoo..")
+                .layer("security")
+                .definedBy("dev.odoomcp.security..")
+                .whereLayer("tools")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("mcp")
+                .mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("oauth")
+                .mayOnlyBeAccessedByLayers("tools", "mcp")
+                .whereLayer("ops")
+                .mayOnlyBeAccessedByLayers("tools", "mcp", "oauth")
+                .whereLayer("odoo")
+                .mayOnlyBeAccessedByLayers("tools", "mcp", "oauth", "ops")
+                .whereLayer("security")
+                .mayOnlyBeAccessedByLayers("tools", "mcp", "oauth", "ops", "odoo")
                 .check(MAIN);
     }
 
     @Test
     void theStdioWrapperStandsAlone() {
-        noClasses().that().resideInAPackage("dev.odoomcp.wrapper..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.odoomcp.tools..", "dev.odoomcp.mcp..", "dev.odoomcp.oauth..",
-                        "dev.odoomcp.ops..", "dev.odoomcp.odoo..", "dev.odoomcp.security..", "org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.odoomcp.wrapper..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.odoomcp.tools..",
+                        "dev.odoomcp.mcp..",
+                        "dev.odoomcp.oauth..",
+                        "dev.odoomcp.ops..",
+                        "dev.odoomcp.odoo..",
+                        "dev.odoomcp.security..",
+                        "org.springframework..")
                 .check(MAIN);
-        noClasses().that().resideOutsideOfPackage("dev.odoomcp.wrapper..").should().dependOnClassesThat()
-                .resideInAPackage("dev.odoomcp.wrapper..").check(MAIN);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.odoomcp.wrapper..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.odoomcp.wrapper..")
+                .check(MAIN);
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param clientKey whom per-client limits charge: {@code token:<name>} for a named access token, else
  *        {@code ip:<address>}
  */
-public record Caller(OdooCredentials credentials, OdooException credentialsProblem, boolean readOnly,
-        String clientKey) {
+public record Caller(
+        OdooCredentials credentials, OdooException credentialsProblem, boolean readOnly, String clientKey) {
 
     public Caller {
         if ((credentials == null) == (credentialsProblem == null)) {

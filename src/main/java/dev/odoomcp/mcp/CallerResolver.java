@@ -1,9 +1,9 @@
 package dev.odoomcp.mcp;
 
-import dev.odoomcp.odoo.OdooClientFactory;
-import dev.odoomcp.odoo.OdooException;
 import dev.odoomcp.oauth.OAuthCaller;
 import dev.odoomcp.oauth.OAuthCallers;
+import dev.odoomcp.odoo.OdooClientFactory;
+import dev.odoomcp.odoo.OdooException;
 import dev.odoomcp.security.AccessTokenFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -43,8 +43,8 @@ class CallerResolver {
         }
         String clientKey = clientKey(request);
         try {
-            return Caller.with(odoo.credentialsFrom(name -> headers.get(name.toLowerCase(Locale.ROOT))), readOnly,
-                    clientKey);
+            return Caller.with(
+                    odoo.credentialsFrom(name -> headers.get(name.toLowerCase(Locale.ROOT))), readOnly, clientKey);
         } catch (OdooException e) {
             return Caller.without(e, readOnly, clientKey);
         }
@@ -58,9 +58,10 @@ class CallerResolver {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw McpException.invalidParams("Header " + READ_ONLY_HEADER
-                    + " must be true or false (also accepted: 1/0, yes/no, on/off); leave it out for a session that "
-                    + "may write. Nothing was run.");
+            default ->
+                throw McpException.invalidParams("Header " + READ_ONLY_HEADER
+                        + " must be true or false (also accepted: 1/0, yes/no, on/off); leave it out for a session that "
+                        + "may write. Nothing was run.");
         };
     }
 

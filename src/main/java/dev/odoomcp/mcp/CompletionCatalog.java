@@ -38,17 +38,22 @@ class CompletionCatalog {
             default -> throw McpException.invalidParams("params.ref.type must be ref/prompt or ref/resource.");
         };
         String argumentName = Params.requiredString(argument, "name");
-        String value = Optional.ofNullable(Params.optionalString(argument, "value")).orElse("");
+        String value =
+                Optional.ofNullable(Params.optionalString(argument, "value")).orElse("");
         ObjectNode contextNode = Params.optionalObject(params, "context");
         Map<String, String> previous = PromptCatalog.stringMap(
-                contextNode == null ? null : Params.optionalObject(contextNode, "arguments"), "params.context.arguments");
+                contextNode == null ? null : Params.optionalObject(contextNode, "arguments"),
+                "params.context.arguments");
         McpSchema.Completion completion = providers.stream()
                 .map(p -> p.complete(type, refName, argumentName, value, previous, context))
-                .flatMap(Optional::stream).findFirst()
+                .flatMap(Optional::stream)
+                .findFirst()
                 .orElse(new McpSchema.Completion(List.of(), 0, false));
         if (completion.values().size() > MAX_VALUES) {
-            completion = new McpSchema.Completion(completion.values().subList(0, MAX_VALUES),
-                    completion.values().size(), true);
+            completion = new McpSchema.Completion(
+                    completion.values().subList(0, MAX_VALUES),
+                    completion.values().size(),
+                    true);
         }
         ObjectNode result = json.createObjectNode();
         result.set("completion", json.valueToTree(completion));

@@ -34,8 +34,7 @@ final class EndpointPage {
             </body></html>
             """.getBytes(StandardCharsets.UTF_8);
 
-    private EndpointPage() {
-    }
+    private EndpointPage() {}
 
     /** Whether the {@code Accept} header asks for HTML by name (a browser), not just for anything. */
     static boolean wanted(String accept) {

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param inputResponses the answers, or null when the request carries none
  * @param requestState the echoed state, or null when the request carries none
  */
-public record InputRetry(@Nullable ObjectNode inputResponses, @Nullable String requestState) {
+public record InputRetry(
+        @Nullable ObjectNode inputResponses, @Nullable String requestState) {
 
     static final InputRetry NONE = new InputRetry(null, null);
 
@@ -25,14 +26,15 @@ public record InputRetry(@Nullable ObjectNode inputResponses, @Nullable String r
         JsonNode responses = params.get("inputResponses");
         JsonNode state = params.get("requestState");
         if (responses != null && !responses.isNull() && !responses.isObject()) {
-            throw McpException.invalidParams("params.inputResponses must be an object keyed like the inputRequests "
-                    + "it answers.");
+            throw McpException.invalidParams(
+                    "params.inputResponses must be an object keyed like the inputRequests " + "it answers.");
         }
         if (state != null && !state.isNull() && !state.isString()) {
-            throw McpException.invalidParams("params.requestState must be the string the server sent, echoed "
-                    + "unchanged.");
+            throw McpException.invalidParams(
+                    "params.requestState must be the string the server sent, echoed " + "unchanged.");
         }
-        return new InputRetry(responses instanceof ObjectNode object ? object : null,
+        return new InputRetry(
+                responses instanceof ObjectNode object ? object : null,
                 state == null || state.isNull() ? null : state.asString());
     }
 

@@ -10,16 +10,13 @@ import tools.jackson.databind.node.ObjectNode;
 sealed interface JsonRpcMessage {
 
     /** A request: has a string or integer id and expects a response. */
-    record Request(JsonNode id, String method, ObjectNode params) implements JsonRpcMessage {
-    }
+    record Request(JsonNode id, String method, ObjectNode params) implements JsonRpcMessage {}
 
     /** A notification: no id, no response. */
-    record Notification(String method, ObjectNode params) implements JsonRpcMessage {
-    }
+    record Notification(String method, ObjectNode params) implements JsonRpcMessage {}
 
     /** A response or error from the client. */
-    record Response(JsonNode id) implements JsonRpcMessage {
-    }
+    record Response(JsonNode id) implements JsonRpcMessage {}
 
     /**
      * Classifies one parsed JSON value.
@@ -55,7 +52,8 @@ sealed interface JsonRpcMessage {
             throw invalid("The member \"params\" must be a JSON object when present.");
         }
         ObjectNode paramsObject = params instanceof ObjectNode object ? object : null;
-        return id == null ? new Notification(method.asString(), paramsObject)
+        return id == null
+                ? new Notification(method.asString(), paramsObject)
                 : new Request(id, method.asString(), paramsObject);
     }
 

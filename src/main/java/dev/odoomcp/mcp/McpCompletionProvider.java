@@ -14,6 +14,11 @@ public interface McpCompletionProvider {
      * @param previous arguments already filled in ({@code context.arguments})
      * @return suggestions, or empty when this provider does not complete that argument
      */
-    Optional<McpSchema.Completion> complete(String refType, String refName, String argument, String value,
-            Map<String, String> previous, McpRequestContext context);
+    Optional<McpSchema.Completion> complete(
+            String refType,
+            String refName,
+            String argument,
+            String value,
+            Map<String, String> previous,
+            McpRequestContext context);
 }

@@ -56,15 +56,19 @@ class McpController {
         Map<String, String> headers = headersOf(request);
         RequestTrace trace = RequestTrace.of(request);
         if (!origins.allows(headers.get("origin"))) {
-            return transportError(HttpStatus.FORBIDDEN, "Origin '" + headers.get("origin")
-                    + "' is not allowed. The server administrator can add it to MCP_ALLOWED_ORIGINS.");
+            return transportError(
+                    HttpStatus.FORBIDDEN,
+                    "Origin '" + headers.get("origin")
+                            + "' is not allowed. The server administrator can add it to MCP_ALLOWED_ORIGINS.");
         }
         if (!isJson(headers.get("content-type"))) {
-            return transportError(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            return transportError(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json: send one JSON-RPC message as the request body.");
         }
         if (!acceptsJsonAndEventStream(headers.get("accept"))) {
-            return transportError(HttpStatus.NOT_ACCEPTABLE,
+            return transportError(
+                    HttpStatus.NOT_ACCEPTABLE,
                     "The Accept header must list both application/json and text/event-stream.");
         }
         byte[] body = BufferedBody.of(request);
@@ -74,8 +78,8 @@ class McpController {
             if (message instanceof JsonRpcMessage.Request req) {
                 id = req.id();
                 trace.method(McpMethods.tag(req.method()));
-                McpRequestContext context = ProtocolGate.forRequest(req, headers,
-                        () -> callers.resolve(request, headers), trace);
+                McpRequestContext context =
+                        ProtocolGate.forRequest(req, headers, () -> callers.resolve(request, headers), trace);
                 return reply(HttpStatus.OK, envelope(id).set("result", dispatcher.handle(req, context)));
             }
             // Notifications and responses (to requests this server never sends) need no answer.
@@ -88,8 +92,13 @@ class McpController {
         } catch (RuntimeException e) {
             log.error("Unexpected failure while handling an MCP request", e);
             trace.protocolError(JsonRpcError.INTERNAL_ERROR);
-            return reply(HttpStatus.INTERNAL_SERVER_ERROR, errorEnvelope(id, new JsonRpcError(
-                    JsonRpcError.INTERNAL_ERROR, "Internal error in the bridge; the failure was logged.")));
+            return reply(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    errorEnvelope(
+                            id,
+                            new JsonRpcError(
+                                    JsonRpcError.INTERNAL_ERROR,
+                                    "Internal error in the bridge; the failure was logged.")));
         }
     }
 
@@ -97,11 +106,12 @@ class McpController {
      * Stateless server: no SSE stream to open and no session to delete. A browser (one that asks for
      * HTML) gets a short page saying what this URL is for, with the same 405.
      */
-    @RequestMapping(path = PATH, method = {RequestMethod.GET, RequestMethod.DELETE, RequestMethod.PUT,
-            RequestMethod.PATCH})
+    @RequestMapping(
+            path = PATH,
+            method = {RequestMethod.GET, RequestMethod.DELETE, RequestMethod.PUT, RequestMethod.PATCH})
     ResponseEntity<byte[]> notAllowed(HttpServletRequest request) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .header(HttpHeaders.ALLOW, "POST");
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST");
         if ("GET".equals(request.getMethod()) && EndpointPage.wanted(request.getHeader(HttpHeaders.ACCEPT))) {
             return EndpointPage.answer(answer);
         }
@@ -112,8 +122,8 @@ class McpController {
         try {
             JsonNode node = json.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw new McpException(JsonRpcError.PARSE_ERROR, "The request body is empty; send a JSON-RPC message.",
-                        400, null);
+                throw new McpException(
+                        JsonRpcError.PARSE_ERROR, "The request body is empty; send a JSON-RPC message.", 400, null);
             }
             return node;
         } catch (JacksonException e) {
@@ -139,12 +149,15 @@ class McpController {
     }
 
     private ResponseEntity<byte[]> reply(HttpStatus status, JsonNode body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsBytes(body));
     }
 
     private static boolean isJson(String contentType) {
         try {
-            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -15,8 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class McpDispatcher {
 
-    private static final Set<String> CACHEABLE = Set.of(McpMethods.DISCOVER, McpMethods.TOOLS_LIST,
-            McpMethods.RESOURCES_LIST, McpMethods.RESOURCE_TEMPLATES_LIST, McpMethods.RESOURCES_READ,
+    private static final Set<String> CACHEABLE = Set.of(
+            McpMethods.DISCOVER,
+            McpMethods.TOOLS_LIST,
+            McpMethods.RESOURCES_LIST,
+            McpMethods.RESOURCE_TEMPLATES_LIST,
+            McpMethods.RESOURCES_READ,
             McpMethods.PROMPTS_LIST);
 
     private final ToolCatalog tools;
@@ -27,14 +31,24 @@ class McpDispatcher {
     private final McpServerProperties properties;
     private final JsonMapper json;
 
-    McpDispatcher(ToolCatalog tools, ResourceCatalog resources, PromptCatalog prompts, CompletionCatalog completions,
-            BuildProperties build, McpServerProperties properties, JsonMapper json) {
+    McpDispatcher(
+            ToolCatalog tools,
+            ResourceCatalog resources,
+            PromptCatalog prompts,
+            CompletionCatalog completions,
+            BuildProperties build,
+            McpServerProperties properties,
+            JsonMapper json) {
         this.tools = tools;
         this.resources = resources;
         this.prompts = prompts;
         this.completions = completions;
-        this.serverInfo = new McpSchema.Implementation("odoo-mcp-bridge", "Odoo MCP Bridge", build.getVersion(),
-                "Multi-tenant bridge to your own Odoo (14 to 20, Online, Odoo.sh, self-hosted)", null);
+        this.serverInfo = new McpSchema.Implementation(
+                "odoo-mcp-bridge",
+                "Odoo MCP Bridge",
+                build.getVersion(),
+                "Multi-tenant bridge to your own Odoo (14 to 20, Online, Odoo.sh, self-hosted)",
+                null);
         this.properties = properties;
         this.json = json;
     }
@@ -53,8 +67,10 @@ class McpDispatcher {
             case McpMethods.RESOURCES_READ -> resources.read(requireParams(params), context);
             case McpMethods.PROMPTS_LIST -> prompts.list(params);
             case McpMethods.PROMPTS_GET -> prompts.get(requireParams(params), context);
-            case McpMethods.COMPLETE -> completions.isEmpty() ? notFound(request, stateless)
-                    : completions.complete(requireParams(params), context);
+            case McpMethods.COMPLETE ->
+                completions.isEmpty()
+                        ? notFound(request, stateless)
+                        : completions.complete(requireParams(params), context);
             default -> notFound(request, stateless);
         };
         if (stateless) {
@@ -73,8 +89,7 @@ class McpDispatcher {
     private ObjectNode initialize(ObjectNode params) {
         String requested = Params.requiredString(requireParams(params), "protocolVersion");
         String negotiated = McpProtocol.isLegacy(requested) ? requested : McpProtocol.LEGACY_VERSIONS.get(0);
-        return json.valueToTree(new McpSchema.InitializeResult(negotiated, capabilities(), serverInfo,
-                instructions()));
+        return json.valueToTree(new McpSchema.InitializeResult(negotiated, capabilities(), serverInfo, instructions()));
     }
 
     private ObjectNode discover() {
@@ -88,8 +103,12 @@ class McpDispatcher {
 
     private McpSchema.ServerCapabilities capabilities() {
         Map<String, Object> notChanging = Map.of("listChanged", false);
-        return new McpSchema.ServerCapabilities(notChanging, Map.of("subscribe", false, "listChanged", false),
-                notChanging, completions.isEmpty() ? null : Map.of(), null);
+        return new McpSchema.ServerCapabilities(
+                notChanging,
+                Map.of("subscribe", false, "listChanged", false),
+                notChanging,
+                completions.isEmpty() ? null : Map.of(),
+                null);
     }
 
     private String instructions() {
@@ -104,8 +123,12 @@ class McpDispatcher {
     }
 
     private static ObjectNode notFound(JsonRpcMessage.Request request, boolean stateless) {
-        throw new McpException(JsonRpcError.METHOD_NOT_FOUND, "Method '" + request.method()
-                + "' is not supported by this server" + (stateless ? " in protocol revision "
-                        + McpProtocol.STATELESS_VERSION : "") + ".", stateless ? 404 : 200, null);
+        throw new McpException(
+                JsonRpcError.METHOD_NOT_FOUND,
+                "Method '" + request.method()
+                        + "' is not supported by this server"
+                        + (stateless ? " in protocol revision " + McpProtocol.STATELESS_VERSION : "") + ".",
+                stateless ? 404 : 200,
+                null);
     }
 }

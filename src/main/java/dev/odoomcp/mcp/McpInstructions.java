@@ -15,6 +15,5 @@ final class McpInstructions {
             post_message and read_messages, for to-dos schedule_activity, list_activities and \
             complete_activity, for files upload_attachment, read_attachment and print_document.""";
 
-    private McpInstructions() {
-    }
+    private McpInstructions() {}
 }

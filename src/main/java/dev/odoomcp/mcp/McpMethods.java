@@ -15,14 +15,23 @@ final class McpMethods {
     static final String PROMPTS_GET = "prompts/get";
     static final String COMPLETE = "completion/complete";
 
-    private static final java.util.Set<String> ALL = java.util.Set.of(INITIALIZE, PING, DISCOVER, TOOLS_LIST,
-            TOOLS_CALL, RESOURCES_LIST, RESOURCE_TEMPLATES_LIST, RESOURCES_READ, PROMPTS_LIST, PROMPTS_GET, COMPLETE);
+    private static final java.util.Set<String> ALL = java.util.Set.of(
+            INITIALIZE,
+            PING,
+            DISCOVER,
+            TOOLS_LIST,
+            TOOLS_CALL,
+            RESOURCES_LIST,
+            RESOURCE_TEMPLATES_LIST,
+            RESOURCES_READ,
+            PROMPTS_LIST,
+            PROMPTS_GET,
+            COMPLETE);
 
     /** The method as a bounded metric tag: itself when this server knows it, else "unknown". */
     static String tag(String method) {
         return ALL.contains(method) ? method : "unknown";
     }
 
-    private McpMethods() {
-    }
+    private McpMethods() {}
 }

@@ -14,8 +14,8 @@ public final class McpProtocol {
     /** Revisions negotiated with {@code initialize}, newest first. */
     public static final List<String> LEGACY_VERSIONS = List.of("2025-11-25", "2025-06-18", "2025-03-26");
     /** Every revision, newest first, as {@code server/discover} lists them. */
-    public static final List<String> SUPPORTED_VERSIONS = List.of(STATELESS_VERSION, "2025-11-25", "2025-06-18",
-            "2025-03-26");
+    public static final List<String> SUPPORTED_VERSIONS =
+            List.of(STATELESS_VERSION, "2025-11-25", "2025-06-18", "2025-03-26");
     /** What a legacy request without {@code MCP-Protocol-Version} is assumed to speak (transport spec). */
     public static final String DEFAULT_LEGACY_VERSION = "2025-03-26";
 
@@ -36,8 +36,7 @@ public final class McpProtocol {
     /** 2026-07-28: the requested protocol revision is not implemented here. */
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
-    private McpProtocol() {
-    }
+    private McpProtocol() {}
 
     public static boolean isSupported(String version) {
         return SUPPORTED_VERSIONS.contains(version);

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
  *        log line and metrics; the only mutable part, and it holds no secret
  * @param retry a 2026-07-28 retry's answers and echoed state ({@link InputRetry#NONE} on a first request)
  */
-public record McpRequestContext(String protocolVersion, JsonNode clientCapabilities, Caller caller,
-        RequestTrace trace, InputRetry retry) {
+public record McpRequestContext(
+        String protocolVersion, JsonNode clientCapabilities, Caller caller, RequestTrace trace, InputRetry retry) {
 
     public McpRequestContext {
         trace = trace == null ? RequestTrace.detached() : trace;

@@ -12,41 +12,46 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class McpSchema {
 
-    private McpSchema() {
-    }
+    private McpSchema() {}
 
     /** Name and version of a client or server ({@code serverInfo}, {@code clientInfo}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Implementation(String name, String title, String version, String description,
-            String websiteUrl) {
-    }
+    public record Implementation(String name, String title, String version, String description, String websiteUrl) {}
 
     /** What this server offers; only features that really exist are advertised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ServerCapabilities(Map<String, Object> tools, Map<String, Object> resources,
-            Map<String, Object> prompts, Map<String, Object> completions, Map<String, Object> logging) {
-    }
+    public record ServerCapabilities(
+            Map<String, Object> tools,
+            Map<String, Object> resources,
+            Map<String, Object> prompts,
+            Map<String, Object> completions,
+            Map<String, Object> logging) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record InitializeResult(String protocolVersion, ServerCapabilities capabilities,
-            Implementation serverInfo, String instructions) {
-    }
+    public record InitializeResult(
+            String protocolVersion, ServerCapabilities capabilities, Implementation serverInfo, String instructions) {}
 
     /** Hints that help a client decide how careful to be with a tool. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ToolAnnotations(String title, Boolean readOnlyHint, Boolean destructiveHint,
-            Boolean idempotentHint, Boolean openWorldHint) {
-    }
+    public record ToolAnnotations(
+            String title,
+            Boolean readOnlyHint,
+            Boolean destructiveHint,
+            Boolean idempotentHint,
+            Boolean openWorldHint) {}
 
     /** A tool definition as listed by {@code tools/list}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Tool(String name, String title, String description, ObjectNode inputSchema,
-            ObjectNode outputSchema, ToolAnnotations annotations) {
-    }
+    public record Tool(
+            String name,
+            String title,
+            String description,
+            ObjectNode inputSchema,
+            ObjectNode outputSchema,
+            ToolAnnotations annotations) {}
 
     /** One piece of content in a tool result: text, or a resource embedded in it. */
-    public sealed interface Content permits TextContent, EmbeddedResource {
-    }
+    public sealed interface Content permits TextContent, EmbeddedResource {}
 
     /** One piece of text in a tool result or prompt message. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -71,15 +76,13 @@ public final class McpSchema {
 
     /** The contents of an embedded resource: exactly one of {@code text} and {@code blob}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ResourceContents(String uri, String mimeType, String text, String blob) {
-    }
+    public record ResourceContents(String uri, String mimeType, String text, String blob) {}
 
     /**
      * What a tool answers to {@code tools/call}: its result, or (2026-07-28 only) a request for the user's input
      * that the client answers by calling again.
      */
-    public sealed interface ToolResponse permits CallToolResult, InputRequiredResult {
-    }
+    public sealed interface ToolResponse permits CallToolResult, InputRequiredResult {}
 
     /** The answer to {@code tools/call}; failures of the tool itself set {@code isError}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -92,8 +95,11 @@ public final class McpSchema {
 
         /** The text of the first text block (a tool's JSON or its error message); empty when there is none. */
         public String text() {
-            return content.stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
-                    .findFirst().orElse("");
+            return content.stream()
+                    .filter(TextContent.class::isInstance)
+                    .map(c -> ((TextContent) c).text())
+                    .findFirst()
+                    .orElse("");
         }
 
         /** True unless the tool reported a failure. */
@@ -117,44 +123,34 @@ public final class McpSchema {
     }
 
     /** One request embedded in an {@link InputRequiredResult}, e.g. {@code elicitation/create}. */
-    public record InputRequest(String method, ObjectNode params) {
-    }
+    public record InputRequest(String method, ObjectNode params) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Resource(String uri, String name, String title, String description, String mimeType) {
-    }
+    public record Resource(String uri, String name, String title, String description, String mimeType) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ResourceTemplate(String uriTemplate, String name, String title, String description,
-            String mimeType) {
-    }
+    public record ResourceTemplate(
+            String uriTemplate, String name, String title, String description, String mimeType) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TextResourceContents(String uri, String mimeType, String text) {
-    }
+    public record TextResourceContents(String uri, String mimeType, String text) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReadResourceResult(List<TextResourceContents> contents) {
-    }
+    public record ReadResourceResult(List<TextResourceContents> contents) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PromptArgument(String name, String title, String description, Boolean required) {
-    }
+    public record PromptArgument(String name, String title, String description, Boolean required) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Prompt(String name, String title, String description, List<PromptArgument> arguments) {
-    }
+    public record Prompt(String name, String title, String description, List<PromptArgument> arguments) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PromptMessage(String role, TextContent content) {
-    }
+    public record PromptMessage(String role, TextContent content) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GetPromptResult(String description, List<PromptMessage> messages) {
-    }
+    public record GetPromptResult(String description, List<PromptMessage> messages) {}
 
     /** Values offered for one argument by {@code completion/complete}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Completion(List<String> values, Integer total, Boolean hasMore) {
-    }
+    public record Completion(List<String> values, Integer total, Boolean hasMore) {}
 }

@@ -19,15 +19,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param instructions text given to the model at initialization; blank for the built-in text
  */
 @ConfigurationProperties("mcp")
-public record McpServerProperties(List<String> allowedOrigins, Integer pageSize,
-        Duration listCacheTtl, String instructions) {
+public record McpServerProperties(
+        List<String> allowedOrigins, Integer pageSize, Duration listCacheTtl, String instructions) {
 
-    static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*",
-            "http://[::1]:*", "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*");
+    static final List<String> LOOPBACK_ORIGINS = List.of(
+            "http://localhost:*",
+            "http://127.0.0.1:*",
+            "http://[::1]:*",
+            "https://localhost:*",
+            "https://127.0.0.1:*",
+            "https://[::1]:*");
 
     public McpServerProperties {
-        allowedOrigins = allowedOrigins == null ? LOOPBACK_ORIGINS
-                : allowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? LOOPBACK_ORIGINS
+                : allowedOrigins.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         pageSize = pageSize == null ? 100 : pageSize;
         if (pageSize < 1 || pageSize > 1000) {
             throw new IllegalArgumentException("MCP_PAGE_SIZE must be between 1 and 1000, was " + pageSize);

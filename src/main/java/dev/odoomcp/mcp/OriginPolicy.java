@@ -19,7 +19,9 @@ class OriginPolicy {
 
     OriginPolicy(McpServerProperties properties) {
         this.any = properties.allowedOrigins().contains("*");
-        this.patterns = properties.allowedOrigins().stream().filter(p -> !"*".equals(p)).map(OriginPattern::parse)
+        this.patterns = properties.allowedOrigins().stream()
+                .filter(p -> !"*".equals(p))
+                .map(OriginPattern::parse)
                 .toList();
     }
 
@@ -49,8 +51,9 @@ class OriginPolicy {
             String text = pattern.toLowerCase(Locale.ROOT);
             int schemeEnd = text.indexOf("://");
             if (schemeEnd <= 0) {
-                throw new IllegalArgumentException("MCP_ALLOWED_ORIGINS entry '" + pattern
-                        + "' must look like https://host, https://host:port, https://*.example.com or http://localhost:*");
+                throw new IllegalArgumentException(
+                        "MCP_ALLOWED_ORIGINS entry '" + pattern
+                                + "' must look like https://host, https://host:port, https://*.example.com or http://localhost:*");
             }
             String scheme = text.substring(0, schemeEnd);
             String hostPort = text.substring(schemeEnd + 3);

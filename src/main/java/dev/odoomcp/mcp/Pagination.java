@@ -44,7 +44,9 @@ record Pagination<T>(List<T> page, String nextCursor) {
     }
 
     private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int decode(String cursor) {

@@ -6,8 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reads request parameters, answering -32602 with the parameter's name when one is missing or mistyped. */
 final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     static String requiredString(ObjectNode params, String name) {
         String value = optionalString(params, name);

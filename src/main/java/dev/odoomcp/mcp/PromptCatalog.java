@@ -20,15 +20,17 @@ class PromptCatalog {
     private final JsonMapper json;
 
     PromptCatalog(List<McpPrompt> prompts, McpServerProperties properties, JsonMapper json) {
-        this.prompts = prompts.stream().sorted(Comparator.comparing(p -> p.definition().name()))
-                .collect(Collectors.toMap(p -> p.definition().name(), Function.identity(), (a, b) -> a,
-                        LinkedHashMap::new));
+        this.prompts = prompts.stream()
+                .sorted(Comparator.comparing(p -> p.definition().name()))
+                .collect(Collectors.toMap(
+                        p -> p.definition().name(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.pageSize = properties.pageSize();
         this.json = json;
     }
 
     ObjectNode list(ObjectNode params) {
-        List<McpSchema.Prompt> all = prompts.values().stream().map(McpPrompt::definition).toList();
+        List<McpSchema.Prompt> all =
+                prompts.values().stream().map(McpPrompt::definition).toList();
         Pagination<McpSchema.Prompt> page = Pagination.of(all, Params.optionalString(params, "cursor"), pageSize);
         return page.toResult("prompts", json);
     }

@@ -21,8 +21,7 @@ final class ProtocolGate {
 
     private static final Set<String> NAMED_METHODS = Set.of("tools/call", "prompts/get", "resources/read");
 
-    private ProtocolGate() {
-    }
+    private ProtocolGate() {}
 
     /**
      * Resolves the context of a request, or throws the HTTP 400 error the rules demand.
@@ -30,8 +29,8 @@ final class ProtocolGate {
      * @param headers the request headers, names in lower case
      * @param caller resolves the caller once the protocol rules have passed (it may refuse the request too)
      */
-    static McpRequestContext forRequest(JsonRpcMessage.Request request, Map<String, String> headers,
-            Supplier<Caller> caller, RequestTrace trace) {
+    static McpRequestContext forRequest(
+            JsonRpcMessage.Request request, Map<String, String> headers, Supplier<Caller> caller, RequestTrace trace) {
         String headerVersion = trimmed(headers.get("mcp-protocol-version"));
         JsonNode meta = request.params() == null ? null : request.params().get("_meta");
         boolean modern = (meta != null && meta.has(McpProtocol.META_PROTOCOL_VERSION))
@@ -45,9 +44,13 @@ final class ProtocolGate {
         JsonNode version = meta == null ? null : meta.get(McpProtocol.META_PROTOCOL_VERSION);
         JsonNode capabilities = meta == null ? null : meta.get(McpProtocol.META_CLIENT_CAPABILITIES);
         if (version == null || !version.isString() || capabilities == null || !capabilities.isObject()) {
-            throw new McpException(JsonRpcError.INVALID_PARAMS, "params._meta must carry \""
-                    + McpProtocol.META_PROTOCOL_VERSION + "\" (a string) and \""
-                    + McpProtocol.META_CLIENT_CAPABILITIES + "\" (an object) on every request.", 400, null);
+            throw new McpException(
+                    JsonRpcError.INVALID_PARAMS,
+                    "params._meta must carry \""
+                            + McpProtocol.META_PROTOCOL_VERSION + "\" (a string) and \""
+                            + McpProtocol.META_CLIENT_CAPABILITIES + "\" (an object) on every request.",
+                    400,
+                    null);
         }
         if (!headerVersion.equals(version.asString())) {
             throw headerMismatch("The MCP-Protocol-Version header (" + headerVersion
@@ -70,20 +73,27 @@ final class ProtocolGate {
 
     static McpException unsupportedVersion(String requested) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.putArray("supported").addAll(McpProtocol.SUPPORTED_VERSIONS.stream()
-                .map(JsonNodeFactory.instance::stringNode).toList());
+        data.putArray("supported")
+                .addAll(McpProtocol.SUPPORTED_VERSIONS.stream()
+                        .map(JsonNodeFactory.instance::stringNode)
+                        .toList());
         data.put("requested", requested);
-        return new McpException(McpProtocol.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version '"
-                + requested + "'; supported: " + String.join(", ", McpProtocol.SUPPORTED_VERSIONS) + ".", 400, data);
+        return new McpException(
+                McpProtocol.UNSUPPORTED_PROTOCOL_VERSION,
+                "Unsupported protocol version '" + requested + "'; supported: "
+                        + String.join(", ", McpProtocol.SUPPORTED_VERSIONS) + ".",
+                400,
+                data);
     }
 
-    private static McpRequestContext legacy(JsonRpcMessage.Request request, String headerVersion,
-            Supplier<Caller> caller, RequestTrace trace) {
+    private static McpRequestContext legacy(
+            JsonRpcMessage.Request request, String headerVersion, Supplier<Caller> caller, RequestTrace trace) {
         if (headerVersion != null && !McpProtocol.isLegacy(headerVersion)) {
             throw unsupportedVersion(headerVersion);
         }
         JsonNode capabilities = JsonNodeFactory.instance.objectNode();
-        if (McpMethods.INITIALIZE.equals(request.method()) && request.params() != null
+        if (McpMethods.INITIALIZE.equals(request.method())
+                && request.params() != null
                 && request.params().get("capabilities") instanceof ObjectNode declared) {
             capabilities = declared;
         }
@@ -109,8 +119,8 @@ final class ProtocolGate {
         }
         String name = decoded(headers.get("mcp-name"));
         if (name == null) {
-            throw headerMismatch("The Mcp-Name header is required on " + request.method()
-                    + " and must repeat params." + ("resources/read".equals(request.method()) ? "uri" : "name") + ".");
+            throw headerMismatch("The Mcp-Name header is required on " + request.method() + " and must repeat params."
+                    + ("resources/read".equals(request.method()) ? "uri" : "name") + ".");
         }
         if (!name.equals(bodyName.asString())) {
             throw headerMismatch("The Mcp-Name header does not match the name in the request body.");

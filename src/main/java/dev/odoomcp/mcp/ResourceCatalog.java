@@ -21,13 +21,17 @@ class ResourceCatalog {
     }
 
     ObjectNode list(ObjectNode params, McpRequestContext context) {
-        List<McpSchema.Resource> all = providers.stream().flatMap(p -> p.resources(context).stream()).toList();
-        return Pagination.of(all, Params.optionalString(params, "cursor"), pageSize).toResult("resources", json);
+        List<McpSchema.Resource> all =
+                providers.stream().flatMap(p -> p.resources(context).stream()).toList();
+        return Pagination.of(all, Params.optionalString(params, "cursor"), pageSize)
+                .toResult("resources", json);
     }
 
     ObjectNode templates(ObjectNode params) {
-        List<McpSchema.ResourceTemplate> all = providers.stream().flatMap(p -> p.templates().stream()).toList();
-        return Pagination.of(all, Params.optionalString(params, "cursor"), pageSize).toResult("resourceTemplates", json);
+        List<McpSchema.ResourceTemplate> all =
+                providers.stream().flatMap(p -> p.templates().stream()).toList();
+        return Pagination.of(all, Params.optionalString(params, "cursor"), pageSize)
+                .toResult("resourceTemplates", json);
     }
 
     ObjectNode read(ObjectNode params, McpRequestContext context) {
@@ -39,9 +43,12 @@ class ResourceCatalog {
             }
         }
         // 2026-07-28 renumbered "resource not found" to Invalid params.
-        int code = McpProtocol.STATELESS_VERSION.equals(context.protocolVersion()) ? JsonRpcError.INVALID_PARAMS
+        int code = McpProtocol.STATELESS_VERSION.equals(context.protocolVersion())
+                ? JsonRpcError.INVALID_PARAMS
                 : JsonRpcError.RESOURCE_NOT_FOUND;
-        throw new McpException(code, "Resource not found: " + uri
-                + ". Call resources/templates/list to see the URI forms this server understands.");
+        throw new McpException(
+                code,
+                "Resource not found: " + uri
+                        + ". Call resources/templates/list to see the URI forms this server understands.");
     }
 }

@@ -26,10 +26,15 @@ class ToolCatalog {
     private final Map<String, JsonNode> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     ToolCatalog(List<McpTool> tools, McpServerProperties properties, JsonMapper json) {
-        this.tools = tools.stream().sorted(Comparator.comparing(McpTool::name))
-                .collect(Collectors.toMap(McpTool::name, Function.identity(), (a, b) -> {
-                    throw new IllegalStateException("Two tools are named " + a.name());
-                }, LinkedHashMap::new));
+        this.tools = tools.stream()
+                .sorted(Comparator.comparing(McpTool::name))
+                .collect(Collectors.toMap(
+                        McpTool::name,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalStateException("Two tools are named " + a.name());
+                        },
+                        LinkedHashMap::new));
         this.pageSize = properties.pageSize();
         this.json = json;
     }
@@ -37,7 +42,8 @@ class ToolCatalog {
     ObjectNode list(ObjectNode params, McpRequestContext context) {
         List<JsonNode> visible = tools.values().stream()
                 .filter(tool -> tool.unavailableReason(context).isEmpty())
-                .map(this::definitionTree).toList();
+                .map(this::definitionTree)
+                .toList();
         Pagination<JsonNode> page = Pagination.of(visible, Params.optionalString(params, "cursor"), pageSize);
         return page.toResult("tools", json);
     }
@@ -55,7 +61,8 @@ class ToolCatalog {
         McpTool tool = tools.get(name);
         context.trace().tool(tool == null ? "unknown" : name);
         if (tool == null) {
-            throw McpException.invalidParams("Unknown tool '" + name + "'. Call tools/list to see the tools available.");
+            throw McpException.invalidParams(
+                    "Unknown tool '" + name + "'. Call tools/list to see the tools available.");
         }
         Optional<String> unavailable = tool.unavailableReason(context);
         if (unavailable.isPresent()) {

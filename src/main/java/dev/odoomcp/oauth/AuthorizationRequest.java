@@ -16,13 +16,23 @@ import java.text.ParseException;
  * @param resource the MCP resource the tokens will be for
  * @param nonceDigest SHA-256 of the consent cookie's nonce
  */
-record AuthorizationRequest(String clientId, String clientName, String redirectUri, String state, String codeChallenge,
-        String resource, String nonceDigest) {
+record AuthorizationRequest(
+        String clientId,
+        String clientName,
+        String redirectUri,
+        String state,
+        String codeChallenge,
+        String resource,
+        String nonceDigest) {
 
     JWTClaimsSet claims() {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().claim("client_id", clientId)
-                .claim("client_name", clientName).claim("redirect_uri", redirectUri)
-                .claim("code_challenge", codeChallenge).audience(resource).claim("nonce_sha256", nonceDigest);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .claim("client_id", clientId)
+                .claim("client_name", clientName)
+                .claim("redirect_uri", redirectUri)
+                .claim("code_challenge", codeChallenge)
+                .audience(resource)
+                .claim("nonce_sha256", nonceDigest);
         if (state != null) {
             claims.claim("state", state);
         }
@@ -31,14 +41,21 @@ record AuthorizationRequest(String clientId, String clientName, String redirectU
 
     static AuthorizationRequest from(JWTClaimsSet claims) {
         try {
-            AuthorizationRequest request = new AuthorizationRequest(claims.getStringClaim("client_id"),
-                    claims.getStringClaim("client_name"), claims.getStringClaim("redirect_uri"),
-                    claims.getStringClaim("state"), claims.getStringClaim("code_challenge"),
+            AuthorizationRequest request = new AuthorizationRequest(
+                    claims.getStringClaim("client_id"),
+                    claims.getStringClaim("client_name"),
+                    claims.getStringClaim("redirect_uri"),
+                    claims.getStringClaim("state"),
+                    claims.getStringClaim("code_challenge"),
                     claims.getAudience().isEmpty() ? null : claims.getAudience().get(0),
                     claims.getStringClaim("nonce_sha256"));
-            if (request.clientId() == null || request.redirectUri() == null || request.codeChallenge() == null
-                    || request.resource() == null || request.nonceDigest() == null) {
-                throw new TokenRefusedException(TokenRefusedException.Reason.MALFORMED, "The consent form is incomplete.");
+            if (request.clientId() == null
+                    || request.redirectUri() == null
+                    || request.codeChallenge() == null
+                    || request.resource() == null
+                    || request.nonceDigest() == null) {
+                throw new TokenRefusedException(
+                        TokenRefusedException.Reason.MALFORMED, "The consent form is incomplete.");
             }
             return request;
         } catch (ParseException e) {

@@ -41,9 +41,17 @@ class AuthorizeController {
     private final AccessTokenFilter accessTokens;
     private final OAuthMetrics metrics;
 
-    AuthorizeController(OAuthProperties properties, OAuthClients clients, RedirectPolicy redirects, OAuthUrls urls,
-            TokenSealer sealer, OAuthTokens tokens, CredentialCheck check, ConsentThrottle throttle,
-            AccessTokenFilter accessTokens, OAuthMetrics metrics) {
+    AuthorizeController(
+            OAuthProperties properties,
+            OAuthClients clients,
+            RedirectPolicy redirects,
+            OAuthUrls urls,
+            TokenSealer sealer,
+            OAuthTokens tokens,
+            CredentialCheck check,
+            ConsentThrottle throttle,
+            AccessTokenFilter accessTokens,
+            OAuthMetrics metrics) {
         this.metrics = metrics;
         this.enabled = properties.enabled();
         this.askAccessToken = properties.requiresAccessToken(accessTokens.configured());
@@ -65,16 +73,22 @@ class AuthorizeController {
         ConsentText text = ConsentText.forRequest(request);
         String duplicated = duplicated(request);
         if (duplicated != null) {
-            return problem(text, "badclient.title", text.get("badclient.body", "The parameter " + duplicated
-                    + " was sent more than once."));
+            return problem(
+                    text,
+                    "badclient.title",
+                    text.get("badclient.body", "The parameter " + duplicated + " was sent more than once."));
         }
         String clientId = request.getParameter("client_id");
         if (!clients.known(clientId)) {
             long wait = throttle.chargeFetch(request.getRemoteAddr());
             if (wait > 0) {
                 metrics.record("authorize", "limited");
-                return ConsentResponses.page(429, ConsentPage.message(text, text.get("badclient.title"),
-                        text.get("error.limited", Long.toString(wait))), null, null);
+                return ConsentResponses.page(
+                        429,
+                        ConsentPage.message(
+                                text, text.get("badclient.title"), text.get("error.limited", Long.toString(wait))),
+                        null,
+                        null);
             }
         }
         OAuthClient client;
@@ -96,7 +110,8 @@ class AuthorizeController {
         String issuer = urls.issuer(request);
         String refusal = refusal(request, state);
         if (refusal != null) {
-            String error = refusal.startsWith("resource") ? "invalid_target"
+            String error = refusal.startsWith("resource")
+                    ? "invalid_target"
                     : refusal.startsWith("response_type") ? "unsupported_response_type" : "invalid_request";
             metrics.record("authorize", error);
             return ConsentResponses.redirectError(redirectUri, error, refusal, state, issuer);
@@ -105,11 +120,28 @@ class AuthorizeController {
         if (nonce == null) {
             nonce = Secrets.newSecret();
         }
-        AuthorizationRequest txn = new AuthorizationRequest(client.clientId(), client.name(), redirectUri, state,
-                request.getParameter("code_challenge"), urls.resource(request), Secrets.digest(nonce));
+        AuthorizationRequest txn = new AuthorizationRequest(
+                client.clientId(),
+                client.name(),
+                redirectUri,
+                state,
+                request.getParameter("code_challenge"),
+                urls.resource(request),
+                Secrets.digest(nonce));
         String sealed = sealer.seal(TokenKind.CONSENT, txn.claims(), ConsentResponses.CONSENT_LIFETIME);
-        String html = ConsentPage.form(text, new ConsentPage.View(sealed, client.name(), OAuthClient.hostOf(redirectUri),
-                null, null, null, false, askAccessToken, ConsentPage.noErrors(), null));
+        String html = ConsentPage.form(
+                text,
+                new ConsentPage.View(
+                        sealed,
+                        client.name(),
+                        OAuthClient.hostOf(redirectUri),
+                        null,
+                        null,
+                        null,
+                        false,
+                        askAccessToken,
+                        ConsentPage.noErrors(),
+                        null));
         metrics.record("authorize", "ok");
         return ConsentResponses.page(200, html, redirectUri, ConsentResponses.cookie(nonce, secure(request)));
     }
@@ -128,7 +160,8 @@ class AuthorizeController {
             return problem(text, "expired.title", text.get("expired.body"));
         }
         String nonce = ConsentResponses.nonce(request);
-        if (nonce == null || !Secrets.same(Secrets.digest(nonce), txn.nonceDigest())
+        if (nonce == null
+                || !Secrets.same(Secrets.digest(nonce), txn.nonceDigest())
                 || !txn.resource().equals(urls.resource(request))) {
             metrics.record("consent", "csrf");
             return problem(text, "expired.title", text.get("expired.body"));
@@ -136,11 +169,14 @@ class AuthorizeController {
         String issuer = urls.issuer(request);
         if ("deny".equals(request.getParameter("decision"))) {
             metrics.record("consent", "denied");
-            return ConsentResponses.redirectError(txn.redirectUri(), "access_denied", "The user cancelled.",
-                    txn.state(), issuer);
+            return ConsentResponses.redirectError(
+                    txn.redirectUri(), "access_denied", "The user cancelled.", txn.state(), issuer);
         }
-        Form form = new Form(request.getParameter("odoo_url"), request.getParameter("odoo_db"),
-                request.getParameter("odoo_login"), "on".equals(request.getParameter("read_only")));
+        Form form = new Form(
+                request.getParameter("odoo_url"),
+                request.getParameter("odoo_db"),
+                request.getParameter("odoo_login"),
+                "on".equals(request.getParameter("read_only")));
         String address = request.getRemoteAddr();
         long wait = throttle.chargeAddress(address);
         if (wait > 0) {
@@ -178,33 +214,68 @@ class AuthorizeController {
                     ? text.get("error.limited", Long.toString(unavailable.retryAfterSeconds()))
                     : text.get("error.unreachable", unavailable.detail());
             boolean limited = "limited".equals(unavailable.problem());
-            return again(request, text, txn, form, limited ? Map.of() : Map.of(Field.URL, message),
-                    limited ? message : null, limited ? 429 : 502);
+            return again(
+                    request,
+                    text,
+                    txn,
+                    form,
+                    limited ? Map.of() : Map.of(Field.URL, message),
+                    limited ? message : null,
+                    limited ? 429 : 502);
         }
-        Grant grant = new Grant(Grant.OdooFields.of(credentials), txn.clientId(), txn.resource(), form.readOnly(),
-                operatorToken, sealer.now());
+        Grant grant = new Grant(
+                Grant.OdooFields.of(credentials),
+                txn.clientId(),
+                txn.resource(),
+                form.readOnly(),
+                operatorToken,
+                sealer.now());
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("code", tokens.code(grant, txn.redirectUri(), txn.codeChallenge()));
         parameters.put("state", txn.state());
         parameters.put("iss", issuer);
         metrics.record("consent", "ok");
-        return ConsentResponses.redirect(txn.redirectUri(), parameters, ConsentResponses.expiredCookie(secure(request)));
+        return ConsentResponses.redirect(
+                txn.redirectUri(), parameters, ConsentResponses.expiredCookie(secure(request)));
     }
 
     /** What the user typed, to fill back in (never the key or the access code). */
-    private record Form(String url, String database, String login, boolean readOnly) {
-    }
+    private record Form(String url, String database, String login, boolean readOnly) {}
 
-    private ResponseEntity<String> again(HttpServletRequest request, ConsentText text, AuthorizationRequest txn,
-            Form form, Map<Field, String> errors, String formError, int status) {
-        metrics.record("consent", status == 429 ? "limited" : errors.containsKey(Field.ACCESS_TOKEN) ? "access_token"
-                : errors.containsKey(Field.KEY) ? "key" : errors.containsKey(Field.DATABASE) ? "database"
-                : errors.containsKey(Field.URL) ? "address" : "invalid");
+    private ResponseEntity<String> again(
+            HttpServletRequest request,
+            ConsentText text,
+            AuthorizationRequest txn,
+            Form form,
+            Map<Field, String> errors,
+            String formError,
+            int status) {
+        metrics.record(
+                "consent",
+                status == 429
+                        ? "limited"
+                        : errors.containsKey(Field.ACCESS_TOKEN)
+                                ? "access_token"
+                                : errors.containsKey(Field.KEY)
+                                        ? "key"
+                                        : errors.containsKey(Field.DATABASE)
+                                                ? "database"
+                                                : errors.containsKey(Field.URL) ? "address" : "invalid");
         Map<Field, String> all = ConsentPage.noErrors();
         all.putAll(errors);
-        String html = ConsentPage.form(text, new ConsentPage.View(request.getParameter("txn"), txn.clientName(),
-                OAuthClient.hostOf(txn.redirectUri()), form.url(), form.database(), form.login(), form.readOnly(),
-                askAccessToken, all, formError));
+        String html = ConsentPage.form(
+                text,
+                new ConsentPage.View(
+                        request.getParameter("txn"),
+                        txn.clientName(),
+                        OAuthClient.hostOf(txn.redirectUri()),
+                        form.url(),
+                        form.database(),
+                        form.login(),
+                        form.readOnly(),
+                        askAccessToken,
+                        all,
+                        formError));
         return ConsentResponses.page(status, html, txn.redirectUri(), null);
     }
 

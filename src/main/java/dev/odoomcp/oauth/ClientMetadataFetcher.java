@@ -38,11 +38,16 @@ final class ClientMetadataFetcher implements OAuthClients.DocumentSource, AutoCl
                         .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
                         .setMaxConnTotal(20)
                         .setMaxConnPerRoute(2)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(TIMEOUT))
-                                .setSocketTimeout(Timeout.of(TIMEOUT)).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(TIMEOUT))
+                                .setSocketTimeout(Timeout.of(TIMEOUT))
+                                .build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(TIMEOUT))
-                        .setConnectionRequestTimeout(Timeout.of(TIMEOUT)).setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(TIMEOUT))
+                        .setConnectionRequestTimeout(Timeout.of(TIMEOUT))
+                        .setRedirectsEnabled(false)
+                        .build())
                 // A document is fetched once per cache period: a fresh connection each time, never a pooled one
                 // the other side may have closed meanwhile (no automatic retry would hide that).
                 .setConnectionReuseStrategy((request, response, context) -> false)
@@ -67,8 +72,10 @@ final class ClientMetadataFetcher implements OAuthClients.DocumentSource, AutoCl
         try {
             return client.execute(get, response -> {
                 if (response.getCode() != 200) {
-                    throw failed(url, "it answered HTTP " + response.getCode()
-                            + (response.getCode() / 100 == 3 ? " (redirects are not followed)" : ""));
+                    throw failed(
+                            url,
+                            "it answered HTTP " + response.getCode()
+                                    + (response.getCode() / 100 == 3 ? " (redirects are not followed)" : ""));
                 }
                 HttpEntity entity = response.getEntity();
                 if (entity == null || entity.getContentLength() > MAX_BYTES) {

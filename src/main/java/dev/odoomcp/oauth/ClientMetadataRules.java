@@ -44,8 +44,8 @@ final class ClientMetadataRules {
             for (JsonNode grant : grants) {
                 String g = grant.asString("");
                 if (!g.equals("authorization_code") && !g.equals("refresh_token")) {
-                    throw error.apply("grant type '" + g + "' is not supported; use authorization_code and "
-                            + "refresh_token.");
+                    throw error.apply(
+                            "grant type '" + g + "' is not supported; use authorization_code and " + "refresh_token.");
                 }
                 code |= g.equals("authorization_code");
             }
@@ -66,9 +66,10 @@ final class ClientMetadataRules {
     static String name(JsonNode doc, String fallback) {
         String name = doc.path("client_name").asString("").strip();
         // No control or format characters (a right-to-left override could make "Claude" of "edualC").
-        name = name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new,
-                StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        name = name.codePoints()
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         if (name.isEmpty()) {
             return fallback;
         }

@@ -8,5 +8,4 @@ import javax.net.ssl.SSLContext;
  *
  * @param context the SSL context to connect with
  */
-public record ClientMetadataTls(SSLContext context) {
-}
+public record ClientMetadataTls(SSLContext context) {}

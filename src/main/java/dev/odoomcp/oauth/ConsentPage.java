@@ -44,8 +44,9 @@ final class ConsentPage {
             button.primary{background:var(--accent);color:var(--accent-fg)}\
             button.secondary{background:transparent;color:var(--fg)}\
             .fine{color:var(--muted);font-size:.85rem;margin-top:1.25rem}code{overflow-wrap:anywhere}""";
-    static final String STYLE_HASH = "'sha256-" + Base64.getEncoder().encodeToString(
-            Secrets.sha256(STYLE.getBytes(StandardCharsets.UTF_8))) + "'";
+
+    static final String STYLE_HASH = "'sha256-"
+            + Base64.getEncoder().encodeToString(Secrets.sha256(STYLE.getBytes(StandardCharsets.UTF_8))) + "'";
 
     /**
      * What the form shows.
@@ -58,48 +59,80 @@ final class ConsentPage {
      * @param askAccessToken the operator requires an access code
      * @param errors problems by field; {@code null} field key for a form-wide problem
      */
-    record View(String transaction, String clientName, String returnHost, String url, String database, String login,
-            boolean readOnly, boolean askAccessToken, Map<Field, String> errors, String formError) {
-    }
+    record View(
+            String transaction,
+            String clientName,
+            String returnHost,
+            String url,
+            String database,
+            String login,
+            boolean readOnly,
+            boolean askAccessToken,
+            Map<Field, String> errors,
+            String formError) {}
 
-    private ConsentPage() {
-    }
+    private ConsentPage() {}
 
     static String form(ConsentText text, View view) {
         StringBuilder html = head(text, text.get("title"));
-        html.append("<h1>").append(esc(text.get("title"))).append("</h1>\n<p class=\"who\">")
-                .append(bold(text.get("intro"), view.clientName())).append(' ')
-                .append(bold(text.get("return"), view.returnHost())).append("</p>\n");
+        html.append("<h1>")
+                .append(esc(text.get("title")))
+                .append("</h1>\n<p class=\"who\">")
+                .append(bold(text.get("intro"), view.clientName()))
+                .append(' ')
+                .append(bold(text.get("return"), view.returnHost()))
+                .append("</p>\n");
         Field firstInvalid = firstInvalid(view);
         if (!view.errors().isEmpty() || view.formError() != null) {
-            html.append("<div class=\"alert\" role=\"alert\" aria-labelledby=\"error-summary\"><p id=\"error-summary\">")
-                    .append(esc(text.get("error.summary"))).append("</p><ul>");
+            html.append(
+                            "<div class=\"alert\" role=\"alert\" aria-labelledby=\"error-summary\"><p id=\"error-summary\">")
+                    .append(esc(text.get("error.summary")))
+                    .append("</p><ul>");
             if (view.formError() != null) {
                 html.append("<li>").append(esc(view.formError())).append("</li>");
             }
-            view.errors().forEach((field, message) -> html.append("<li><a href=\"#").append(id(field)).append("\">")
-                    .append(esc(message)).append("</a></li>"));
+            view.errors()
+                    .forEach((field, message) -> html.append("<li><a href=\"#")
+                            .append(id(field))
+                            .append("\">")
+                            .append(esc(message))
+                            .append("</a></li>"));
             html.append("</ul></div>\n");
         }
-        html.append("<form method=\"post\" action=\"").append(OAuthUrls.AUTHORIZE_PATH).append("\">\n")
-                .append("<input type=\"hidden\" name=\"txn\" value=\"").append(esc(view.transaction())).append("\">\n")
-                .append("<input type=\"hidden\" name=\"lang\" value=\"").append(text.lang()).append("\">\n");
-        input(html, text, view, Field.URL, "url", "url", "url", view.url(), text.get("url.placeholder"),
-                firstInvalid);
+        html.append("<form method=\"post\" action=\"")
+                .append(OAuthUrls.AUTHORIZE_PATH)
+                .append("\">\n")
+                .append("<input type=\"hidden\" name=\"txn\" value=\"")
+                .append(esc(view.transaction()))
+                .append("\">\n")
+                .append("<input type=\"hidden\" name=\"lang\" value=\"")
+                .append(text.lang())
+                .append("\">\n");
+        input(html, text, view, Field.URL, "url", "url", "url", view.url(), text.get("url.placeholder"), firstInvalid);
         input(html, text, view, Field.DATABASE, "db", "text", "off", view.database(), null, firstInvalid);
         input(html, text, view, Field.LOGIN, "login", "text", "username", view.login(), null, firstInvalid);
         input(html, text, view, Field.KEY, "key", "password", "off", null, null, firstInvalid);
         if (view.askAccessToken()) {
             input(html, text, view, Field.ACCESS_TOKEN, "token", "password", "off", null, null, firstInvalid);
         }
-        html.append("<div class=\"field check\"><input type=\"checkbox\" id=\"read_only\" name=\"read_only\" value=\"on\"")
-                .append(view.readOnly() ? " checked" : "").append(" aria-describedby=\"read_only-hint\"><div><label for=")
-                .append("\"read_only\">").append(esc(text.get("readonly.label"))).append("</label><p class=\"hint\" ")
-                .append("id=\"read_only-hint\">").append(esc(text.get("readonly.hint"))).append("</p></div></div>\n")
+        html.append(
+                        "<div class=\"field check\"><input type=\"checkbox\" id=\"read_only\" name=\"read_only\" value=\"on\"")
+                .append(view.readOnly() ? " checked" : "")
+                .append(" aria-describedby=\"read_only-hint\"><div><label for=")
+                .append("\"read_only\">")
+                .append(esc(text.get("readonly.label")))
+                .append("</label><p class=\"hint\" ")
+                .append("id=\"read_only-hint\">")
+                .append(esc(text.get("readonly.hint")))
+                .append("</p></div></div>\n")
                 .append("<div class=\"actions\"><button class=\"primary\" type=\"submit\" name=\"decision\" ")
-                .append("value=\"allow\">").append(esc(text.get("connect"))).append("</button><button class=\"secondary\" ")
-                .append("type=\"submit\" name=\"decision\" value=\"deny\" formnovalidate>").append(esc(text.get("cancel")))
-                .append("</button></div>\n</form>\n<p class=\"fine\">").append(esc(text.get("fine", view.clientName())))
+                .append("value=\"allow\">")
+                .append(esc(text.get("connect")))
+                .append("</button><button class=\"secondary\" ")
+                .append("type=\"submit\" name=\"decision\" value=\"deny\" formnovalidate>")
+                .append(esc(text.get("cancel")))
+                .append("</button></div>\n</form>\n<p class=\"fine\">")
+                .append(esc(text.get("fine", view.clientName())))
                 .append("</p>\n");
         return tail(html);
     }
@@ -107,17 +140,39 @@ final class ConsentPage {
     /** A page that explains why nothing can be done here (expired form, unknown application). */
     static String message(ConsentText text, String title, String body) {
         StringBuilder html = head(text, title);
-        html.append("<h1>").append(esc(title)).append("</h1>\n<p role=\"alert\">").append(esc(body)).append("</p>\n");
+        html.append("<h1>")
+                .append(esc(title))
+                .append("</h1>\n<p role=\"alert\">")
+                .append(esc(body))
+                .append("</p>\n");
         return tail(html);
     }
 
-    private static void input(StringBuilder html, ConsentText text, View view, Field field, String key, String type,
-            String autocomplete, String value, String placeholder, Field firstInvalid) {
+    private static void input(
+            StringBuilder html,
+            ConsentText text,
+            View view,
+            Field field,
+            String key,
+            String type,
+            String autocomplete,
+            String value,
+            String placeholder,
+            Field firstInvalid) {
         String id = id(field);
         String error = view.errors().get(field);
-        html.append("<div class=\"field\"><label for=\"").append(id).append("\">").append(esc(text.get(key + ".label")))
-                .append("</label><input type=\"").append(type).append("\" id=\"").append(id).append("\" name=\"")
-                .append(id).append("\" required autocomplete=\"").append(autocomplete)
+        html.append("<div class=\"field\"><label for=\"")
+                .append(id)
+                .append("\">")
+                .append(esc(text.get(key + ".label")))
+                .append("</label><input type=\"")
+                .append(type)
+                .append("\" id=\"")
+                .append(id)
+                .append("\" name=\"")
+                .append(id)
+                .append("\" required autocomplete=\"")
+                .append(autocomplete)
                 .append("\" autocapitalize=\"none\" spellcheck=\"false\"");
         if ("url".equals(type)) {
             html.append(" inputmode=\"url\"");
@@ -131,11 +186,23 @@ final class ConsentPage {
         if (field == firstInvalid) {
             html.append(" autofocus");
         }
-        html.append(" aria-describedby=\"").append(id).append("-hint").append(error == null ? "" : " " + id + "-error")
-                .append('"').append(error == null ? "" : " aria-invalid=\"true\"").append("><p class=\"hint\" id=\"")
-                .append(id).append("-hint\">").append(esc(text.get(key + ".hint"))).append("</p>");
+        html.append(" aria-describedby=\"")
+                .append(id)
+                .append("-hint")
+                .append(error == null ? "" : " " + id + "-error")
+                .append('"')
+                .append(error == null ? "" : " aria-invalid=\"true\"")
+                .append("><p class=\"hint\" id=\"")
+                .append(id)
+                .append("-hint\">")
+                .append(esc(text.get(key + ".hint")))
+                .append("</p>");
         if (error != null) {
-            html.append("<p class=\"error\" id=\"").append(id).append("-error\">").append(esc(error)).append("</p>");
+            html.append("<p class=\"error\" id=\"")
+                    .append(id)
+                    .append("-error\">")
+                    .append(esc(error))
+                    .append("</p>");
         }
         html.append("</div>\n");
     }
@@ -175,10 +242,17 @@ final class ConsentPage {
     }
 
     private static StringBuilder head(ConsentText text, String title) {
-        return new StringBuilder(6000).append("<!doctype html>\n<html lang=\"").append(text.lang()).append("\">\n<head>")
-                .append("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<meta name=\"referrer\" content=\"no-referrer\"><title>").append(esc(title))
-                .append(" · Odoo MCP Bridge</title><style>").append(STYLE).append("</style></head>\n<body><main><div ")
+        return new StringBuilder(6000)
+                .append("<!doctype html>\n<html lang=\"")
+                .append(text.lang())
+                .append("\">\n<head>")
+                .append(
+                        "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<meta name=\"referrer\" content=\"no-referrer\"><title>")
+                .append(esc(title))
+                .append(" · Odoo MCP Bridge</title><style>")
+                .append(STYLE)
+                .append("</style></head>\n<body><main><div ")
                 .append("class=\"card\">\n");
     }
 
@@ -192,7 +266,8 @@ final class ConsentPage {
         if (at < 0) {
             return esc(message);
         }
-        return esc(message.substring(0, at)) + "<strong>" + esc(argument) + "</strong>" + esc(message.substring(at + 3));
+        return esc(message.substring(0, at)) + "<strong>" + esc(argument) + "</strong>"
+                + esc(message.substring(at + 3));
     }
 
     private static String esc(String value) {

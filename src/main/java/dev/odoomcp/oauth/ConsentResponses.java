@@ -24,15 +24,16 @@ final class ConsentResponses {
     static final String COOKIE = "odoomcp_consent";
     static final Duration CONSENT_LIFETIME = Duration.ofMinutes(10);
 
-    private ConsentResponses() {
-    }
+    private ConsentResponses() {}
 
     static ResponseEntity<String> page(int status, String html, String redirectUri, ResponseCookie cookie) {
         String formAction = "'self'" + (redirectUri == null ? "" : " " + origin(redirectUri));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'none'; style-src " + ConsentPage.STYLE_HASH
-                        + "; form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'")
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src " + ConsentPage.STYLE_HASH + "; form-action " + formAction
+                                + "; frame-ancestors 'none'; base-uri 'none'")
                 .header("X-Frame-Options", "DENY")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
@@ -51,12 +52,16 @@ final class ConsentResponses {
             if (p.getValue() == null) {
                 continue;
             }
-            location.append(first ? "" : "&").append(p.getKey()).append('=')
+            location.append(first ? "" : "&")
+                    .append(p.getKey())
+                    .append('=')
                     .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
             first = false;
         }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(303).header(HttpHeaders.LOCATION, location.toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer");
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(303)
+                .header(HttpHeaders.LOCATION, location.toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer");
         if (cookie != null) {
             answer.header(HttpHeaders.SET_COOKIE, cookie.toString());
         }
@@ -64,8 +69,8 @@ final class ConsentResponses {
     }
 
     /** The error redirect of RFC 6749 §4.1.2.1, with {@code state} and {@code iss}. */
-    static ResponseEntity<String> redirectError(String redirectUri, String error, String description, String state,
-            String issuer) {
+    static ResponseEntity<String> redirectError(
+            String redirectUri, String error, String description, String state, String issuer) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("error", error);
         parameters.put("error_description", description);
@@ -75,13 +80,23 @@ final class ConsentResponses {
     }
 
     static ResponseCookie cookie(String nonce, boolean secure) {
-        return ResponseCookie.from(COOKIE, nonce).httpOnly(true).secure(secure).sameSite("Strict")
-                .path(OAuthUrls.AUTHORIZE_PATH).maxAge(CONSENT_LIFETIME).build();
+        return ResponseCookie.from(COOKIE, nonce)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Strict")
+                .path(OAuthUrls.AUTHORIZE_PATH)
+                .maxAge(CONSENT_LIFETIME)
+                .build();
     }
 
     static ResponseCookie expiredCookie(boolean secure) {
-        return ResponseCookie.from(COOKIE, "").httpOnly(true).secure(secure).sameSite("Strict")
-                .path(OAuthUrls.AUTHORIZE_PATH).maxAge(0).build();
+        return ResponseCookie.from(COOKIE, "")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Strict")
+                .path(OAuthUrls.AUTHORIZE_PATH)
+                .maxAge(0)
+                .build();
     }
 
     /** The browser's consent nonce, when it has a well-formed one. */
@@ -89,7 +104,8 @@ final class ConsentResponses {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null
+                if (COOKIE.equals(cookie.getName())
+                        && cookie.getValue() != null
                         && cookie.getValue().matches("[A-Za-z0-9_-]{43}")) {
                     return cookie.getValue();
                 }

@@ -11,8 +11,8 @@ import java.util.ResourceBundle;
  */
 final class ConsentText {
 
-    private static final ResourceBundle.Control NO_JVM_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
-            ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control NO_JVM_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final ResourceBundle bundle;
 
@@ -43,7 +43,9 @@ final class ConsentText {
 
     /** The message with {@code {0}} replaced by {@code argument} (plain text; the page escapes it). */
     String get(String key, String argument) {
-        return bundle.getString(key).replace("{0}", argument == null ? "" : argument).strip();
+        return bundle.getString(key)
+                .replace("{0}", argument == null ? "" : argument)
+                .strip();
     }
 
     /** What the page says about a refused field. */
@@ -53,13 +55,15 @@ final class ConsentText {
             case "auth" -> get("error.auth");
             case "database" -> get("error.database");
             case "login" -> get("error.login");
-            default -> get(switch (refused.field()) {
-                case URL -> "error.invalid.url";
-                case DATABASE -> "error.invalid.db";
-                case LOGIN -> "error.invalid.login";
-                case KEY -> "error.invalid.key";
-                case ACCESS_TOKEN -> "error.token";
-            });
+            default ->
+                get(
+                        switch (refused.field()) {
+                            case URL -> "error.invalid.url";
+                            case DATABASE -> "error.invalid.db";
+                            case LOGIN -> "error.invalid.login";
+                            case KEY -> "error.invalid.key";
+                            case ACCESS_TOKEN -> "error.token";
+                        });
         };
     }
 }

@@ -1,11 +1,11 @@
 package dev.odoomcp.oauth;
 
-import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.odoo.OdooClient;
 import dev.odoomcp.odoo.OdooClientFactory;
 import dev.odoomcp.odoo.OdooCredentials;
 import dev.odoomcp.odoo.OdooErrorKind;
 import dev.odoomcp.odoo.OdooException;
+import dev.odoomcp.odoo.OrmCalls;
 import dev.odoomcp.security.CallKeys;
 import dev.odoomcp.security.LimitExceededException;
 import dev.odoomcp.security.TenantCallGuard;
@@ -23,12 +23,10 @@ final class CredentialCheck {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CredentialCheck.class);
 
     /** What the check found. */
-    sealed interface Outcome permits Accepted, Refused, Unavailable {
-    }
+    sealed interface Outcome permits Accepted, Refused, Unavailable {}
 
     /** Odoo accepted the credentials. */
-    record Accepted(OdooCredentials credentials) implements Outcome {
-    }
+    record Accepted(OdooCredentials credentials) implements Outcome {}
 
     /**
      * The credentials are definitely wrong or not allowed.
@@ -37,19 +35,23 @@ final class CredentialCheck {
      * @param problem what is wrong, as a message key of the consent page
      * @param detail the bridge's own explanation (names a host or setting, never the key), or null
      */
-    record Refused(Field field, String problem, String detail) implements Outcome {
-    }
+    record Refused(Field field, String problem, String detail) implements Outcome {}
 
     /**
      * Odoo could not be asked (unreachable, too slow, a limit): nothing is known about the credentials.
      *
      * @param retryAfterSeconds when a limit refused the check, seconds to wait; else 0
      */
-    record Unavailable(String problem, String detail, long retryAfterSeconds) implements Outcome {
-    }
+    record Unavailable(String problem, String detail, long retryAfterSeconds) implements Outcome {}
 
     /** The consent form's fields. */
-    enum Field { URL, DATABASE, LOGIN, KEY, ACCESS_TOKEN }
+    enum Field {
+        URL,
+        DATABASE,
+        LOGIN,
+        KEY,
+        ACCESS_TOKEN
+    }
 
     private final OdooClientFactory odoo;
     private final TenantCallGuard guard;
@@ -87,8 +89,11 @@ final class CredentialCheck {
     }
 
     private Outcome check(OdooCredentials credentials, String clientKey, boolean callOdoo) {
-        CallKeys keys = new CallKeys(tenantIds.of(credentials.url(), credentials.database()), credentials.fingerprint(),
-                clientKey, () -> odoo.recentlyAccepted(credentials));
+        CallKeys keys = new CallKeys(
+                tenantIds.of(credentials.url(), credentials.database()),
+                credentials.fingerprint(),
+                clientKey,
+                () -> odoo.recentlyAccepted(credentials));
         try {
             guard.call(keys, () -> {
                 OdooClient client = odoo.clientFor(credentials);

@@ -21,7 +21,12 @@ import java.util.Optional;
  * @param operatorToken name of the operator's access token given on the consent page, or null
  * @param consentedAt when the user passed the consent page
  */
-record Grant(OdooFields odoo, String clientId, String resource, boolean readOnly, String operatorToken,
+record Grant(
+        OdooFields odoo,
+        String clientId,
+        String resource,
+        boolean readOnly,
+        String operatorToken,
         Instant consentedAt) {
 
     /**
@@ -31,8 +36,15 @@ record Grant(OdooFields odoo, String clientId, String resource, boolean readOnly
     record OdooFields(String url, String database, String login, String apiKey, String protocol) {
 
         static OdooFields of(OdooCredentials credentials) {
-            return new OdooFields(credentials.url().toString(), credentials.database(), credentials.username(),
-                    credentials.apiKey(), credentials.protocol().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+            return new OdooFields(
+                    credentials.url().toString(),
+                    credentials.database(),
+                    credentials.username(),
+                    credentials.apiKey(),
+                    credentials
+                            .protocol()
+                            .map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
+                            .orElse(null));
         }
 
         /** Looks a credentials header up, as {@code OdooClientFactory.credentialsFrom} expects. */
@@ -73,7 +85,10 @@ record Grant(OdooFields odoo, String clientId, String resource, boolean readOnly
         if (odoo.protocol() != null) {
             fields.put("protocol", odoo.protocol());
         }
-        claims.audience(resource).claim("client_id", clientId).claim("odoo", fields).claim("ro", readOnly)
+        claims.audience(resource)
+                .claim("client_id", clientId)
+                .claim("odoo", fields)
+                .claim("ro", readOnly)
                 .claim("auth_time", consentedAt.getEpochSecond());
         if (operatorToken != null) {
             claims.claim("op", operatorToken);
@@ -95,12 +110,20 @@ record Grant(OdooFields odoo, String clientId, String resource, boolean readOnly
             String db = string(odoo, "db");
             String key = string(odoo, "key");
             String clientId = claims.getStringClaim("client_id");
-            if (url == null || db == null || key == null || clientId == null || authTime == null
+            if (url == null
+                    || db == null
+                    || key == null
+                    || clientId == null
+                    || authTime == null
                     || claims.getAudience().size() != 1) {
                 throw malformed();
             }
-            return new Grant(new OdooFields(url, db, string(odoo, "login"), key, string(odoo, "protocol")), clientId,
-                    claims.getAudience().get(0), Boolean.TRUE.equals(readOnly), claims.getStringClaim("op"),
+            return new Grant(
+                    new OdooFields(url, db, string(odoo, "login"), key, string(odoo, "protocol")),
+                    clientId,
+                    claims.getAudience().get(0),
+                    Boolean.TRUE.equals(readOnly),
+                    claims.getStringClaim("op"),
                     Instant.ofEpochSecond(authTime));
         } catch (ParseException | ClassCastException | NullPointerException e) {
             throw malformed();
@@ -120,7 +143,7 @@ record Grant(OdooFields odoo, String clientId, String resource, boolean readOnly
     }
 
     private static TokenRefusedException malformed() {
-        return new TokenRefusedException(TokenRefusedException.Reason.MALFORMED,
-                "The token's contents are incomplete; connect again.");
+        return new TokenRefusedException(
+                TokenRefusedException.Reason.MALFORMED, "The token's contents are incomplete; connect again.");
     }
 }

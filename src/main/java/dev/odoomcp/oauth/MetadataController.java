@@ -37,8 +37,12 @@ class MetadataController {
         return answer(doc);
     }
 
-    @GetMapping({OAuthUrls.AUTHORIZATION_SERVER_PATH, OAuthUrls.AUTHORIZATION_SERVER_PATH + OAuthUrls.MCP_PATH,
-            OAuthUrls.OPENID_CONFIGURATION_PATH, OAuthUrls.OPENID_CONFIGURATION_PATH + OAuthUrls.MCP_PATH})
+    @GetMapping({
+        OAuthUrls.AUTHORIZATION_SERVER_PATH,
+        OAuthUrls.AUTHORIZATION_SERVER_PATH + OAuthUrls.MCP_PATH,
+        OAuthUrls.OPENID_CONFIGURATION_PATH,
+        OAuthUrls.OPENID_CONFIGURATION_PATH + OAuthUrls.MCP_PATH
+    })
     ResponseEntity<Map<String, Object>> authorizationServer(HttpServletRequest request) {
         String issuer = urls.issuer(request);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -50,7 +54,8 @@ class MetadataController {
         doc.put("response_modes_supported", List.of("query"));
         doc.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
-        doc.put("token_endpoint_auth_methods_supported",
+        doc.put(
+                "token_endpoint_auth_methods_supported",
                 List.of(OAuthClient.NONE, OAuthClient.SECRET_POST, OAuthClient.SECRET_BASIC));
         doc.put("authorization_response_iss_parameter_supported", true);
         doc.put("client_id_metadata_document_supported", true);
@@ -63,9 +68,12 @@ class MetadataController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
         // Public documents: any web client may read them; they vary with the host when PUBLIC_BASE_URL is unset.
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
-                .header("Access-Control-Allow-Origin", "*").header("Vary", "Host, X-Forwarded-Host, X-Forwarded-Proto")
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(
+                        CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Vary", "Host, X-Forwarded-Host, X-Forwarded-Proto")
                 .body(doc);
     }
 }

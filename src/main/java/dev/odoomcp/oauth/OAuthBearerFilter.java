@@ -40,8 +40,15 @@ class OAuthBearerFilter extends OncePerRequestFilter {
     private final AccessTokenFilter operatorTokens;
     private final OAuthMetrics metrics;
 
-    OAuthBearerFilter(OAuthProperties properties, OAuthTokens tokens, OAuthUrls urls, OdooClientFactory odoo,
-            TenantIds tenantIds, JsonMapper json, AccessTokenFilter operatorTokens, OAuthMetrics metrics) {
+    OAuthBearerFilter(
+            OAuthProperties properties,
+            OAuthTokens tokens,
+            OAuthUrls urls,
+            OdooClientFactory odoo,
+            TenantIds tenantIds,
+            JsonMapper json,
+            AccessTokenFilter operatorTokens,
+            OAuthMetrics metrics) {
         this.operatorTokens = operatorTokens;
         this.metrics = metrics;
         this.enabled = properties.enabled();
@@ -66,7 +73,9 @@ class OAuthBearerFilter extends OncePerRequestFilter {
             try {
                 Grant grant = tokens.openAccess(bearer, urls.resource(request));
                 OdooCredentials credentials = odoo.credentialsFrom(grant.odoo()::header);
-                caller = new OAuthCaller(credentials, grant.readOnly(),
+                caller = new OAuthCaller(
+                        credentials,
+                        grant.readOnly(),
                         "oauth:" + tenantIds.of(credentials.url(), credentials.database()));
             } catch (TokenRefusedException e) {
                 metrics.record("bearer", e.reason().name());
@@ -74,8 +83,10 @@ class OAuthBearerFilter extends OncePerRequestFilter {
                 return;
             } catch (OdooException e) {
                 metrics.record("bearer", "odoo_not_allowed");
-                challenge(request, response, "The Odoo this token connects is no longer allowed by this bridge; connect "
-                        + "again.");
+                challenge(
+                        request,
+                        response,
+                        "The Odoo this token connects is no longer allowed by this bridge; connect " + "again.");
                 return;
             }
             request.setAttribute(OAuthCallers.ATTRIBUTE, caller);
@@ -94,8 +105,10 @@ class OAuthBearerFilter extends OncePerRequestFilter {
         }
         if (operatorTokens.match(bearer) == null) {
             metrics.record("bearer", "not_ours");
-            challenge(request, response, "The bearer token is neither an access token of this bridge nor the "
-                    + "operator's access token.");
+            challenge(
+                    request,
+                    response,
+                    "The bearer token is neither an access token of this bridge nor the " + "operator's access token.");
             return;
         }
         chain.doFilter(request, response);
@@ -103,11 +116,14 @@ class OAuthBearerFilter extends OncePerRequestFilter {
 
     private void challenge(HttpServletRequest request, HttpServletResponse response, String problem)
             throws IOException {
-        StringBuilder header = new StringBuilder("Bearer resource_metadata=\"").append(urls.resourceMetadata(request))
+        StringBuilder header = new StringBuilder("Bearer resource_metadata=\"")
+                .append(urls.resourceMetadata(request))
                 .append('"');
         String message;
         if (problem != null) {
-            header.append(", error=\"invalid_token\", error_description=\"").append(quotable(problem)).append('"');
+            header.append(", error=\"invalid_token\", error_description=\"")
+                    .append(quotable(problem))
+                    .append('"');
             message = problem + " The client should refresh the token or connect again.";
         } else {
             message = "This bridge needs you to connect: add it as a connector (OAuth), or send your Odoo credentials "
@@ -141,8 +157,12 @@ class OAuthBearerFilter extends OncePerRequestFilter {
 
     /** Header-mode credentials (any of them: a partial set gets its precise error from the tools, not a challenge). */
     private static boolean hasOdooHeaders(HttpServletRequest request) {
-        for (String name : new String[] {OdooCredentials.URL_HEADER, OdooCredentials.DB_HEADER,
-                OdooCredentials.USERNAME_HEADER, OdooCredentials.API_KEY_HEADER}) {
+        for (String name : new String[] {
+            OdooCredentials.URL_HEADER,
+            OdooCredentials.DB_HEADER,
+            OdooCredentials.USERNAME_HEADER,
+            OdooCredentials.API_KEY_HEADER
+        }) {
             if (request.getHeader(name) != null) {
                 return true;
             }

@@ -15,7 +15,12 @@ import java.util.List;
  * @param secretDigest base64url SHA-256 of the client secret for a confidential registered client, else null
  * @param metadataDocument the client id is a metadata document URL
  */
-record OAuthClient(String clientId, String name, List<String> redirectUris, String authMethod, String secretDigest,
+record OAuthClient(
+        String clientId,
+        String name,
+        List<String> redirectUris,
+        String authMethod,
+        String secretDigest,
         boolean metadataDocument) {
 
     static final String NONE = "none";

@@ -39,14 +39,20 @@ final class OAuthClients {
     private final Cache<String, OAuthClient> documents;
     private final Cache<String, OAuthException> failures;
 
-    OAuthClients(DocumentSource fetcher, TokenSealer sealer, RedirectPolicy redirects, JsonMapper json,
-            Duration cacheTtl) {
+    OAuthClients(
+            DocumentSource fetcher, TokenSealer sealer, RedirectPolicy redirects, JsonMapper json, Duration cacheTtl) {
         this.fetcher = fetcher;
         this.sealer = sealer;
         this.rules = new ClientMetadataRules(redirects);
         this.json = json;
-        this.documents = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(cacheTtl).build();
-        this.failures = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(FAILURE_TTL).build();
+        this.documents = Caffeine.newBuilder()
+                .maximumSize(2_000)
+                .expireAfterWrite(cacheTtl)
+                .build();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(2_000)
+                .expireAfterWrite(FAILURE_TTL)
+                .build();
     }
 
     /**
@@ -68,14 +74,16 @@ final class OAuthClients {
         try {
             return registered(clientId, sealer.open(TokenKind.CLIENT, clientId));
         } catch (TokenRefusedException e) {
-            throw OAuthException.invalidClient("This client registration is no longer valid (" + e.getMessage()
-                    + "); register again.");
+            throw OAuthException.invalidClient(
+                    "This client registration is no longer valid (" + e.getMessage() + "); register again.");
         }
     }
 
     /** Whether resolving this client id costs nothing: a registration, or a document fetched (or refused) recently. */
     boolean known(String clientId) {
-        return clientId == null || !clientId.startsWith("https://") || documents.getIfPresent(clientId) != null
+        return clientId == null
+                || !clientId.startsWith("https://")
+                || documents.getIfPresent(clientId) != null
                 || failures.getIfPresent(clientId) != null;
     }
 
@@ -102,9 +110,17 @@ final class OAuthClients {
         try {
             URI uri = new URI(clientId);
             String path = uri.getRawPath();
-            if (clientId.length() > MAX_CLIENT_ID || uri.getHost() == null || path == null || path.isEmpty()
-                    || path.equals("/") || uri.getRawFragment() != null || uri.getRawUserInfo() != null
-                    || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
+            if (clientId.length() > MAX_CLIENT_ID
+                    || uri.getHost() == null
+                    || path == null
+                    || path.isEmpty()
+                    || path.equals("/")
+                    || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null
+                    || path.contains("/./")
+                    || path.contains("/../")
+                    || path.endsWith("/.")
+                    || path.endsWith("/..")) {
                 throw invalidDocumentUrl(clientId);
             }
             return uri;
@@ -131,12 +147,20 @@ final class OAuthClients {
         }
         String method = doc.path("token_endpoint_auth_method").asString(OAuthClient.NONE);
         if (!OAuthClient.NONE.equals(method)) {
-            throw badDocument(clientId, "it asks for token_endpoint_auth_method '" + method
-                    + "'; this bridge accepts only 'none' (public clients with PKCE) from metadata documents");
+            throw badDocument(
+                    clientId,
+                    "it asks for token_endpoint_auth_method '" + method
+                            + "'; this bridge accepts only 'none' (public clients with PKCE) from metadata documents");
         }
         rules.checkGrantTypes(doc, problem -> badDocument(clientId, problem));
         List<String> uris = rules.redirectUris(doc, problem -> badDocument(clientId, problem));
-        return new OAuthClient(clientId, ClientMetadataRules.name(doc, URI.create(clientId).getHost()), uris, OAuthClient.NONE, null, true);
+        return new OAuthClient(
+                clientId,
+                ClientMetadataRules.name(doc, URI.create(clientId).getHost()),
+                uris,
+                OAuthClient.NONE,
+                null,
+                true);
     }
 
     /**
@@ -149,24 +173,29 @@ final class OAuthClients {
         if (request == null || !request.isObject()) {
             throw metadataError("The registration request must be a JSON object.");
         }
-        List<String> uris = rules.redirectUris(request, problem -> new OAuthException("invalid_redirect_uri", problem,
-                400));
+        List<String> uris =
+                rules.redirectUris(request, problem -> new OAuthException("invalid_redirect_uri", problem, 400));
         rules.checkGrantTypes(request, OAuthClients::metadataError);
         String method = request.path("token_endpoint_auth_method").asString(OAuthClient.SECRET_BASIC);
-        if (!List.of(OAuthClient.NONE, OAuthClient.SECRET_POST, OAuthClient.SECRET_BASIC).contains(method)) {
+        if (!List.of(OAuthClient.NONE, OAuthClient.SECRET_POST, OAuthClient.SECRET_BASIC)
+                .contains(method)) {
             throw metadataError("token_endpoint_auth_method '" + method + "' is not supported; use none, "
                     + "client_secret_post or client_secret_basic.");
         }
         String name = ClientMetadataRules.name(request, OAuthClient.hostOf(uris.get(0)));
         String secret = OAuthClient.NONE.equals(method) ? null : Secrets.newSecret();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().claim("redirect_uris", uris).claim("client_name", name)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .claim("redirect_uris", uris)
+                .claim("client_name", name)
                 .claim("auth", method);
         if (secret != null) {
             claims.claim("secret_sha256", Secrets.digest(secret));
         }
         String clientId = sealer.seal(TokenKind.CLIENT, claims.build(), REGISTRATION_LIFETIME);
-        return new Registration(new OAuthClient(clientId, name, uris, method, secret == null ? null
-                : Secrets.digest(secret), false), secret, sealer.now().getEpochSecond());
+        return new Registration(
+                new OAuthClient(clientId, name, uris, method, secret == null ? null : Secrets.digest(secret), false),
+                secret,
+                sealer.now().getEpochSecond());
     }
 
     /** A registration's outcome: the client and, for a confidential one, its secret (shown once, never kept). */
@@ -185,22 +214,28 @@ final class OAuthClients {
             if (uris == null || uris.isEmpty() || method == null) {
                 throw OAuthException.invalidClient("This client registration is incomplete; register again.");
             }
-            return new OAuthClient(clientId, claims.getStringClaim("client_name"), uris, method,
-                    claims.getStringClaim("secret_sha256"), false);
+            return new OAuthClient(
+                    clientId,
+                    claims.getStringClaim("client_name"),
+                    uris,
+                    method,
+                    claims.getStringClaim("secret_sha256"),
+                    false);
         } catch (ParseException e) {
             throw OAuthException.invalidClient("This client registration is incomplete; register again.");
         }
     }
 
     private static OAuthException invalidDocumentUrl(String clientId) {
-        return OAuthException.invalidClient("client_id '" + (clientId.length() > 100 ? clientId.substring(0, 100) + "…"
-                : clientId) + "' is not a valid client metadata document URL (https, with a path, at most "
-                + MAX_CLIENT_ID + " characters).");
+        return OAuthException.invalidClient(
+                "client_id '" + (clientId.length() > 100 ? clientId.substring(0, 100) + "…" : clientId)
+                        + "' is not a valid client metadata document URL (https, with a path, at most "
+                        + MAX_CLIENT_ID + " characters).");
     }
 
     private static OAuthException badDocument(String clientId, String why) {
-        return OAuthException.invalidClient("The application's client metadata document at " + clientId
-                + " is not acceptable: " + why + ".");
+        return OAuthException.invalidClient(
+                "The application's client metadata document at " + clientId + " is not acceptable: " + why + ".");
     }
 
     private static OAuthException metadataError(String description) {

@@ -36,14 +36,20 @@ class OAuthConfiguration {
     @Bean(destroyMethod = "close")
     ClientMetadataFetcher clientMetadataFetcher(OdooProperties odoo, ObjectProvider<ClientMetadataTls> tls)
             throws NoSuchAlgorithmException {
-        SSLContext context = tls.getIfAvailable() == null ? SSLContext.getDefault() : tls.getObject().context();
-        return new ClientMetadataFetcher(new GuardedDnsResolver(new TargetAddressPolicy(odoo.allowPrivateNetworks())),
-                context);
+        SSLContext context = tls.getIfAvailable() == null
+                ? SSLContext.getDefault()
+                : tls.getObject().context();
+        return new ClientMetadataFetcher(
+                new GuardedDnsResolver(new TargetAddressPolicy(odoo.allowPrivateNetworks())), context);
     }
 
     @Bean
-    OAuthClients oauthClients(ClientMetadataFetcher fetcher, TokenSealer sealer, RedirectPolicy redirects,
-            JsonMapper json, OAuthProperties properties) {
+    OAuthClients oauthClients(
+            ClientMetadataFetcher fetcher,
+            TokenSealer sealer,
+            RedirectPolicy redirects,
+            JsonMapper json,
+            OAuthProperties properties) {
         return new OAuthClients(fetcher, sealer, redirects, json, properties.clientMetadataCacheTtl());
     }
 

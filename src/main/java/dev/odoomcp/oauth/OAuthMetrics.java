@@ -24,7 +24,11 @@ class OAuthMetrics {
     }
 
     void record(String event, String outcome) {
-        Counter.builder("mcp.oauth.events").description("OAuth endpoint and token outcomes")
-                .tag("event", event).tag("outcome", outcome.toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder("mcp.oauth.events")
+                .description("OAuth endpoint and token outcomes")
+                .tag("event", event)
+                .tag("outcome", outcome.toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 }

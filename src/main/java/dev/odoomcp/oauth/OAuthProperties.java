@@ -28,32 +28,63 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        document is reused
  */
 @ConfigurationProperties("oauth")
-public record OAuthProperties(List<String> tokenKeys, Duration codeLifetime, Duration accessTokenLifetime,
-        Duration refreshTokenLifetime, Duration refreshMaxLifetime, List<String> redirectHosts,
-        Boolean requireAccessToken, Integer consentRatePerMinute, Integer consentHostRatePerMinute,
+public record OAuthProperties(
+        List<String> tokenKeys,
+        Duration codeLifetime,
+        Duration accessTokenLifetime,
+        Duration refreshTokenLifetime,
+        Duration refreshMaxLifetime,
+        List<String> redirectHosts,
+        Boolean requireAccessToken,
+        Integer consentRatePerMinute,
+        Integer consentHostRatePerMinute,
         Duration clientMetadataCacheTtl) {
 
     static final List<String> DEFAULT_REDIRECT_HOSTS = List.of("claude.ai", "claude.com", "chatgpt.com");
     private static final Pattern HOST = Pattern.compile("(\\*\\.)?[A-Za-z0-9.-]+");
 
     public OAuthProperties {
-        tokenKeys = tokenKeys == null ? List.of() : tokenKeys.stream().map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
+        tokenKeys = tokenKeys == null
+                ? List.of()
+                : tokenKeys.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         keys(tokenKeys); // validates
-        codeLifetime = between(codeLifetime, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(10),
+        codeLifetime = between(
+                codeLifetime,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(10),
                 "OAUTH_CODE_LIFETIME");
-        accessTokenLifetime = between(accessTokenLifetime, Duration.ofHours(8), Duration.ofMinutes(1),
-                Duration.ofDays(1), "OAUTH_ACCESS_TOKEN_LIFETIME");
-        refreshTokenLifetime = between(refreshTokenLifetime, Duration.ofDays(30), Duration.ofMinutes(5),
-                Duration.ofDays(365), "OAUTH_REFRESH_TOKEN_LIFETIME");
-        refreshMaxLifetime = between(refreshMaxLifetime, Duration.ofDays(90), Duration.ofMinutes(5),
-                Duration.ofDays(730), "OAUTH_REFRESH_MAX_LIFETIME");
+        accessTokenLifetime = between(
+                accessTokenLifetime,
+                Duration.ofHours(8),
+                Duration.ofMinutes(1),
+                Duration.ofDays(1),
+                "OAUTH_ACCESS_TOKEN_LIFETIME");
+        refreshTokenLifetime = between(
+                refreshTokenLifetime,
+                Duration.ofDays(30),
+                Duration.ofMinutes(5),
+                Duration.ofDays(365),
+                "OAUTH_REFRESH_TOKEN_LIFETIME");
+        refreshMaxLifetime = between(
+                refreshMaxLifetime,
+                Duration.ofDays(90),
+                Duration.ofMinutes(5),
+                Duration.ofDays(730),
+                "OAUTH_REFRESH_MAX_LIFETIME");
         if (refreshMaxLifetime.compareTo(refreshTokenLifetime) < 0) {
             throw new IllegalArgumentException("OAUTH_REFRESH_MAX_LIFETIME (" + refreshMaxLifetime
                     + ") must not be shorter than OAUTH_REFRESH_TOKEN_LIFETIME (" + refreshTokenLifetime + ").");
         }
-        redirectHosts = redirectHosts == null || redirectHosts.isEmpty() ? DEFAULT_REDIRECT_HOSTS
-                : redirectHosts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        redirectHosts = redirectHosts == null || redirectHosts.isEmpty()
+                ? DEFAULT_REDIRECT_HOSTS
+                : redirectHosts.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         for (String host : redirectHosts) {
             if (!HOST.matcher(host).matches() || host.startsWith(".") || host.endsWith(".")) {
                 throw new IllegalArgumentException("OAUTH_REDIRECT_HOSTS: '" + host + "' is not a host name or "
@@ -62,8 +93,12 @@ public record OAuthProperties(List<String> tokenKeys, Duration codeLifetime, Dur
         }
         consentRatePerMinute = within(consentRatePerMinute, 10, "OAUTH_CONSENT_RATE_PER_MINUTE");
         consentHostRatePerMinute = within(consentHostRatePerMinute, 60, "OAUTH_CONSENT_HOST_RATE_PER_MINUTE");
-        clientMetadataCacheTtl = between(clientMetadataCacheTtl, Duration.ofMinutes(10), Duration.ofSeconds(1),
-                Duration.ofDays(1), "OAUTH_CLIENT_METADATA_CACHE_TTL");
+        clientMetadataCacheTtl = between(
+                clientMetadataCacheTtl,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(1),
+                Duration.ofDays(1),
+                "OAUTH_CLIENT_METADATA_CACHE_TTL");
     }
 
     /** Everything at its default, OAuth off. */
@@ -105,8 +140,9 @@ public record OAuthProperties(List<String> tokenKeys, Duration codeLifetime, Dur
             return fallback;
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(env + " must be between " + min.toString().substring(2).toLowerCase()
-                    + " and " + max.toString().substring(2).toLowerCase() + ", was " + value);
+            throw new IllegalArgumentException(
+                    env + " must be between " + min.toString().substring(2).toLowerCase() + " and "
+                            + max.toString().substring(2).toLowerCase() + ", was " + value);
         }
         return value;
     }

@@ -15,12 +15,10 @@ import java.util.Date;
 final class OAuthTokens {
 
     /** A code opened at the token endpoint, with what it is bound to. */
-    record Code(Grant grant, String redirectUri, String codeChallenge, String id) {
-    }
+    record Code(Grant grant, String redirectUri, String codeChallenge, String id) {}
 
     /** A refresh token opened at the token endpoint. */
-    record Refresh(Grant grant, String id) {
-    }
+    record Refresh(Grant grant, String id) {}
 
     /** A token response's values. */
     record Issued(String accessToken, long expiresIn, String refreshToken) {
@@ -46,8 +44,11 @@ final class OAuthTokens {
     }
 
     String code(Grant grant, String redirectUri, String codeChallenge) {
-        JWTClaimsSet claims = grant.into(new JWTClaimsSet.Builder()).jwtID(Secrets.newSecret())
-                .claim("redirect_uri", redirectUri).claim("code_challenge", codeChallenge).build();
+        JWTClaimsSet claims = grant.into(new JWTClaimsSet.Builder())
+                .jwtID(Secrets.newSecret())
+                .claim("redirect_uri", redirectUri)
+                .claim("code_challenge", codeChallenge)
+                .build();
         return sealer.seal(TokenKind.CODE, claims, codeLifetime);
     }
 
@@ -66,10 +67,16 @@ final class OAuthTokens {
     }
 
     Issued issue(Grant grant) {
-        String access = sealer.seal(TokenKind.ACCESS, grant.into(new JWTClaimsSet.Builder()).build(), accessLifetime);
+        String access = sealer.seal(
+                TokenKind.ACCESS, grant.into(new JWTClaimsSet.Builder()).build(), accessLifetime);
         Instant cap = grant.consentedAt().plus(refreshCap);
-        String refresh = sealer.seal(TokenKind.REFRESH, grant.into(new JWTClaimsSet.Builder()).jwtID(Secrets.newSecret())
-                .expirationTime(Date.from(cap)).build(), refreshLifetime);
+        String refresh = sealer.seal(
+                TokenKind.REFRESH,
+                grant.into(new JWTClaimsSet.Builder())
+                        .jwtID(Secrets.newSecret())
+                        .expirationTime(Date.from(cap))
+                        .build(),
+                refreshLifetime);
         return new Issued(access, accessLifetime.toSeconds(), refresh);
     }
 
@@ -89,13 +96,16 @@ final class OAuthTokens {
     Grant openAccess(String value, String resource) {
         Grant grant = Grant.from(sealer.open(TokenKind.ACCESS, value));
         if (!grant.resource().equals(resource)) {
-            throw new TokenRefusedException(TokenRefusedException.Reason.WRONG_AUDIENCE, "The access token was issued "
-                    + "for another resource (" + grant.resource() + "), not " + resource + "; connect again.");
+            throw new TokenRefusedException(
+                    TokenRefusedException.Reason.WRONG_AUDIENCE,
+                    "The access token was issued " + "for another resource (" + grant.resource() + "), not " + resource
+                            + "; connect again.");
         }
         return grant;
     }
 
     private static TokenRefusedException incomplete() {
-        return new TokenRefusedException(TokenRefusedException.Reason.MALFORMED, "The token's contents are incomplete.");
+        return new TokenRefusedException(
+                TokenRefusedException.Reason.MALFORMED, "The token's contents are incomplete.");
     }
 }

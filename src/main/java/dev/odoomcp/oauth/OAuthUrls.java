@@ -39,7 +39,8 @@ class OAuthUrls {
             host = "[" + host + "]";
         }
         int port = request.getServerPort();
-        boolean defaultPort = port <= 0 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        boolean defaultPort =
+                port <= 0 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 

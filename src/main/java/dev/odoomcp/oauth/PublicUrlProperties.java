@@ -26,8 +26,12 @@ public record PublicUrlProperties(String baseUrl) {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean pathless = uri.getRawPath() == null || uri.getRawPath().isEmpty();
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || !pathless
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            if (!(scheme.equals("https") || scheme.equals("http"))
+                    || uri.getHost() == null
+                    || !pathless
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
                 throw invalid(text);
             }
             return new URI(scheme, null, uri.getHost().toLowerCase(Locale.ROOT), uri.getPort(), null, null, null)

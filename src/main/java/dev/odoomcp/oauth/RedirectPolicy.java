@@ -72,9 +72,13 @@ class RedirectPolicy {
         try {
             URI a = new URI(registered);
             URI b = new URI(requested);
-            return a.getHost() != null && isLoopback(a.getHost()) && Objects.equals(a.getScheme(), b.getScheme())
-                    && Objects.equals(a.getHost(), b.getHost()) && Objects.equals(a.getRawPath(), b.getRawPath())
-                    && Objects.equals(a.getRawQuery(), b.getRawQuery()) && b.getRawFragment() == null
+            return a.getHost() != null
+                    && isLoopback(a.getHost())
+                    && Objects.equals(a.getScheme(), b.getScheme())
+                    && Objects.equals(a.getHost(), b.getHost())
+                    && Objects.equals(a.getRawPath(), b.getRawPath())
+                    && Objects.equals(a.getRawQuery(), b.getRawQuery())
+                    && b.getRawFragment() == null
                     && b.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;

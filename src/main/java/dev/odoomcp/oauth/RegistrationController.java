@@ -1,10 +1,10 @@
 package dev.odoomcp.oauth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,7 +31,11 @@ class RegistrationController {
     private final ConsentThrottle throttle;
     private final OAuthMetrics metrics;
 
-    RegistrationController(OAuthProperties properties, OAuthClients clients, JsonMapper json, ConsentThrottle throttle,
+    RegistrationController(
+            OAuthProperties properties,
+            OAuthClients clients,
+            JsonMapper json,
+            ConsentThrottle throttle,
             OAuthMetrics metrics) {
         this.enabled = properties.enabled();
         this.clients = clients;
@@ -73,7 +77,9 @@ class RegistrationController {
         }
     }
 
-    @RequestMapping(path = {OAuthUrls.REGISTER_PATH, OAuthUrls.TOKEN_PATH}, method = RequestMethod.OPTIONS)
+    @RequestMapping(
+            path = {OAuthUrls.REGISTER_PATH, OAuthUrls.TOKEN_PATH},
+            method = RequestMethod.OPTIONS)
     ResponseEntity<Object> preflight() {
         return enabled ? OAuthResponses.preflight() : ResponseEntity.notFound().build();
     }
@@ -84,14 +90,18 @@ class RegistrationController {
             throw new OAuthException("invalid_client_metadata", "Send the client metadata as application/json.", 400);
         }
         if (request.getContentLengthLong() > MAX_BODY) {
-            throw new OAuthException("invalid_client_metadata", "The registration request is larger than "
-                    + MAX_BODY / 1024 + " KB.", 400);
+            throw new OAuthException(
+                    "invalid_client_metadata",
+                    "The registration request is larger than " + MAX_BODY / 1024 + " KB.",
+                    400);
         }
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new OAuthException("invalid_client_metadata", "The registration request is larger than "
-                        + MAX_BODY / 1024 + " KB.", 400);
+                throw new OAuthException(
+                        "invalid_client_metadata",
+                        "The registration request is larger than " + MAX_BODY / 1024 + " KB.",
+                        400);
             }
             return json.readTree(bytes);
         } catch (JacksonException e) {

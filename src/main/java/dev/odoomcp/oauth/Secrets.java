@@ -16,8 +16,7 @@ final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static String newSecret() {
         byte[] bytes = new byte[32];
@@ -31,8 +30,9 @@ final class Secrets {
 
     /** Constant-time comparison of two ASCII strings (digests, nonces, challenges). */
     static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
-                b.getBytes(StandardCharsets.US_ASCII));
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
     static byte[] sha256(byte[] bytes) {

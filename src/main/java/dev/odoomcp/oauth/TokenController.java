@@ -37,8 +37,15 @@ class TokenController {
     private final Duration refreshCap;
     private final OAuthMetrics metrics;
 
-    TokenController(OAuthProperties properties, OAuthClients clients, OAuthTokens tokens, UsedOnce used,
-            CredentialCheck check, TenantIds tenantIds, TokenSealer sealer, OAuthMetrics metrics) {
+    TokenController(
+            OAuthProperties properties,
+            OAuthClients clients,
+            OAuthTokens tokens,
+            UsedOnce used,
+            CredentialCheck check,
+            TenantIds tenantIds,
+            TokenSealer sealer,
+            OAuthMetrics metrics) {
         this.metrics = metrics;
         this.enabled = properties.enabled();
         this.clients = clients;
@@ -79,8 +86,11 @@ class TokenController {
                 metrics.record(event, "ok");
                 return answer;
             }
-            throw new OAuthException(grantType == null ? "invalid_request" : "unsupported_grant_type",
-                    grantType == null ? "grant_type is missing." : "grant_type must be authorization_code or refresh_token.",
+            throw new OAuthException(
+                    grantType == null ? "invalid_request" : "unsupported_grant_type",
+                    grantType == null
+                            ? "grant_type is missing."
+                            : "grant_type must be authorization_code or refresh_token.",
                     400);
         } catch (OAuthException e) {
             metrics.record(event, e.error());
@@ -99,7 +109,8 @@ class TokenController {
             throw OAuthException.invalidGrant("The authorization code was issued to another client.");
         }
         if (!code.redirectUri().equals(request.getParameter("redirect_uri"))) {
-            throw OAuthException.invalidGrant("redirect_uri must be exactly the one sent to the authorization endpoint.");
+            throw OAuthException.invalidGrant(
+                    "redirect_uri must be exactly the one sent to the authorization endpoint.");
         }
         String verifier = required(request, "code_verifier");
         if (!VERIFIER.matcher(verifier).matches() || !Secrets.same(Secrets.digest(verifier), code.codeChallenge())) {
@@ -107,7 +118,8 @@ class TokenController {
         }
         checkResource(request, code.grant());
         if (!used.firstUseOfCode(code.id())) {
-            throw OAuthException.invalidGrant("The authorization code was already used; start the authorization again.");
+            throw OAuthException.invalidGrant(
+                    "The authorization code was already used; start the authorization again.");
         }
         return tokens.issue(code.grant());
     }
@@ -125,20 +137,20 @@ class TokenController {
         }
         checkResource(request, grant);
         if (!sealer.now().isBefore(grant.consentedAt().plus(refreshCap))) {
-            throw OAuthException.invalidGrant("This connection has reached its maximum age (OAUTH_REFRESH_MAX_LIFETIME); "
-                    + "connect again.");
+            throw OAuthException.invalidGrant(
+                    "This connection has reached its maximum age (OAUTH_REFRESH_MAX_LIFETIME); " + "connect again.");
         }
         if (!used.firstUseOfRefreshToken(refresh.id())) {
-            throw OAuthException.invalidGrant("The refresh token was already used (each one is good once); connect "
-                    + "again.");
+            throw OAuthException.invalidGrant(
+                    "The refresh token was already used (each one is good once); connect " + "again.");
         }
         Outcome parsed = check.parse(grant.odoo()::header);
         if (parsed instanceof Refused) {
             throw OAuthException.invalidGrant("This bridge may no longer connect to that Odoo; connect again.");
         }
         OdooCredentials credentials = ((CredentialCheck.Accepted) parsed).credentials();
-        Outcome live = check.stillAccepted(credentials, "oauth:" + tenantIds.of(credentials.url(),
-                credentials.database()));
+        Outcome live =
+                check.stillAccepted(credentials, "oauth:" + tenantIds.of(credentials.url(), credentials.database()));
         if (live instanceof Refused) {
             throw OAuthException.invalidGrant("Odoo no longer accepts the API key of this connection (revoked or "
                     + "expired); connect again with a new key.");
@@ -150,8 +162,8 @@ class TokenController {
     private void checkResource(HttpServletRequest request, Grant grant) {
         String resource = request.getParameter("resource");
         if (resource != null && !resource.equals(grant.resource())) {
-            throw OAuthException.invalidTarget("resource " + resource + " is not the resource this grant is for ("
-                    + grant.resource() + ").");
+            throw OAuthException.invalidTarget(
+                    "resource " + resource + " is not the resource this grant is for (" + grant.resource() + ").");
         }
     }
 
@@ -174,8 +186,8 @@ class TokenController {
                 throw OAuthException.invalidClient("Client authentication failed: wrong or missing client_secret.");
             }
         } else if (secret != null) {
-            throw OAuthException.invalidClient("This client registered as public (token_endpoint_auth_method none); "
-                    + "send no client_secret.");
+            throw OAuthException.invalidClient(
+                    "This client registered as public (token_endpoint_auth_method none); " + "send no client_secret.");
         }
         return client;
     }
@@ -187,10 +199,13 @@ class TokenController {
             if (colon <= 0) {
                 throw new IllegalArgumentException("no colon");
             }
-            return new String[] {java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+            return new String[] {
+                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+            };
         } catch (IllegalArgumentException e) {
-            throw OAuthException.invalidClient("The Authorization header is not valid HTTP Basic client authentication.");
+            throw OAuthException.invalidClient(
+                    "The Authorization header is not valid HTTP Basic client authentication.");
         }
     }
 

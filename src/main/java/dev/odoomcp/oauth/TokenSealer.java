@@ -50,18 +50,31 @@ final class TokenSealer {
             return sealer.open(kind.type(), value);
         } catch (Sealer.Refused e) {
             throw switch (e.reason()) {
-                case NOT_SEALED -> refused(TokenRefusedException.Reason.MALFORMED, null, value == null || value.isEmpty()
-                        || value.length() > MAX_LENGTH ? "is empty or too long" : "is not a token of this bridge");
-                case MALFORMED -> refused(TokenRefusedException.Reason.MALFORMED, kind, "is not one this bridge issues");
+                case NOT_SEALED ->
+                    refused(
+                            TokenRefusedException.Reason.MALFORMED,
+                            null,
+                            value == null || value.isEmpty() || value.length() > MAX_LENGTH
+                                    ? "is empty or too long"
+                                    : "is not a token of this bridge");
+                case MALFORMED ->
+                    refused(TokenRefusedException.Reason.MALFORMED, kind, "is not one this bridge issues");
                 case WRONG_TYPE -> {
                     TokenKind actual = TokenKind.ofType(e.actualType());
-                    yield actual == null ? refused(TokenRefusedException.Reason.MALFORMED, kind, "is not one this bridge issues")
-                            : refused(TokenRefusedException.Reason.WRONG_KIND, kind, "is a " + describe(actual)
-                                    + ", not a " + describe(kind));
+                    yield actual == null
+                            ? refused(TokenRefusedException.Reason.MALFORMED, kind, "is not one this bridge issues")
+                            : refused(
+                                    TokenRefusedException.Reason.WRONG_KIND,
+                                    kind,
+                                    "is a " + describe(actual) + ", not a " + describe(kind));
                 }
-                case UNKNOWN_KEY -> refused(TokenRefusedException.Reason.UNKNOWN_KEY, kind,
-                        "was sealed with a key this bridge no longer uses (keys were rotated)");
-                case TAMPERED -> refused(TokenRefusedException.Reason.TAMPERED, kind, "does not verify (altered or forged)");
+                case UNKNOWN_KEY ->
+                    refused(
+                            TokenRefusedException.Reason.UNKNOWN_KEY,
+                            kind,
+                            "was sealed with a key this bridge no longer uses (keys were rotated)");
+                case TAMPERED ->
+                    refused(TokenRefusedException.Reason.TAMPERED, kind, "does not verify (altered or forged)");
                 case EXPIRED -> refused(TokenRefusedException.Reason.EXPIRED, kind, "has expired");
             };
         }

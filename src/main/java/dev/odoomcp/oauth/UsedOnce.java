@@ -16,8 +16,14 @@ final class UsedOnce {
     private final Cache<String, Boolean> refreshTokens;
 
     UsedOnce(Duration codeLifetime, Duration refreshLifetime) {
-        this.codes = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(codeLifetime.plusSeconds(10)).build();
-        this.refreshTokens = Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(refreshLifetime).build();
+        this.codes = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterWrite(codeLifetime.plusSeconds(10))
+                .build();
+        this.refreshTokens = Caffeine.newBuilder()
+                .maximumSize(500_000)
+                .expireAfterWrite(refreshLifetime)
+                .build();
     }
 
     /** True the first time this code id is seen, false on a replay. */

@@ -1,12 +1,11 @@
 package dev.odoomcp.odoo;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
-
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Remembers logins so each MCP request does not authenticate again, and remembers refused logins
@@ -27,12 +26,18 @@ final class AuthCache {
 
     AuthCache(OdooProperties props) {
         // Caffeine drops a future that fails, and starts the expiry of one only when it completes.
-        this.uids = Caffeine.newBuilder().maximumSize(props.cacheMaxEntries())
-                .expireAfterWrite(props.uidCacheTtl()).buildAsync();
-        this.failures = Caffeine.newBuilder().maximumSize(props.cacheMaxEntries())
-                .expireAfterWrite(props.authFailureCacheTtl()).build();
-        this.accepted = Caffeine.newBuilder().maximumSize(props.cacheMaxEntries())
-                .expireAfterWrite(props.uidCacheTtl()).build();
+        this.uids = Caffeine.newBuilder()
+                .maximumSize(props.cacheMaxEntries())
+                .expireAfterWrite(props.uidCacheTtl())
+                .buildAsync();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(props.cacheMaxEntries())
+                .expireAfterWrite(props.authFailureCacheTtl())
+                .build();
+        this.accepted = Caffeine.newBuilder()
+                .maximumSize(props.cacheMaxEntries())
+                .expireAfterWrite(props.uidCacheTtl())
+                .build();
     }
 
     /** The uid for these credentials, logging in (once, even under concurrency) when unknown. */

@@ -39,6 +39,7 @@ final class ConnectionShares {
     private final Condition released = lock.newCondition();
     /** Hosts with requests holding or waiting for a slot; none other is kept. */
     private final Map<String, Host> hosts = new HashMap<>();
+
     private int used;
 
     ConnectionShares(int total, int perHost, Duration wait) {
@@ -69,7 +70,8 @@ final class ConnectionShares {
                 while (!mayTake(host)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        throw host.held >= share() ? OdooFaultTranslator.hostShareInUse(origin, share())
+                        throw host.held >= share()
+                                ? OdooFaultTranslator.hostShareInUse(origin, share())
                                 : OdooFaultTranslator.bridgeSaturated(total);
                     }
                     released.awaitNanos(left);

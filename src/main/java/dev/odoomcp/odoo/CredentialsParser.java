@@ -1,5 +1,8 @@
 package dev.odoomcp.odoo;
 
+import dev.odoomcp.security.HostAllowList;
+import dev.odoomcp.security.TargetAddressPolicy;
+import dev.odoomcp.security.TargetRefusedException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,10 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import dev.odoomcp.security.HostAllowList;
-import dev.odoomcp.security.TargetAddressPolicy;
-import dev.odoomcp.security.TargetRefusedException;
 
 /**
  * Reads and validates the credentials headers. Errors name the header at fault and never echo
@@ -39,7 +38,8 @@ final class CredentialsParser {
     }
 
     OdooCredentials parse(Function<String, String> header) {
-        URI url = url(required(header, OdooCredentials.URL_HEADER, "the address of your Odoo, e.g. https://mycompany.odoo.com"));
+        URI url = url(required(
+                header, OdooCredentials.URL_HEADER, "the address of your Odoo, e.g. https://mycompany.odoo.com"));
         String db = required(header, OdooCredentials.DB_HEADER, "the name of your Odoo database");
         if (!DATABASE.matcher(db).matches()) {
             throw invalid("Header " + OdooCredentials.DB_HEADER + " must be 1 to 63 letters, digits, '_', '.' or '-'.");
@@ -49,7 +49,8 @@ final class CredentialsParser {
             throw invalid("Header " + OdooCredentials.USERNAME_HEADER + " must be at most " + MAX_LOGIN
                     + " printable characters.");
         }
-        String key = required(header, OdooCredentials.API_KEY_HEADER, "an Odoo API key (Preferences > Account Security)");
+        String key =
+                required(header, OdooCredentials.API_KEY_HEADER, "an Odoo API key (Preferences > Account Security)");
         if (key.length() > MAX_KEY || hasControl(key)) {
             throw invalid("Header " + OdooCredentials.API_KEY_HEADER + " is malformed: it must be at most " + MAX_KEY
                     + " printable characters.");
@@ -90,13 +91,15 @@ final class CredentialsParser {
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!(path.isEmpty() || path.equals("/")) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw invalid("Header " + name + " must be the root address of the Odoo server, without path, query or fragment"
-                    + " (e.g. https://mycompany.odoo.com, not https://mycompany.odoo.com/odoo).");
+            throw invalid(
+                    "Header " + name + " must be the root address of the Odoo server, without path, query or fragment"
+                            + " (e.g. https://mycompany.odoo.com, not https://mycompany.odoo.com/odoo).");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (scheme.equals("http") && !props.allowHttp()) {
-            throw refused("Plain http:// Odoo URLs are refused because the API key would travel unencrypted; use https://"
-                    + " (or ask the operator to set ODOO_ALLOW_HTTP=true).");
+            throw refused(
+                    "Plain http:// Odoo URLs are refused because the API key would travel unencrypted; use https://"
+                            + " (or ask the operator to set ODOO_ALLOW_HTTP=true).");
         }
         if (!allowList.permits(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)) {
             throw refused("Host '" + host + "' is not among the Odoo hosts this bridge may reach (ODOO_ALLOWED_HOSTS);"

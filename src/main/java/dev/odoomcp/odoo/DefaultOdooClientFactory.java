@@ -1,10 +1,9 @@
 package dev.odoomcp.odoo;
 
-import java.util.function.Function;
-
 import dev.odoomcp.security.GuardedDnsResolver;
 import dev.odoomcp.security.OutboundAborter;
 import dev.odoomcp.security.TargetAddressPolicy;
+import java.util.function.Function;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,9 +55,13 @@ final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAbort
 
     @Override
     public OdooClient clientFor(OdooCredentials credentials) {
-        return new DetectingOdooClient(credentials, detector,
+        return new DetectingOdooClient(
+                credentials,
+                detector,
                 version -> new XmlRpcOdooClient(credentials, version, xmlRpc, auth),
-                version -> new Json2OdooClient(credentials, version, http, json, auth), listener, http.budget());
+                version -> new Json2OdooClient(credentials, version, http, json, auth),
+                listener,
+                http.budget());
     }
 
     @Override
@@ -90,6 +93,8 @@ final class DefaultOdooClientFactory implements OdooClientFactory, OutboundAbort
                 .maxStringLength((int) props.maxResponseSize().toBytes())
                 .maxDocumentLength(props.maxResponseSize().toBytes())
                 .build();
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()).build();
+        return JsonMapper.builder(
+                        JsonFactory.builder().streamReadConstraints(limits).build())
+                .build();
     }
 }

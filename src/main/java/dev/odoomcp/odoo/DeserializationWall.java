@@ -9,8 +9,7 @@ import java.io.ObjectInputFilter;
  */
 final class DeserializationWall {
 
-    private DeserializationWall() {
-    }
+    private DeserializationWall() {}
 
     /** Installs the reject-all filter unless one is already set; true when a filter is in place. */
     static boolean install() {

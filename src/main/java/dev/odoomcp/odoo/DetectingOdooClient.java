@@ -3,7 +3,6 @@ package dev.odoomcp.odoo;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +18,7 @@ import tools.jackson.databind.JsonNode;
 final class DetectingOdooClient implements OdooClient {
 
     /** The protocol client and the protocol it speaks, chosen together. */
-    private record Chosen(OdooClient client, OdooProtocol protocol) {
-    }
+    private record Chosen(OdooClient client, OdooProtocol protocol) {}
 
     private final OdooCredentials creds;
     private final ServerDetector detector;
@@ -30,8 +28,13 @@ final class DetectingOdooClient implements OdooClient {
     private final AnswerBudget budget;
     private volatile Chosen chosen;
 
-    DetectingOdooClient(OdooCredentials creds, ServerDetector detector, Function<OdooVersion, OdooClient> xmlRpc,
-            Function<OdooVersion, OdooClient> json2, OdooCallListener listener, AnswerBudget budget) {
+    DetectingOdooClient(
+            OdooCredentials creds,
+            ServerDetector detector,
+            Function<OdooVersion, OdooClient> xmlRpc,
+            Function<OdooVersion, OdooClient> json2,
+            OdooCallListener listener,
+            AnswerBudget budget) {
         this.creds = creds;
         this.detector = detector;
         this.xmlRpc = xmlRpc;

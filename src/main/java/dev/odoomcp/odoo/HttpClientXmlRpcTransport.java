@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.xml.parsers.ParserConfigurationException;
-
 import org.apache.hc.core5.http.ContentType;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
@@ -94,7 +92,9 @@ final class HttpClientXmlRpcTransport extends XmlRpcHttpTransport {
     protected InputStream getInputStream() {
         HttpReply reply = http.post(uri, headers, requestBody, ContentType.create("text/xml", StandardCharsets.UTF_8));
         if (reply.status() != 200 || reply.isHtml()) {
-            throw OdooFaultTranslator.unexpectedHttp(reply, "XML-RPC " + uri.getPath(),
+            throw OdooFaultTranslator.unexpectedHttp(
+                    reply,
+                    "XML-RPC " + uri.getPath(),
                     "X-Odoo-Url is not the root of an Odoo server, or XML-RPC is disabled there. Check X-Odoo-Url.");
         }
         return new ByteArrayInputStream(reply.body());

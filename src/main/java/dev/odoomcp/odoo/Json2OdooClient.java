@@ -2,9 +2,7 @@ package dev.odoomcp.odoo;
 
 import java.net.URI;
 import java.util.Map;
-
 import org.apache.hc.core5.http.ContentType;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,19 +67,28 @@ final class Json2OdooClient implements OdooClient {
 
     private JsonNode post(String model, String method, ObjectNode body) {
         URI uri = creds.url().resolve("/json/2/" + model + "/" + method);
-        HttpReply reply = http.post(uri, Map.of(
-                        "Authorization", "bearer " + creds.apiKey(),
-                        "X-Odoo-Database", creds.database(),
-                        "Accept", "application/json"),
-                json.writeValueAsBytes(body), ContentType.APPLICATION_JSON);
+        HttpReply reply = http.post(
+                uri,
+                Map.of(
+                        "Authorization",
+                        "bearer " + creds.apiKey(),
+                        "X-Odoo-Database",
+                        creds.database(),
+                        "Accept",
+                        "application/json"),
+                json.writeValueAsBytes(body),
+                ContentType.APPLICATION_JSON);
         if (reply.status() == 200 && reply.isJson()) {
             auth.accepted(creds);
             return read(reply, "JSON-2 " + model + "/" + method);
         }
         JsonNode error = reply.isJson() ? readQuietly(reply) : null;
         if (error != null && error.path("message").isString()) {
-            OdooException failure = OdooFaultTranslator.json2Error(reply.status(), error.path("name").asString(""),
-                    error.path("message").stringValue(), creds.database());
+            OdooException failure = OdooFaultTranslator.json2Error(
+                    reply.status(),
+                    error.path("name").asString(""),
+                    error.path("message").stringValue(),
+                    creds.database());
             if (failure.kind() == OdooErrorKind.AUTHENTICATION_FAILED) {
                 auth.refused(creds, OdooProtocol.JSON2, failure);
             } else {
@@ -89,9 +96,12 @@ final class Json2OdooClient implements OdooClient {
             }
             throw failure;
         }
-        throw OdooFaultTranslator.unexpectedHttp(reply, "JSON-2 " + model + "/" + method, "database '"
-                + creds.database() + "' does not exist on this Odoo, or X-Odoo-Url is not an Odoo 19+ server."
-                + " Check X-Odoo-Db and X-Odoo-Url.");
+        throw OdooFaultTranslator.unexpectedHttp(
+                reply,
+                "JSON-2 " + model + "/" + method,
+                "database '"
+                        + creds.database() + "' does not exist on this Odoo, or X-Odoo-Url is not an Odoo 19+ server."
+                        + " Check X-Odoo-Db and X-Odoo-Url.");
     }
 
     private JsonNode read(HttpReply reply, String what) {

@@ -65,7 +65,9 @@ public record OdooCall(String model, String method, List<Long> ids, List<Param> 
 
     /** This call with the next parameter, or its default when {@code value} is null. */
     public OdooCall param(String name, Object value, Object defaultValue) {
-        return withParam(new Param(Objects.requireNonNull(name, "name"), value == null ? defaultValue : value,
+        return withParam(new Param(
+                Objects.requireNonNull(name, "name"),
+                value == null ? defaultValue : value,
                 value == null || value.equals(defaultValue)));
     }
 

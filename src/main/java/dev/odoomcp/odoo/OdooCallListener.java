@@ -12,12 +12,10 @@ public interface OdooCallListener {
     /** Does nothing: the default when no listener bean exists. */
     OdooCallListener NONE = new OdooCallListener() {
         @Override
-        public void started() {
-        }
+        public void started() {}
 
         @Override
-        public void finished(OdooProtocol protocol, OdooErrorKind failure, Duration elapsed) {
-        }
+        public void finished(OdooProtocol protocol, OdooErrorKind failure, Duration elapsed) {}
     };
 
     /** A call is about to start. */

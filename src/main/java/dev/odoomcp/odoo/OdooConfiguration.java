@@ -1,14 +1,12 @@
 package dev.odoomcp.odoo;
 
+import dev.odoomcp.security.GuardedDnsResolver;
+import dev.odoomcp.security.TargetAddressPolicy;
 import java.net.InetAddress;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.odoomcp.security.GuardedDnsResolver;
-import dev.odoomcp.security.TargetAddressPolicy;
 
 /**
  * Wires the Odoo client factory (and the JVM deserialization wall) into the application. Name
@@ -20,10 +18,13 @@ import dev.odoomcp.security.TargetAddressPolicy;
 class OdooConfiguration {
 
     @Bean(destroyMethod = "close")
-    DefaultOdooClientFactory odooClientFactory(OdooProperties properties, ObjectProvider<OdooCallListener> listener,
+    DefaultOdooClientFactory odooClientFactory(
+            OdooProperties properties,
+            ObjectProvider<OdooCallListener> listener,
             ObjectProvider<GuardedDnsResolver.NameLookup> lookup) {
         DeserializationWall.install();
-        GuardedDnsResolver resolver = new GuardedDnsResolver(new TargetAddressPolicy(properties.allowPrivateNetworks()),
+        GuardedDnsResolver resolver = new GuardedDnsResolver(
+                new TargetAddressPolicy(properties.allowPrivateNetworks()),
                 lookup.getIfAvailable(() -> InetAddress::getAllByName));
         return new DefaultOdooClientFactory(properties, resolver, listener.getIfAvailable(() -> OdooCallListener.NONE));
     }

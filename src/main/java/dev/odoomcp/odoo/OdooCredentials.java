@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param apiKey API key ({@code X-Odoo-Api-Key})
  * @param protocol forced protocol ({@code X-Odoo-Protocol}), or empty to detect it
  */
-public record OdooCredentials(URI url, String database, String username, String apiKey,
-        Optional<OdooProtocol> protocol) {
+public record OdooCredentials(
+        URI url, String database, String username, String apiKey, Optional<OdooProtocol> protocol) {
 
     public static final String URL_HEADER = "X-Odoo-Url";
     public static final String DB_HEADER = "X-Odoo-Db";

@@ -1,5 +1,6 @@
 package dev.odoomcp.odoo;
 
+import dev.odoomcp.security.GuardedDnsResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -22,13 +22,11 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-
-import dev.odoomcp.security.GuardedDnsResolver;
 
 /**
  * The one pooled HTTP client shared by all tenants. It holds no credentials (each request carries
@@ -59,12 +57,15 @@ final class OdooHttp implements AutoCloseable {
 
     OdooHttp(OdooProperties props, GuardedDnsResolver resolver) {
         this.maxResponseBytes = props.maxResponseSize().toBytes();
-        this.shares = new ConnectionShares(props.maxConnections(), props.maxConcurrentPerHost(), props.hostQueueTimeout());
+        this.shares =
+                new ConnectionShares(props.maxConnections(), props.maxConcurrentPerHost(), props.hostQueueTimeout());
         this.budget = new AnswerBudget(props.answerMemoryBudget().toBytes());
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
                 .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                        .http1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER).build())
+                        .http1Config(Http1Config.custom()
+                                .setBufferSize(CONNECTION_BUFFER)
+                                .build())
                         .build())
                 .setMaxConnTotal(props.maxConnections())
                 .setMaxConnPerRoute(props.maxConcurrentPerHost())
@@ -160,8 +161,11 @@ final class OdooHttp implements AutoCloseable {
         Header location = response.getFirstHeader("Location");
         HttpEntity entity = response.getEntity();
         byte[] body = entity == null ? new byte[0] : readCapped(entity, request, expansion(request));
-        return new HttpReply(response.getCode(), type == null ? null : type.getValue(),
-                location == null ? null : location.getValue(), body);
+        return new HttpReply(
+                response.getCode(),
+                type == null ? null : type.getValue(),
+                location == null ? null : location.getValue(),
+                body);
     }
 
     /**

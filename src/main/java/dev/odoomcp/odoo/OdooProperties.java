@@ -1,12 +1,10 @@
 package dev.odoomcp.odoo;
 
+import dev.odoomcp.security.HostAllowList;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-
-import dev.odoomcp.security.HostAllowList;
 
 /**
  * Operator settings for reaching tenants' Odoo servers, bound from environment variables
@@ -61,15 +59,16 @@ public record OdooProperties(
         responseTimeout = positive(responseTimeout, Duration.ofSeconds(120), "ODOO_RESPONSE_TIMEOUT");
         maxResponseSize = maxResponseSize == null ? DataSize.ofMegabytes(8) : maxResponseSize;
         if (maxResponseSize.toBytes() < 1024 || maxResponseSize.toBytes() > 128L * 1024 * 1024) {
-            throw new IllegalArgumentException("ODOO_MAX_RESPONSE_SIZE must be between 1KB and 128MB, was "
-                    + human(maxResponseSize.toBytes()));
+            throw new IllegalArgumentException(
+                    "ODOO_MAX_RESPONSE_SIZE must be between 1KB and 128MB, was " + human(maxResponseSize.toBytes()));
         }
         answerMemoryBudget = answerMemoryBudget == null ? DataSize.ofMegabytes(96) : answerMemoryBudget;
         long smallest = maxResponseSize.toBytes() * AnswerBudget.JSON_EXPANSION;
         if (answerMemoryBudget.toBytes() < smallest) {
             throw new IllegalArgumentException("ODOO_ANSWER_MEMORY_BUDGET (" + human(answerMemoryBudget.toBytes())
                     + ") must be at least " + AnswerBudget.JSON_EXPANSION + " x ODOO_MAX_RESPONSE_SIZE ("
-                    + human(maxResponseSize.toBytes()) + ") = " + human(smallest) + ", the heap one answer of the largest allowed size may take"
+                    + human(maxResponseSize.toBytes()) + ") = " + human(smallest)
+                    + ", the heap one answer of the largest allowed size may take"
                     + " while it is parsed; raise it (and the heap), or lower ODOO_MAX_RESPONSE_SIZE.");
         }
         maxConcurrentPerHost = atLeastOne(maxConcurrentPerHost, 16, "ODOO_MAX_CONCURRENT_PER_HOST");

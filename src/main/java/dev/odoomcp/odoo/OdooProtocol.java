@@ -23,8 +23,10 @@ public enum OdooProtocol {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "xmlrpc", "xml-rpc" -> Optional.of(XMLRPC);
             case "json2", "json-2" -> Optional.of(JSON2);
-            default -> throw new OdooException(OdooErrorKind.INVALID_CREDENTIALS,
-                    "Header X-Odoo-Protocol must be 'xmlrpc' or 'json2' (or be left out to detect it).");
+            default ->
+                throw new OdooException(
+                        OdooErrorKind.INVALID_CREDENTIALS,
+                        "Header X-Odoo-Protocol must be 'xmlrpc' or 'json2' (or be left out to detect it).");
         };
     }
 }

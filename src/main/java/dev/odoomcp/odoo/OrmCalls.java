@@ -16,14 +16,17 @@ public final class OrmCalls {
     /** Aggregate functions that read_group (Odoo ≤ 18) leaves out of the names it orders by. */
     private static final String FUNCTIONS = "sum|avg|min|max|count|count_distinct|bool_and|bool_or|array_agg";
 
-    private OrmCalls() {
-    }
+    private OrmCalls() {}
 
     /** {@code search_read(domain, fields=None, offset=0, limit=None, order=None)}; null options are left out. */
-    public static OdooCall searchRead(String model, Object domain, List<String> fields, Integer offset, Integer limit,
-            String order) {
-        return OdooCall.onModel(model, "search_read").param("domain", domain).option("fields", fields)
-                .option("offset", offset).option("limit", limit).option("order", order);
+    public static OdooCall searchRead(
+            String model, Object domain, List<String> fields, Integer offset, Integer limit, String order) {
+        return OdooCall.onModel(model, "search_read")
+                .param("domain", domain)
+                .option("fields", fields)
+                .option("offset", offset)
+                .option("limit", limit)
+                .option("order", order);
     }
 
     /** {@code search_count(domain)}. */
@@ -56,8 +59,11 @@ public final class OrmCalls {
      * {@code args} up to Odoo 18, which only matters to JSON-2 (see {@link #json2Name}).
      */
     public static OdooCall nameSearch(String model, String name, Object domain, String operator, Integer limit) {
-        return OdooCall.onModel(model, "name_search").param("name", name, "").param("domain", domain, List.of())
-                .param("operator", operator, "ilike").option("limit", limit);
+        return OdooCall.onModel(model, "name_search")
+                .param("name", name, "")
+                .param("domain", domain, List.of())
+                .param("operator", operator, "ilike")
+                .option("limit", limit);
     }
 
     /** {@code fields_get(allfields=None, attributes=None)} for all fields. */
@@ -78,17 +84,30 @@ public final class OrmCalls {
      * @param aggregates {@code field:function} specs, {@code __count} not included
      * @param order group order such as {@code amount_total:sum desc}, or null
      */
-    public static OdooCall groupBy(OdooServer server, String model, Object domain, List<String> groupBy,
-            List<String> aggregates, String order, int limit) {
+    public static OdooCall groupBy(
+            OdooServer server,
+            String model,
+            Object domain,
+            List<String> groupBy,
+            List<String> aggregates,
+            String order,
+            int limit) {
         if (server.majorVersion() >= 19) {
             List<String> withCount = new ArrayList<>(aggregates);
             withCount.add("__count");
-            return OdooCall.onModel(model, "formatted_read_group").param("domain", domain).param("groupby", groupBy)
-                    .param("aggregates", withCount).option("order", order).option("limit", limit);
+            return OdooCall.onModel(model, "formatted_read_group")
+                    .param("domain", domain)
+                    .param("groupby", groupBy)
+                    .param("aggregates", withCount)
+                    .option("order", order)
+                    .option("limit", limit);
         }
-        return OdooCall.onModel(model, "read_group").param("domain", domain)
-                .param("fields", aggregates.isEmpty() ? List.of("__count") : aggregates).param("groupby", groupBy)
-                .option("lazy", false).option("limit", limit)
+        return OdooCall.onModel(model, "read_group")
+                .param("domain", domain)
+                .param("fields", aggregates.isEmpty() ? List.of("__count") : aggregates)
+                .param("groupby", groupBy)
+                .option("lazy", false)
+                .option("limit", limit)
                 .option("orderby", order == null ? null : order.replaceAll(":(" + FUNCTIONS + ")\\b", ""));
     }
 
@@ -96,8 +115,8 @@ public final class OrmCalls {
      * {@code method} on {@code ids} (null for a model method) with exactly the caller's arguments:
      * {@code args} by position (XML-RPC only), {@code kwargs} by name.
      */
-    public static OdooCall method(String model, String method, List<Long> ids, List<Object> args,
-            Map<String, Object> kwargs) {
+    public static OdooCall method(
+            String model, String method, List<Long> ids, List<Object> args, Map<String, Object> kwargs) {
         OdooCall call = new OdooCall(model, method, ids, List.of(), kwargs);
         for (Object arg : args) {
             call = call.positional(arg);

@@ -12,10 +12,10 @@ final class RemoteText {
 
     /** How much of a remote text is ever examined; Odoo's own messages are far shorter. */
     static final int MAX_SCAN = 8 * 1024;
+
     private static final String PATH_MARK = "<path>";
 
-    private RemoteText() {
-    }
+    private RemoteText() {}
 
     /**
      * At most {@link #MAX_SCAN} characters: the end of a Python traceback (where its final exception
@@ -112,13 +112,22 @@ final class RemoteText {
     }
 
     private static boolean isSegmentChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '_' || c == '.' || c == '-' || c == '~' || c == '@' || c == '+';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '.'
+                || c == '-'
+                || c == '~'
+                || c == '@'
+                || c == '+';
     }
 
     /** Whitespace, ISO controls, and the Unicode line and paragraph separators. */
     private static boolean isSpaceOrControl(char c) {
-        return Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
+        return Character.isWhitespace(c)
+                || Character.isISOControl(c)
+                || Character.isSpaceChar(c)
                 || Character.getType(c) == Character.FORMAT;
     }
 }

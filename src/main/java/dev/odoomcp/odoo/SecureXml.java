@@ -5,7 +5,6 @@ import java.util.concurrent.BlockingQueue;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
-
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -27,6 +26,7 @@ final class SecureXml {
      * dozen, and JSON answers are held to 100 levels (see {@code DefaultOdooClientFactory}).
      */
     static final int MAX_ELEMENT_DEPTH = 400;
+
     private static final String MAX_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
 
     /** Fails on errors, like the default, but prints nothing. */
@@ -49,6 +49,7 @@ final class SecureXml {
 
     /** Readers kept for reuse: making one costs more than parsing a typical answer. */
     private static final int POOLED = 64;
+
     private static final DefaultHandler NO_HANDLER = new DefaultHandler();
 
     private final SAXParserFactory factory;

@@ -1,16 +1,13 @@
 package dev.odoomcp.odoo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.hc.core5.http.ContentType;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +29,10 @@ final class ServerDetector {
         this.http = http;
         this.xmlRpc = xmlRpc;
         this.json = json;
-        this.versions = Caffeine.newBuilder().maximumSize(props.cacheMaxEntries())
-                .expireAfterWrite(props.versionCacheTtl()).build();
+        this.versions = Caffeine.newBuilder()
+                .maximumSize(props.cacheMaxEntries())
+                .expireAfterWrite(props.versionCacheTtl())
+                .build();
     }
 
     /** The protocol to use: the forced one, else JSON-2 where the server has it. */
@@ -63,9 +62,13 @@ final class ServerDetector {
     }
 
     private OdooVersion fromVersionInfo(URI url) {
-        byte[] body = "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{},\"id\":1}".getBytes(StandardCharsets.UTF_8);
-        HttpReply reply = http.post(url.resolve("/web/webclient/version_info"), Map.of("Accept", "application/json"),
-                body, ContentType.APPLICATION_JSON);
+        byte[] body =
+                "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{},\"id\":1}".getBytes(StandardCharsets.UTF_8);
+        HttpReply reply = http.post(
+                url.resolve("/web/webclient/version_info"),
+                Map.of("Accept", "application/json"),
+                body,
+                ContentType.APPLICATION_JSON);
         JsonNode result = parse(reply, "/web/webclient/version_info").path("result");
         return versionFrom(result.path("server_version"), result.path("server_version_info"));
     }
@@ -73,7 +76,8 @@ final class ServerDetector {
     private OdooVersion fromXmlRpc(URI url) {
         XmlRpcCaller.Outcome outcome = xmlRpc.call(url, "common", "version", List.of());
         if (outcome.fault() != null) {
-            throw OdooFaultTranslator.xmlRpcFault(outcome.fault().code(), outcome.fault().string(), "");
+            throw OdooFaultTranslator.xmlRpcFault(
+                    outcome.fault().code(), outcome.fault().string(), "");
         }
         JsonNode node = XmlRpcValues.toJson(outcome.value());
         return versionFrom(node.path("server_version"), node.path("server_version_info"));
@@ -81,7 +85,8 @@ final class ServerDetector {
 
     private JsonNode parse(HttpReply reply, String what) {
         if (reply.status() != 200 || !reply.isJson()) {
-            throw OdooFaultTranslator.unexpectedHttp(reply, what, "X-Odoo-Url is not the root of an Odoo server. Check X-Odoo-Url.");
+            throw OdooFaultTranslator.unexpectedHttp(
+                    reply, what, "X-Odoo-Url is not the root of an Odoo server. Check X-Odoo-Url.");
         }
         try {
             return json.readTree(reply.body());
@@ -95,7 +100,8 @@ final class ServerDetector {
             return OdooVersion.parse(version.stringValue());
         }
         if (info.isArray() && info.path(0).canConvertToInt() && info.path(1).canConvertToInt()) {
-            return OdooVersion.parse(info.path(0).intValue() + "." + info.path(1).intValue());
+            return OdooVersion.parse(
+                    info.path(0).intValue() + "." + info.path(1).intValue());
         }
         return OdooVersion.parse(null);
     }

@@ -3,7 +3,6 @@ package dev.odoomcp.odoo;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
-
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
@@ -18,12 +17,10 @@ import org.apache.xmlrpc.client.XmlRpcClientException;
 final class XmlRpcCaller {
 
     /** An XML-RPC fault as Odoo sent it; the string may hold a traceback. */
-    record Fault(int code, String string) {
-    }
+    record Fault(int code, String string) {}
 
     /** Either a value or a fault. */
-    record Outcome(Object value, Fault fault) {
-    }
+    record Outcome(Object value, Fault fault) {}
 
     private final XmlRpcClient client;
 
@@ -52,7 +49,8 @@ final class XmlRpcCaller {
             if (e.getCause() instanceof OdooException inner) {
                 throw inner;
             }
-            if (e.linkedException != null || e.code == 0 && e.getMessage() != null && e.getMessage().startsWith("Failed")) {
+            if (e.linkedException != null
+                    || e.code == 0 && e.getMessage() != null && e.getMessage().startsWith("Failed")) {
                 throw OdooFaultTranslator.xmlRpcRejected(e);
             }
             return new Outcome(null, new Fault(e.code, e.getMessage()));

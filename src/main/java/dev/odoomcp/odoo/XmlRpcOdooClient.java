@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
@@ -32,8 +31,10 @@ final class XmlRpcOdooClient implements OdooClient {
     @Override
     public OdooServer server() {
         if (creds.username() == null) {
-            throw new OdooException(OdooErrorKind.INVALID_CREDENTIALS, "Header " + OdooCredentials.USERNAME_HEADER
-                    + " is required for this Odoo (" + version.version() + ", XML-RPC); send the login the API key belongs to.");
+            throw new OdooException(
+                    OdooErrorKind.INVALID_CREDENTIALS,
+                    "Header " + OdooCredentials.USERNAME_HEADER + " is required for this Odoo (" + version.version()
+                            + ", XML-RPC); send the login the API key belongs to.");
         }
         long uid = auth.uid(creds, OdooProtocol.XMLRPC, this::authenticate);
         return new OdooServer(version.version(), version.major(), version.minor(), OdooProtocol.XMLRPC, uid);
@@ -55,7 +56,10 @@ final class XmlRpcOdooClient implements OdooClient {
                 kwargs.put(k, XmlRpcValues.toXmlRpc(v));
             }
         });
-        XmlRpcCaller.Outcome outcome = caller.call(creds.url(), "object", "execute_kw",
+        XmlRpcCaller.Outcome outcome = caller.call(
+                creds.url(),
+                "object",
+                "execute_kw",
                 List.of(creds.database(), (int) uid, creds.apiKey(), call.model(), call.method(), args, kwargs));
         if (outcome.fault() == null) {
             return XmlRpcValues.toJson(outcome.value());
@@ -63,8 +67,8 @@ final class XmlRpcOdooClient implements OdooClient {
         if (OdooFaultTranslator.isNoneResult(outcome.fault().string())) {
             return NullNode.getInstance();
         }
-        OdooException failure = OdooFaultTranslator.xmlRpcFault(outcome.fault().code(), outcome.fault().string(),
-                creds.database());
+        OdooException failure = OdooFaultTranslator.xmlRpcFault(
+                outcome.fault().code(), outcome.fault().string(), creds.database());
         if (failure.kind() == OdooErrorKind.AUTHENTICATION_FAILED) {
             auth.refused(creds, OdooProtocol.XMLRPC, failure);
         }
@@ -72,10 +76,14 @@ final class XmlRpcOdooClient implements OdooClient {
     }
 
     private Long authenticate() {
-        XmlRpcCaller.Outcome outcome = caller.call(creds.url(), "common", "authenticate",
+        XmlRpcCaller.Outcome outcome = caller.call(
+                creds.url(),
+                "common",
+                "authenticate",
                 List.of(creds.database(), creds.username(), creds.apiKey(), Map.of()));
         if (outcome.fault() != null) {
-            throw OdooFaultTranslator.xmlRpcFault(outcome.fault().code(), outcome.fault().string(), creds.database());
+            throw OdooFaultTranslator.xmlRpcFault(
+                    outcome.fault().code(), outcome.fault().string(), creds.database());
         }
         if (outcome.value() instanceof Integer uid && uid > 0) {
             return uid.longValue();

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,8 +24,7 @@ final class XmlRpcValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private XmlRpcValues() {
-    }
+    private XmlRpcValues() {}
 
     /** To XML-RPC. A null inside a value becomes {@code false}, Odoo's "empty". */
     static Object toXmlRpc(Object value) {
@@ -36,7 +34,10 @@ final class XmlRpcValues {
         if (value instanceof JsonNode node) {
             return fromJson(node);
         }
-        if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Double) {
+        if (value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Double) {
             return value;
         }
         if (value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof BigInteger) {
@@ -59,8 +60,10 @@ final class XmlRpcValues {
         if (value instanceof Object[] array) {
             return toXmlRpc(List.of(array));
         }
-        throw new OdooException(OdooErrorKind.UNSUPPORTED, "A value of type " + value.getClass().getSimpleName()
-                + " cannot be sent to Odoo; use strings, numbers, booleans, lists and objects.");
+        throw new OdooException(
+                OdooErrorKind.UNSUPPORTED,
+                "A value of type " + value.getClass().getSimpleName()
+                        + " cannot be sent to Odoo; use strings, numbers, booleans, lists and objects.");
     }
 
     private static Object fromJson(JsonNode node) {
@@ -94,8 +97,9 @@ final class XmlRpcValues {
 
     private static Integer toInt(long v, Object original) {
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new OdooException(OdooErrorKind.UNSUPPORTED, "The number " + original
-                    + " is outside the 32-bit range XML-RPC can carry.");
+            throw new OdooException(
+                    OdooErrorKind.UNSUPPORTED,
+                    "The number " + original + " is outside the 32-bit range XML-RPC can carry.");
         }
         return (int) v;
     }

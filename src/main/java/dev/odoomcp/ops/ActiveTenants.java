@@ -21,8 +21,12 @@ final class ActiveTenants {
 
     ActiveTenants(Ticker ticker) {
         this.ticker = ticker;
-        this.lastSeen = Caffeine.newBuilder().maximumSize(MAX_TENANTS).expireAfterWrite(LONGEST_WINDOW)
-                .ticker(ticker).executor(Runnable::run).build();
+        this.lastSeen = Caffeine.newBuilder()
+                .maximumSize(MAX_TENANTS)
+                .expireAfterWrite(LONGEST_WINDOW)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
     }
 
     void seen(String tenantId) {
@@ -33,6 +37,8 @@ final class ActiveTenants {
     long within(Duration window) {
         lastSeen.cleanUp();
         long oldest = ticker.read() - window.toNanos();
-        return lastSeen.asMap().values().stream().filter(seenAt -> seenAt - oldest >= 0).count();
+        return lastSeen.asMap().values().stream()
+                .filter(seenAt -> seenAt - oldest >= 0)
+                .count();
     }
 }

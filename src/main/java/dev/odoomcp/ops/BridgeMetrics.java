@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.odoomcp.odoo.OdooCallListener;
 import dev.odoomcp.odoo.OdooErrorKind;
 import dev.odoomcp.odoo.OdooProtocol;
+import dev.odoomcp.security.LimitBackend;
+import dev.odoomcp.security.LimitListener;
+import dev.odoomcp.security.LimitReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,9 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import dev.odoomcp.security.LimitBackend;
-import dev.odoomcp.security.LimitListener;
-import dev.odoomcp.security.LimitReason;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -35,9 +35,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class BridgeMetrics implements OdooCallListener, LimitListener {
 
-    private static final Duration[] ODOO_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
-        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
+    private static final Duration[] ODOO_BUCKETS = {
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30)
+    };
 
     private final MeterRegistry registry;
     private final ActiveTenants tenants;
@@ -57,35 +65,46 @@ public class BridgeMetrics implements OdooCallListener, LimitListener {
         this.tenants = new ActiveTenants(ticker);
         for (String window : new String[] {"5m", "60m"}) {
             Duration length = window.equals("5m") ? Duration.ofMinutes(5) : ActiveTenants.LONGEST_WINDOW;
-            Gauge.builder("mcp.tenants.active", tenants, t -> t.within(length)).tag("window", window)
+            Gauge.builder("mcp.tenants.active", tenants, t -> t.within(length))
+                    .tag("window", window)
                     .description("Distinct tenants (Odoo URL and database) that sent requests in the window")
                     .register(registry);
         }
         Gauge.builder("odoo.calls.active", odooInFlight, AtomicInteger::get)
-                .description("Calls to tenants' Odoo servers in flight").register(registry);
+                .description("Calls to tenants' Odoo servers in flight")
+                .register(registry);
     }
 
     /** Registers the {@code mcp.limits.backend} gauges, reading the state from {@code state}. */
     void limitsBackend(Supplier<LimitBackend.State> state) {
         for (LimitBackend.State each : LimitBackend.State.values()) {
-            Gauge.builder("mcp.limits.backend", state, s -> s.get() == each ? 1 : 0).strongReference(true)
+            Gauge.builder("mcp.limits.backend", state, s -> s.get() == each ? 1 : 0)
+                    .strongReference(true)
                     .tag("state", each.name().toLowerCase(Locale.ROOT))
                     .description("Where the limits count: memory (one instance), redis (cluster-wide) or fallback "
-                            + "(Redis not answering: each instance's own limits)").register(registry);
+                            + "(Redis not answering: each instance's own limits)")
+                    .register(registry);
         }
     }
 
     /** Counts a request refused or cut short by one of the limits, tagged with the limit's name. */
     @Override
     public void refused(LimitReason reason) {
-        Counter.builder("mcp.rate_limited").tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
-                .description("Requests refused or cut short by a limit").register(registry).increment();
+        Counter.builder("mcp.rate_limited")
+                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+                .description("Requests refused or cut short by a limit")
+                .register(registry)
+                .increment();
     }
 
     void request(RequestTrace trace, RequestTrace.Outcome outcome, long nanos) {
-        Timer.builder("mcp.requests").tag("method", trace.method()).tag("tool", trace.tool())
-                .tag("outcome", outcome.tag()).description("MCP requests on /mcp")
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Timer.builder("mcp.requests")
+                .tag("method", trace.method())
+                .tag("tool", trace.tool())
+                .tag("outcome", outcome.tag())
+                .description("MCP requests on /mcp")
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void tenantSeen(String tenantId) {
@@ -105,6 +124,7 @@ public class BridgeMetrics implements OdooCallListener, LimitListener {
                 .tag("outcome", failure == null ? "ok" : failure.name())
                 .serviceLevelObjectives(ODOO_BUCKETS)
                 .description("ORM calls to tenants' Odoo servers, including protocol detection and login")
-                .register(registry).record(elapsed);
+                .register(registry)
+                .record(elapsed);
     }
 }

@@ -2,9 +2,9 @@ package dev.odoomcp.ops;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

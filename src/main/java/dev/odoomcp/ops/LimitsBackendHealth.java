@@ -25,7 +25,8 @@ class LimitsBackendHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        return required && backend.state() == LimitBackend.State.FALLBACK ? Health.outOfService().build()
+        return required && backend.state() == LimitBackend.State.FALLBACK
+                ? Health.outOfService().build()
                 : Health.up().build();
     }
 }

@@ -19,7 +19,10 @@ public final class RequestTrace {
 
     /** How a request ended, as a bounded metric tag. */
     public enum Outcome {
-        OK, TOOL_ERROR, PROTOCOL_ERROR, HTTP_ERROR;
+        OK,
+        TOOL_ERROR,
+        PROTOCOL_ERROR,
+        HTTP_ERROR;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -51,8 +51,8 @@ class RequestTraceFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(REQUEST_ID_HEADER);
-        RequestTrace trace = new RequestTrace(offered != null && SANE_ID.matcher(offered).matches() ? offered
-                : newRequestId());
+        RequestTrace trace =
+                new RequestTrace(offered != null && SANE_ID.matcher(offered).matches() ? offered : newRequestId());
         request.setAttribute(RequestTrace.ATTRIBUTE, trace);
         response.setHeader(REQUEST_ID_HEADER, trace.requestId());
         long start = System.nanoTime();
@@ -94,9 +94,17 @@ class RequestTraceFilter extends OncePerRequestFilter {
                 .addKeyValue("error_code", trace.errorCode() == null ? "none" : trace.errorCode())
                 .addKeyValue("http_status", status)
                 .addKeyValue("duration_ms", millis)
-                .log("mcp {} tool={} outcome={}{} status={} tenant={} token={} protocol={} id={} {}ms", trace.method(),
-                        trace.tool(), outcome.tag(), trace.errorCode() == null ? "" : " code=" + trace.errorCode(),
-                        status, tenant == null ? "none" : tenant, token == null ? "none" : token, trace.protocolTag(),
-                        trace.requestId(), millis);
+                .log(
+                        "mcp {} tool={} outcome={}{} status={} tenant={} token={} protocol={} id={} {}ms",
+                        trace.method(),
+                        trace.tool(),
+                        outcome.tag(),
+                        trace.errorCode() == null ? "" : " code=" + trace.errorCode(),
+                        status,
+                        tenant == null ? "none" : tenant,
+                        token == null ? "none" : token,
+                        trace.protocolTag(),
+                        trace.requestId(),
+                        millis);
     }
 }

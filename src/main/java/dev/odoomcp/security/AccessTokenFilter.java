@@ -31,6 +31,7 @@ public class AccessTokenFilter extends OncePerRequestFilter {
      * access token of this bridge, {@code oauth.OAuthBearerFilter}); its value is the name logged as the token.
      */
     public static final String AUTHENTICATED_ELSEWHERE = AccessTokenFilter.class.getName() + ".authenticatedElsewhere";
+
     static final String TOKEN_HEADER = "X-MCP-Token";
     private static final String UNAUTHORIZED = "Missing or invalid access token. This bridge requires the token its "
             + "administrator gave you, in the X-MCP-Token header (or Authorization: Bearer); with the stdio wrapper set "
@@ -44,7 +45,9 @@ public class AccessTokenFilter extends OncePerRequestFilter {
     }
 
     AccessTokenFilter(AccessTokenProperties properties) {
-        this.tokens = properties.tokens().stream().map(t -> new Digest(t.name(), sha256(t.token()))).toList();
+        this.tokens = properties.tokens().stream()
+                .map(t -> new Digest(t.name(), sha256(t.token())))
+                .toList();
     }
 
     @Override
@@ -67,8 +70,8 @@ public class AccessTokenFilter extends OncePerRequestFilter {
         }
         String name = match(presented(request));
         if (name == null) {
-            JsonRpcErrorResponse.write(response, HttpServletResponse.SC_UNAUTHORIZED, JsonRpcErrorResponse.INVALID_REQUEST,
-                    UNAUTHORIZED);
+            JsonRpcErrorResponse.write(
+                    response, HttpServletResponse.SC_UNAUTHORIZED, JsonRpcErrorResponse.INVALID_REQUEST, UNAUTHORIZED);
             return;
         }
         request.setAttribute(TOKEN_NAME, name);
@@ -110,6 +113,5 @@ public class AccessTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private record Digest(String name, byte[] sha256) {
-    }
+    private record Digest(String name, byte[] sha256) {}
 }

@@ -20,8 +20,12 @@ public record AccessTokenProperties(String accessToken, List<String> accessToken
 
     public AccessTokenProperties {
         accessToken = accessToken == null || accessToken.isBlank() ? null : accessToken.strip();
-        accessTokens = accessTokens == null ? List.of() : accessTokens.stream().map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
+        accessTokens = accessTokens == null
+                ? List.of()
+                : accessTokens.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         if (accessToken != null && accessToken.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("MCP_ACCESS_TOKEN must be at least " + MIN_LENGTH
                     + " characters long (for example: openssl rand -hex 24).");
@@ -29,8 +33,9 @@ public record AccessTokenProperties(String accessToken, List<String> accessToken
         for (String entry : accessTokens) {
             int colon = entry.indexOf(':');
             if (colon <= 0 || entry.length() - colon - 1 < MIN_LENGTH) {
-                throw new IllegalArgumentException("Each MCP_ACCESS_TOKENS entry must be name:token with a token of at "
-                        + "least " + MIN_LENGTH + " characters; entry " + (accessTokens.indexOf(entry) + 1) + " is not.");
+                throw new IllegalArgumentException(
+                        "Each MCP_ACCESS_TOKENS entry must be name:token with a token of at " + "least " + MIN_LENGTH
+                                + " characters; entry " + (accessTokens.indexOf(entry) + 1) + " is not.");
             }
         }
     }
@@ -48,7 +53,9 @@ public record AccessTokenProperties(String accessToken, List<String> accessToken
         }
         for (String entry : accessTokens) {
             int colon = entry.indexOf(':');
-            tokens.add(new NamedToken(entry.substring(0, colon).strip(), entry.substring(colon + 1).strip()));
+            tokens.add(new NamedToken(
+                    entry.substring(0, colon).strip(),
+                    entry.substring(colon + 1).strip()));
         }
         return tokens;
     }

@@ -10,8 +10,7 @@ public final class BufferedBody {
 
     private static final String ATTRIBUTE = BufferedBody.class.getName();
 
-    private BufferedBody() {
-    }
+    private BufferedBody() {}
 
     /** The body read for this request; fails if the request did not pass through {@link RequestBodyFilter}. */
     public static byte[] of(HttpServletRequest request) {

@@ -31,7 +31,10 @@ class EdgeFirewallFilter extends OncePerRequestFilter {
         try {
             firewall.getFirewalledRequest(request);
         } catch (RequestRejectedException e) {
-            JsonRpcErrorResponse.write(response, HttpServletResponse.SC_BAD_REQUEST, JsonRpcErrorResponse.INVALID_REQUEST,
+            JsonRpcErrorResponse.write(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    JsonRpcErrorResponse.INVALID_REQUEST,
                     "The request path is not accepted: it has a path parameter (;), an encoded separator, dot or "
                             + "percent sign, or is not normalised. Send the plain path, e.g. POST /mcp.");
             return;

@@ -26,6 +26,5 @@ public final class EdgeOrder {
     /** {@link InFlightLimitFilter}. */
     static final int IN_FLIGHT = Ordered.HIGHEST_PRECEDENCE + 60;
 
-    private EdgeOrder() {
-    }
+    private EdgeOrder() {}
 }

@@ -22,19 +22,25 @@ public final class EdgePaths {
      * Paths anyone may call without an access token, as Spring {@link PathPattern}s ({@code *} within a
      * segment, {@code /**} at the end). Extend this list, nowhere else.
      */
-    static final List<String> PUBLIC = List.of("/health", "/actuator/health", "/actuator/health/liveness",
+    static final List<String> PUBLIC = List.of(
+            "/health",
+            "/actuator/health",
+            "/actuator/health/liveness",
             "/actuator/health/readiness",
             // OAuth discovery, registration, consent and token endpoints (package oauth): a client reaches
             // them before it has any token; they answer 404 when OAuth is off.
-            "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/**",
-            "/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/**",
-            "/.well-known/openid-configuration", "/.well-known/openid-configuration/**", "/oauth/**");
+            "/.well-known/oauth-protected-resource",
+            "/.well-known/oauth-protected-resource/**",
+            "/.well-known/oauth-authorization-server",
+            "/.well-known/oauth-authorization-server/**",
+            "/.well-known/openid-configuration",
+            "/.well-known/openid-configuration/**",
+            "/oauth/**");
 
-    private static final List<PathPattern> PUBLIC_PATTERNS = PUBLIC.stream().map(PathPatternParser.defaultInstance::parse)
-            .toList();
+    private static final List<PathPattern> PUBLIC_PATTERNS =
+            PUBLIC.stream().map(PathPatternParser.defaultInstance::parse).toList();
 
-    private EdgePaths() {
-    }
+    private EdgePaths() {}
 
     /** The decoded, normalised path of the request within the application. */
     public static String of(HttpServletRequest request) {

@@ -31,7 +31,7 @@ class InFlightLimitFilter extends OncePerRequestFilter {
 
     @Autowired
     InFlightLimitFilter(RequestLimitProperties limits, ObjectProvider<LimitListener> listener) {
-        this(limits, listener.getIfAvailable(() -> reason -> { }));
+        this(limits, listener.getIfAvailable(() -> reason -> {}));
     }
 
     InFlightLimitFilter(RequestLimitProperties limits, LimitListener listener) {

@@ -20,8 +20,7 @@ public final class JsonRpcErrorResponse {
     /** Seconds a client is told to wait after a refusal for load. */
     public static final int RETRY_AFTER_SECONDS = 1;
 
-    private JsonRpcErrorResponse() {
-    }
+    private JsonRpcErrorResponse() {}
 
     /** Writes {@code {"jsonrpc":"2.0","id":null,"error":{code,message}}} with the given HTTP status. */
     public static void write(HttpServletResponse response, int status, int code, String message) throws IOException {

@@ -26,17 +26,20 @@ final class KeyedLimiter {
      * @param rateVariable environment variable of the rate, named in the message
      * @param maxWaiting calls of one key that may wait for a running slot at once
      */
-    record Kind(String subject, LimitReason rateReason, LimitReason concurrencyReason, String rateVariable,
-            int perMinute, int maxConcurrent, int maxWaiting) {
-    }
+    record Kind(
+            String subject,
+            LimitReason rateReason,
+            LimitReason concurrencyReason,
+            String rateVariable,
+            int perMinute,
+            int maxConcurrent,
+            int maxWaiting) {}
 
     /** The outcome of {@link #admit(String)}. */
-    sealed interface Admission permits Admitted, Refused, NotNeeded {
-    }
+    sealed interface Admission permits Admitted, Refused, NotNeeded {}
 
     /** The condition given to {@link #admit(String, BooleanSupplier)} held once a slot was free: nothing was taken. */
-    record NotNeeded() implements Admission {
-    }
+    record NotNeeded() implements Admission {}
 
     /** The call may run; {@link #release()} exactly once when it has finished. */
     record Admitted(LimitBackend.Permit running) implements Admission {
@@ -52,8 +55,7 @@ final class KeyedLimiter {
         }
     }
 
-    private record KeyState(LimitBackend.KeyCounters counters, AtomicInteger waiting) {
-    }
+    private record KeyState(LimitBackend.KeyCounters counters, AtomicInteger waiting) {}
 
     private final Kind kind;
     private final Duration maxWait;
@@ -68,14 +70,17 @@ final class KeyedLimiter {
     }
 
     /** Counters of {@code scope} ("tenant", "client") in {@code backend}, {@code shared} as far as it shares. */
-    KeyedLimiter(Kind kind, Duration maxWait, int maxKeys, String scope, LimitBackend backend,
-            LimitBackend.Shared shared) {
+    KeyedLimiter(
+            Kind kind, Duration maxWait, int maxKeys, String scope, LimitBackend backend, LimitBackend.Shared shared) {
         this.kind = kind;
         this.maxWait = maxWait;
         this.scope = scope;
         this.backend = backend;
         this.shared = shared;
-        this.states = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.states = Caffeine.newBuilder()
+                .maximumSize(maxKeys)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .build();
     }
 
     /** Calls of {@code key} waiting for a running slot now; for tests. */
@@ -98,8 +103,11 @@ final class KeyedLimiter {
      * nothing is charged.
      */
     Admission admit(String key, BooleanSupplier notNeeded) {
-        KeyState state = states.get(key, k -> new KeyState(backend.counters(scope, k, kind.perMinute(),
-                kind.maxConcurrent(), shared), new AtomicInteger()));
+        KeyState state = states.get(
+                key,
+                k -> new KeyState(
+                        backend.counters(scope, k, kind.perMinute(), kind.maxConcurrent(), shared),
+                        new AtomicInteger()));
         Slot slot = acquire(state);
         if (slot.refused() != null) {
             return slot.refused();
@@ -113,16 +121,19 @@ final class KeyedLimiter {
         if (nanos > 0) {
             running.release();
             long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-            return new Refused(kind.rateReason(), Duration.ofSeconds(seconds), "Rate limit for " + kind.subject()
-                    + " reached (" + kind.perMinute() + " calls per minute, " + kind.rateVariable() + "); retry in "
-                    + seconds + " s.");
+            return new Refused(
+                    kind.rateReason(),
+                    Duration.ofSeconds(seconds),
+                    "Rate limit for " + kind.subject()
+                            + " reached (" + kind.perMinute() + " calls per minute, " + kind.rateVariable()
+                            + "); retry in "
+                            + seconds + " s.");
         }
         return new Admitted(running);
     }
 
     /** A running slot, or why there is none. */
-    private record Slot(LimitBackend.Permit permit, Refused refused) {
-    }
+    private record Slot(LimitBackend.Permit permit, Refused refused) {}
 
     /** Takes a running slot, waiting in the bounded queue. */
     private Slot acquire(KeyState state) {
@@ -142,7 +153,8 @@ final class KeyedLimiter {
             }
             try {
                 LimitBackend.Permit later = state.counters().acquire(maxWait);
-                return later != null ? new Slot(later, null)
+                return later != null
+                        ? new Slot(later, null)
                         : busy(running + " and none finished within " + human(maxWait) + "; retry in 1 s.");
             } finally {
                 state.waiting().decrementAndGet();

@@ -66,6 +66,5 @@ public interface LimitBackend extends AutoCloseable {
     boolean firstUse(String scope, String id, Duration ttl);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

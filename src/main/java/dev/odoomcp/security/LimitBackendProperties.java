@@ -26,8 +26,8 @@ public record LimitBackendProperties(String url, Boolean required, Duration time
         required = required != null && required;
         timeout = timeout == null ? Duration.ofMillis(200) : timeout;
         if (timeout.compareTo(Duration.ofMillis(10)) < 0 || timeout.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("REDIS_TIMEOUT must be between 10ms and 10s (for example 200ms), was "
-                    + timeout);
+            throw new IllegalArgumentException(
+                    "REDIS_TIMEOUT must be between 10ms and 10s (for example 200ms), was " + timeout);
         }
         if (url != null) {
             checkUrl(url);

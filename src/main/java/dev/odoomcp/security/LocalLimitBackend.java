@@ -18,8 +18,14 @@ final class LocalLimitBackend implements LimitBackend {
 
     @Override
     public KeyCounters counters(String scope, String key, int perMinute, int maxConcurrent, Shared shared) {
-        return new Local(Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute)
-                .refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build(), new Semaphore(maxConcurrent, true));
+        return new Local(
+                Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build(),
+                new Semaphore(maxConcurrent, true));
     }
 
     @Override
@@ -37,7 +43,8 @@ final class LocalLimitBackend implements LimitBackend {
 
         @Override
         public Permit acquire(Duration wait) throws InterruptedException {
-            boolean taken = wait.isZero() ? running.tryAcquire() : running.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            boolean taken =
+                    wait.isZero() ? running.tryAcquire() : running.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
             return taken ? running::release : null;
         }
 

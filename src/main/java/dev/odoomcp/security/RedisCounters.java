@@ -25,8 +25,14 @@ final class RedisCounters implements LimitBackend.KeyCounters {
     private final boolean sharedRunning;
     private volatile BucketProxy bucket;
 
-    RedisCounters(RedisLimitBackend redis, LimitBackend.KeyCounters local, byte[] runningKey, byte[] rateKey,
-            BucketConfiguration rate, int maxConcurrent, boolean sharedRunning) {
+    RedisCounters(
+            RedisLimitBackend redis,
+            LimitBackend.KeyCounters local,
+            byte[] runningKey,
+            byte[] rateKey,
+            BucketConfiguration rate,
+            int maxConcurrent,
+            boolean sharedRunning) {
         this.redis = redis;
         this.local = local;
         this.runningKey = runningKey;

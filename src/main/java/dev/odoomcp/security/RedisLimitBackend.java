@@ -3,11 +3,11 @@ package dev.odoomcp.security;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
-import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -36,7 +36,8 @@ final class RedisLimitBackend implements LimitBackend {
     private final RedisSemaphore semaphore;
     private final LocalLimitBackend local = new LocalLimitBackend();
     private final Duration timeout;
-    private final String instance = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    private final String instance =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     private final AtomicLong permits = new AtomicLong();
     private volatile LettuceBasedProxyManager<byte[]> buckets;
 
@@ -54,11 +55,20 @@ final class RedisLimitBackend implements LimitBackend {
     public KeyCounters counters(String scope, String key, int perMinute, int maxConcurrent, Shared shared) {
         KeyCounters here = local.counters(scope, key, perMinute, maxConcurrent, shared);
         String base = PREFIX + scope + ":" + names.digest(key);
-        BucketConfiguration rate = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(perMinute)
-                .refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build();
+        BucketConfiguration rate = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
+                .build();
         // The rate is part of the bucket's key: a changed MCP_*_RATE_PER_MINUTE starts a new bucket.
-        return new RedisCounters(this, here, RedisSemaphore.ascii(base + ":running"),
-                RedisSemaphore.ascii(base + ":rate:" + perMinute), rate, maxConcurrent,
+        return new RedisCounters(
+                this,
+                here,
+                RedisSemaphore.ascii(base + ":running"),
+                RedisSemaphore.ascii(base + ":rate:" + perMinute),
+                rate,
+                maxConcurrent,
                 shared == Shared.RATE_AND_RUNNING);
     }
 
@@ -70,7 +80,8 @@ final class RedisLimitBackend implements LimitBackend {
     @Override
     public boolean firstUse(String scope, String id, Duration ttl) {
         byte[] key = RedisSemaphore.ascii(PREFIX + "once:" + scope + ":" + names.digest(id));
-        Boolean first = attempt(redis -> "OK".equals(redis.sync().set(key, ONE, SetArgs.Builder.nx().px(ttl.toMillis()))));
+        Boolean first = attempt(redis ->
+                "OK".equals(redis.sync().set(key, ONE, SetArgs.Builder.nx().px(ttl.toMillis()))));
         boolean here = local.firstUse(scope, id, ttl); // also remembered here, for a replay while Redis is down
         return first == null ? here : first;
     }
@@ -100,7 +111,10 @@ final class RedisLimitBackend implements LimitBackend {
      * concurrent calls of one key into one compare-and-swap, which otherwise conflict and retry.
      */
     BucketProxy bucket(StatefulRedisConnection<byte[], byte[]> redis, byte[] key, BucketConfiguration rate) {
-        return buckets(redis).builder().withOptimization(Optimizations.batching()).build(key, () -> rate);
+        return buckets(redis)
+                .builder()
+                .withOptimization(Optimizations.batching())
+                .build(key, () -> rate);
     }
 
     byte[] newPermitId() {
@@ -127,9 +141,11 @@ final class RedisLimitBackend implements LimitBackend {
         LettuceBasedProxyManager<byte[]> current = buckets;
         if (current == null) {
             // A bucket key lives until its bucket would be full again (plus a margin), so idle keys leave Redis.
-            current = Bucket4jLettuce.casBasedBuilder(redis).requestTimeout(timeout)
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy
-                            .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10))).build();
+            current = Bucket4jLettuce.casBasedBuilder(redis)
+                    .requestTimeout(timeout)
+                    .expirationAfterWrite(
+                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                    .build();
             buckets = current;
         }
         return current;

@@ -8,8 +8,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -46,22 +46,32 @@ final class RedisLink implements AutoCloseable {
         this.secrets = secrets(URI.create(settings.url()));
         this.probeEvery = probeEvery;
         // Reconnect every second, not Lettuce's default back-off to 30 s: the limits should come back quickly.
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
+        this.resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.constant(Duration.ofSeconds(1)))
+                .build();
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(settings.timeout());
         this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder().autoReconnect(true)
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build()).build());
+                .socketOptions(
+                        SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+                .build());
         RuntimeException failure = connect();
         if (failure == null) {
             up.set(true);
             log.info("Limits are cluster-wide: Redis at {} answers.", where);
         } else {
-            log.warn("Redis at {} does not answer ({}): this instance applies its own limits until it does; "
-                    + "checked every {}.", where, describe(failure), KeyedLimiter.human(probeEvery));
+            log.warn(
+                    "Redis at {} does not answer ({}): this instance applies its own limits until it does; "
+                            + "checked every {}.",
+                    where,
+                    describe(failure),
+                    KeyedLimiter.human(probeEvery));
         }
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "limits-redis-probe");
@@ -96,9 +106,12 @@ final class RedisLink implements AutoCloseable {
     /** A command failed or timed out: local limits from now on, until the probe finds Redis again. */
     void failed(RuntimeException cause) {
         if (up.compareAndSet(true, false)) {
-            log.warn("Redis at {} did not answer ({}): each instance applies its own limits until it answers again "
-                    + "(checked every {}), so N instances allow up to N times a tenant's budget meanwhile.", where,
-                    describe(cause), KeyedLimiter.human(probeEvery));
+            log.warn(
+                    "Redis at {} did not answer ({}): each instance applies its own limits until it answers again "
+                            + "(checked every {}), so N instances allow up to N times a tenant's budget meanwhile.",
+                    where,
+                    describe(cause),
+                    KeyedLimiter.human(probeEvery));
         }
     }
 

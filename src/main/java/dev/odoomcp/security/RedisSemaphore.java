@@ -37,8 +37,8 @@ final class RedisSemaphore {
 
     /** Takes one of {@code max} permits of {@code key} as {@code id}; false when all are leased. */
     boolean tryAcquire(StatefulRedisConnection<byte[], byte[]> redis, byte[] key, int max, byte[] id) {
-        Long taken = redis.sync().eval(ACQUIRE, ScriptOutputType.INTEGER, new byte[][] {key},
-                ascii(Integer.toString(max)), lease, id);
+        Long taken = redis.sync()
+                .eval(ACQUIRE, ScriptOutputType.INTEGER, new byte[][] {key}, ascii(Integer.toString(max)), lease, id);
         return taken != null && taken == 1L;
     }
 

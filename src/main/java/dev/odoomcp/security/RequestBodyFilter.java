@@ -40,7 +40,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     @Autowired
     RequestBodyFilter(RequestBodyProperties properties, ObjectProvider<LimitListener> listener) {
-        this(properties, listener.getIfAvailable(() -> reason -> { }));
+        this(properties, listener.getIfAvailable(() -> reason -> {}));
     }
 
     RequestBodyFilter(RequestBodyProperties properties, LimitListener listener) {
@@ -67,9 +67,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
         int held = declared >= 0 ? (int) declared : maxBytes;
         if (!budget.tryAcquire(held)) {
             listener.refused(LimitReason.REQUEST_BYTES);
-            JsonRpcErrorResponse.busy(response, "The bridge is already holding its maximum of " + budgetBytes
-                    + " bytes of request bodies (MCP_MAX_REQUEST_BYTES_IN_FLIGHT); retry in "
-                    + JsonRpcErrorResponse.RETRY_AFTER_SECONDS + " s.");
+            JsonRpcErrorResponse.busy(
+                    response,
+                    "The bridge is already holding its maximum of " + budgetBytes
+                            + " bytes of request bodies (MCP_MAX_REQUEST_BYTES_IN_FLIGHT); retry in "
+                            + JsonRpcErrorResponse.RETRY_AFTER_SECONDS + " s.");
             return;
         }
         try {
@@ -82,9 +84,12 @@ class RequestBodyFilter extends OncePerRequestFilter {
                 }
                 listener.refused(LimitReason.BODY_TIMEOUT);
                 response.setHeader("Connection", "close");
-                JsonRpcErrorResponse.write(response, HttpServletResponse.SC_REQUEST_TIMEOUT,
-                        JsonRpcErrorResponse.INVALID_REQUEST, "The request body did not arrive within "
-                                + timeout.toMillis() + " ms (MCP_REQUEST_BODY_TIMEOUT); send the whole body at once.");
+                JsonRpcErrorResponse.write(
+                        response,
+                        HttpServletResponse.SC_REQUEST_TIMEOUT,
+                        JsonRpcErrorResponse.INVALID_REQUEST,
+                        "The request body did not arrive within " + timeout.toMillis()
+                                + " ms (MCP_REQUEST_BODY_TIMEOUT); send the whole body at once.");
                 return;
             }
             if (body == null) {
@@ -145,8 +150,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        JsonRpcErrorResponse.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                JsonRpcErrorResponse.INVALID_REQUEST, "The request body is larger than " + maxBytes
+        JsonRpcErrorResponse.write(
+                response,
+                HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                JsonRpcErrorResponse.INVALID_REQUEST,
+                "The request body is larger than " + maxBytes
                         + " bytes, the limit this server accepts (MCP_MAX_REQUEST_SIZE).");
     }
 

@@ -18,19 +18,21 @@ import org.springframework.util.unit.DataSize;
  * @param requestBodyTimeout {@code MCP_REQUEST_BODY_TIMEOUT}: total time a client has to send its whole body
  */
 @ConfigurationProperties("mcp")
-public record RequestBodyProperties(DataSize maxRequestSize, DataSize maxRequestBytesInFlight,
-        Duration requestBodyTimeout) {
+public record RequestBodyProperties(
+        DataSize maxRequestSize, DataSize maxRequestBytesInFlight, Duration requestBodyTimeout) {
 
     private static final DataSize LARGEST_BUDGET = DataSize.ofGigabytes(1);
     private static final int HEAP_SHARE = 64;
 
     public RequestBodyProperties {
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(1) : maxRequestSize;
-        if (maxRequestSize.toBytes() < 1024 || maxRequestSize.toBytes() > DataSize.ofMegabytes(64).toBytes()) {
+        if (maxRequestSize.toBytes() < 1024
+                || maxRequestSize.toBytes() > DataSize.ofMegabytes(64).toBytes()) {
             throw new IllegalArgumentException(
                     "MCP_MAX_REQUEST_SIZE must be between 1KB and 64MB (for example 1MB), was " + maxRequestSize);
         }
-        maxRequestBytesInFlight = maxRequestBytesInFlight == null ? defaultBudget(maxRequestSize) : maxRequestBytesInFlight;
+        maxRequestBytesInFlight =
+                maxRequestBytesInFlight == null ? defaultBudget(maxRequestSize) : maxRequestBytesInFlight;
         if (maxRequestBytesInFlight.toBytes() < maxRequestSize.toBytes()
                 || maxRequestBytesInFlight.toBytes() > LARGEST_BUDGET.toBytes()) {
             throw new IllegalArgumentException("MCP_MAX_REQUEST_BYTES_IN_FLIGHT must be between MCP_MAX_REQUEST_SIZE ("

@@ -28,29 +28,53 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *        bridge has not seen Odoo accept, per client and per credentials
  */
 @ConfigurationProperties("mcp")
-public record RequestLimitProperties(Integer tenantRatePerMinute, Integer tenantMaxConcurrent, Integer maxInFlight,
-        Duration requestTimeout, Integer maxTrackedTenants, Duration queueTimeout, Integer clientRatePerMinute,
-        Integer clientMaxConcurrent, Integer unverifiedRatePerMinute) {
+public record RequestLimitProperties(
+        Integer tenantRatePerMinute,
+        Integer tenantMaxConcurrent,
+        Integer maxInFlight,
+        Duration requestTimeout,
+        Integer maxTrackedTenants,
+        Duration queueTimeout,
+        Integer clientRatePerMinute,
+        Integer clientMaxConcurrent,
+        Integer unverifiedRatePerMinute) {
 
     @ConstructorBinding
     public RequestLimitProperties {
         tenantRatePerMinute = within(tenantRatePerMinute, 300, 1, 1_000_000, "MCP_TENANT_RATE_PER_MINUTE");
         tenantMaxConcurrent = within(tenantMaxConcurrent, 8, 1, 10_000, "MCP_TENANT_MAX_CONCURRENT");
         maxInFlight = within(maxInFlight, 512, 1, 100_000, "MCP_MAX_IN_FLIGHT");
-        requestTimeout = between(requestTimeout, Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(1),
-                "MCP_REQUEST_TIMEOUT", "60s");
+        requestTimeout = between(
+                requestTimeout,
+                Duration.ofSeconds(60),
+                Duration.ofMillis(100),
+                Duration.ofHours(1),
+                "MCP_REQUEST_TIMEOUT",
+                "60s");
         maxTrackedTenants = within(maxTrackedTenants, 100_000, 100, 10_000_000, "MCP_MAX_TRACKED_TENANTS");
-        queueTimeout = between(queueTimeout, Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5),
-                "MCP_QUEUE_TIMEOUT", "5s");
+        queueTimeout = between(
+                queueTimeout, Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5), "MCP_QUEUE_TIMEOUT", "5s");
         clientRatePerMinute = within(clientRatePerMinute, 1200, 1, 10_000_000, "MCP_CLIENT_RATE_PER_MINUTE");
         clientMaxConcurrent = within(clientMaxConcurrent, 64, 1, 100_000, "MCP_CLIENT_MAX_CONCURRENT");
         unverifiedRatePerMinute = within(unverifiedRatePerMinute, 120, 1, 1_000_000, "MCP_UNVERIFIED_RATE_PER_MINUTE");
     }
 
     /** The tenant limits and deadline given, every other limit at its default. */
-    public RequestLimitProperties(Integer tenantRatePerMinute, Integer tenantMaxConcurrent, Integer maxInFlight,
-            Duration requestTimeout, Integer maxTrackedTenants) {
-        this(tenantRatePerMinute, tenantMaxConcurrent, maxInFlight, requestTimeout, maxTrackedTenants, null, null, null,
+    public RequestLimitProperties(
+            Integer tenantRatePerMinute,
+            Integer tenantMaxConcurrent,
+            Integer maxInFlight,
+            Duration requestTimeout,
+            Integer maxTrackedTenants) {
+        this(
+                tenantRatePerMinute,
+                tenantMaxConcurrent,
+                maxInFlight,
+                requestTimeout,
+                maxTrackedTenants,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -69,8 +93,8 @@ public record RequestLimitProperties(Integer tenantRatePerMinute, Integer tenant
         return value;
     }
 
-    private static Duration between(Duration value, Duration fallback, Duration min, Duration max, String env,
-            String example) {
+    private static Duration between(
+            Duration value, Duration fallback, Duration min, Duration max, String env, String example) {
         if (value == null) {
             return fallback;
         }
@@ -86,7 +110,9 @@ public record RequestLimitProperties(Integer tenantRatePerMinute, Integer tenant
             return "0s";
         }
         return d.toHoursPart() > 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0 && d.toMillisPart() == 0
-                ? d.toHours() + "h" : d.toMillis() % 60_000 == 0 ? d.toMinutes() + "m"
-                : d.toMillis() % 1000 == 0 ? d.getSeconds() + "s" : d.toMillis() + "ms";
+                ? d.toHours() + "h"
+                : d.toMillis() % 60_000 == 0
+                        ? d.toMinutes() + "m"
+                        : d.toMillis() % 1000 == 0 ? d.getSeconds() + "s" : d.toMillis() + "ms";
     }
 }

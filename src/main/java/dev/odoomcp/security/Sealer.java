@@ -31,6 +31,7 @@ public final class Sealer {
 
     /** Longer than any value this bridge seals (a DCR client id with ten redirect URIs stays below 8 KB). */
     public static final int MAX_LENGTH = 12_000;
+
     private static final Duration SKEW = Duration.ofSeconds(5);
 
     private final String sealingKeyId;
@@ -46,7 +47,8 @@ public final class Sealer {
         this.clock = Objects.requireNonNull(clock);
         this.sealingKeyId = keys.isEmpty() ? null : keys.keySet().iterator().next();
         try {
-            this.encrypter = keys.isEmpty() ? null : new DirectEncrypter(new SecretKeySpec(keys.get(sealingKeyId), "AES"));
+            this.encrypter =
+                    keys.isEmpty() ? null : new DirectEncrypter(new SecretKeySpec(keys.get(sealingKeyId), "AES"));
             for (Map.Entry<String, byte[]> key : keys.entrySet()) {
                 decrypters.put(key.getKey(), new DirectDecrypter(new SecretKeySpec(key.getValue(), "AES")));
             }
@@ -74,13 +76,18 @@ public final class Sealer {
         }
         Instant now = clock.instant();
         Instant expiry = now.plus(lifetime);
-        if (claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isBefore(expiry)) {
+        if (claims.getExpirationTime() != null
+                && claims.getExpirationTime().toInstant().isBefore(expiry)) {
             expiry = claims.getExpirationTime().toInstant();
         }
-        JWTClaimsSet stamped = new JWTClaimsSet.Builder(claims).issueTime(Date.from(now))
-                .expirationTime(Date.from(expiry)).build();
-        JWEHeader header = new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM).keyID(sealingKeyId)
-                .type(type).build();
+        JWTClaimsSet stamped = new JWTClaimsSet.Builder(claims)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expiry))
+                .build();
+        JWEHeader header = new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+                .keyID(sealingKeyId)
+                .type(type)
+                .build();
         EncryptedJWT jwt = new EncryptedJWT(header, stamped);
         try {
             jwt.encrypt(encrypter);
@@ -98,8 +105,9 @@ public final class Sealer {
     public JWTClaimsSet open(JOSEObjectType type, String value) {
         EncryptedJWT jwt = parse(value);
         JWEHeader header = jwt.getHeader();
-        if (!JWEAlgorithm.DIR.equals(header.getAlgorithm()) || !EncryptionMethod.A256GCM.equals(
-                header.getEncryptionMethod()) || header.getCompressionAlgorithm() != null) {
+        if (!JWEAlgorithm.DIR.equals(header.getAlgorithm())
+                || !EncryptionMethod.A256GCM.equals(header.getEncryptionMethod())
+                || header.getCompressionAlgorithm() != null) {
             throw new Refused(Refused.Reason.MALFORMED, null);
         }
         if (!type.equals(header.getType())) {
@@ -125,7 +133,9 @@ public final class Sealer {
 
     /** The {@code typ} of a value with the shape of a sealed one, or null; does not decrypt. */
     public static JOSEObjectType typeOf(String value) {
-        if (value == null || value.length() > MAX_LENGTH || value.chars().filter(c -> c == '.').count() != 4) {
+        if (value == null
+                || value.length() > MAX_LENGTH
+                || value.chars().filter(c -> c == '.').count() != 4) {
             return null;
         }
         try {

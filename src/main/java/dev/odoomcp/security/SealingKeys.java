@@ -16,8 +16,7 @@ public final class SealingKeys {
 
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
 
-    private SealingKeys() {
-    }
+    private SealingKeys() {}
 
     /**
      * @param entries the configured entries, blanks already removed
@@ -40,7 +39,8 @@ public final class SealingKeys {
                         + "base64; generate one with: openssl rand -base64 32");
             }
             if (keys.putIfAbsent(id, key) != null) {
-                throw new IllegalArgumentException(where + " repeats the key id " + id + "; each key needs its own id.");
+                throw new IllegalArgumentException(
+                        where + " repeats the key id " + id + "; each key needs its own id.");
             }
         }
         return keys;
@@ -55,7 +55,8 @@ public final class SealingKeys {
 
     private static byte[] decode(String text) {
         try {
-            return text.contains("-") || text.contains("_") ? Base64.getUrlDecoder().decode(text)
+            return text.contains("-") || text.contains("_")
+                    ? Base64.getUrlDecoder().decode(text)
                     : Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             return null;

@@ -67,13 +67,21 @@ public final class TargetAddressPolicy {
             // IPv4
             block("0.0.0.0", 8, Rule.NEVER, UNSPECIFIED),
             block("10.0.0.0", 8, Rule.NON_PUBLIC, PRIVATE),
-            block("100.64.0.0", 10, Rule.NON_PUBLIC, "a private or reserved network address (shared address space,"
-                    + " carrier-grade NAT; this includes Alibaba Cloud's metadata service)"),
+            block(
+                    "100.64.0.0",
+                    10,
+                    Rule.NON_PUBLIC,
+                    "a private or reserved network address (shared address space,"
+                            + " carrier-grade NAT; this includes Alibaba Cloud's metadata service)"),
             block("127.0.0.0", 8, Rule.NON_PUBLIC, LOOPBACK),
             block("169.254.0.0", 16, Rule.NON_PUBLIC, LINK_LOCAL),
             block("172.16.0.0", 12, Rule.NON_PUBLIC, PRIVATE),
-            block("192.0.0.0", 24, Rule.NON_PUBLIC, "a reserved address (IETF protocol assignments, DS-Lite, NAT64"
-                    + " discovery; this includes Oracle Cloud's metadata service)"),
+            block(
+                    "192.0.0.0",
+                    24,
+                    Rule.NON_PUBLIC,
+                    "a reserved address (IETF protocol assignments, DS-Lite, NAT64"
+                            + " discovery; this includes Oracle Cloud's metadata service)"),
             block("192.0.2.0", 24, Rule.NON_PUBLIC, DOCUMENTATION),
             block("192.88.99.0", 24, Rule.NON_PUBLIC, "a reserved address (the retired 6to4 relay anycast)"),
             block("192.168.0.0", 16, Rule.NON_PUBLIC, PRIVATE),
@@ -143,15 +151,17 @@ public final class TargetAddressPolicy {
             if (reason.isPresent()) {
                 throw new TargetRefusedException("Connections to '" + host + "' are refused: it resolves to "
                         + reason.get() + ". Use the public address of your Odoo"
-                        + (allowPrivateNetworks ? "." : ", or ask the operator to set ODOO_ALLOW_PRIVATE_NETWORKS=true."));
+                        + (allowPrivateNetworks
+                                ? "."
+                                : ", or ask the operator to set ODOO_ALLOW_PRIVATE_NETWORKS=true."));
             }
         }
     }
 
     private static Inet4Address ipv4(byte[] bytes, int from) {
         try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[] {bytes[from], bytes[from + 1], bytes[from + 2],
-                    bytes[from + 3]});
+            return (Inet4Address) InetAddress.getByAddress(
+                    new byte[] {bytes[from], bytes[from + 1], bytes[from + 2], bytes[from + 3]});
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -35,7 +35,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenantCallGuard {
 
-    private enum Gate { NEW, RUNNING, CANCELLED }
+    private enum Gate {
+        NEW,
+        RUNNING,
+        CANCELLED
+    }
 
     private final KeyedLimiter clients;
     private final KeyedLimiter unverifiedCredentials;
@@ -48,9 +52,15 @@ public class TenantCallGuard {
     private final AtomicInteger running = new AtomicInteger();
 
     @Autowired
-    TenantCallGuard(RequestLimitProperties limits, ObjectProvider<OutboundAborter> aborter,
-            ObjectProvider<LimitListener> listener, ObjectProvider<LimitBackend> backend) {
-        this(limits, aborter.getIfAvailable(() -> worker -> { }), listener.getIfAvailable(() -> reason -> { }),
+    TenantCallGuard(
+            RequestLimitProperties limits,
+            ObjectProvider<OutboundAborter> aborter,
+            ObjectProvider<LimitListener> listener,
+            ObjectProvider<LimitBackend> backend) {
+        this(
+                limits,
+                aborter.getIfAvailable(() -> worker -> {}),
+                listener.getIfAvailable(() -> reason -> {}),
                 backend.getIfAvailable(LocalLimitBackend::new));
     }
 
@@ -58,26 +68,60 @@ public class TenantCallGuard {
         this(limits, aborter, listener, new LocalLimitBackend());
     }
 
-    TenantCallGuard(RequestLimitProperties limits, OutboundAborter aborter, LimitListener listener,
-            LimitBackend backend) {
+    TenantCallGuard(
+            RequestLimitProperties limits, OutboundAborter aborter, LimitListener listener, LimitBackend backend) {
         Duration wait = limits.queueTimeout();
         int keys = limits.maxTrackedTenants();
-        this.clients = new KeyedLimiter(new KeyedLimiter.Kind("this client", LimitReason.CLIENT_RATE,
-                LimitReason.CLIENT_CONCURRENCY, "MCP_CLIENT_RATE_PER_MINUTE", limits.clientRatePerMinute(),
-                limits.clientMaxConcurrent(), limits.clientMaxConcurrent()), wait, keys, "client", backend,
+        this.clients = new KeyedLimiter(
+                new KeyedLimiter.Kind(
+                        "this client",
+                        LimitReason.CLIENT_RATE,
+                        LimitReason.CLIENT_CONCURRENCY,
+                        "MCP_CLIENT_RATE_PER_MINUTE",
+                        limits.clientRatePerMinute(),
+                        limits.clientMaxConcurrent(),
+                        limits.clientMaxConcurrent()),
+                wait,
+                keys,
+                "client",
+                backend,
                 LimitBackend.Shared.RATE);
         // One unverified call per credentials at a time: its login decides for the ones queued behind it.
-        this.unverifiedCredentials = new KeyedLimiter(new KeyedLimiter.Kind("these credentials, which Odoo has not "
-                + "accepted yet", LimitReason.UNVERIFIED_RATE, LimitReason.UNVERIFIED_RATE,
-                "MCP_UNVERIFIED_RATE_PER_MINUTE", limits.unverifiedRatePerMinute(), 1, limits.clientMaxConcurrent()),
-                wait, keys);
-        this.unverifiedClients = new KeyedLimiter(new KeyedLimiter.Kind("this client's calls with credentials Odoo "
-                + "has not accepted yet", LimitReason.UNVERIFIED_RATE, LimitReason.UNVERIFIED_RATE,
-                "MCP_UNVERIFIED_RATE_PER_MINUTE", limits.unverifiedRatePerMinute(),
-                Math.min(limits.clientMaxConcurrent(), 8), limits.clientMaxConcurrent()), wait, keys);
-        this.tenants = new KeyedLimiter(new KeyedLimiter.Kind("this Odoo database", LimitReason.TENANT_RATE,
-                LimitReason.TENANT_CONCURRENCY, "MCP_TENANT_RATE_PER_MINUTE", limits.tenantRatePerMinute(),
-                limits.tenantMaxConcurrent(), limits.tenantMaxConcurrent() * 4), wait, keys, "tenant", backend,
+        this.unverifiedCredentials = new KeyedLimiter(
+                new KeyedLimiter.Kind(
+                        "these credentials, which Odoo has not " + "accepted yet",
+                        LimitReason.UNVERIFIED_RATE,
+                        LimitReason.UNVERIFIED_RATE,
+                        "MCP_UNVERIFIED_RATE_PER_MINUTE",
+                        limits.unverifiedRatePerMinute(),
+                        1,
+                        limits.clientMaxConcurrent()),
+                wait,
+                keys);
+        this.unverifiedClients = new KeyedLimiter(
+                new KeyedLimiter.Kind(
+                        "this client's calls with credentials Odoo " + "has not accepted yet",
+                        LimitReason.UNVERIFIED_RATE,
+                        LimitReason.UNVERIFIED_RATE,
+                        "MCP_UNVERIFIED_RATE_PER_MINUTE",
+                        limits.unverifiedRatePerMinute(),
+                        Math.min(limits.clientMaxConcurrent(), 8),
+                        limits.clientMaxConcurrent()),
+                wait,
+                keys);
+        this.tenants = new KeyedLimiter(
+                new KeyedLimiter.Kind(
+                        "this Odoo database",
+                        LimitReason.TENANT_RATE,
+                        LimitReason.TENANT_CONCURRENCY,
+                        "MCP_TENANT_RATE_PER_MINUTE",
+                        limits.tenantRatePerMinute(),
+                        limits.tenantMaxConcurrent(),
+                        limits.tenantMaxConcurrent() * 4),
+                wait,
+                keys,
+                "tenant",
+                backend,
                 LimitBackend.Shared.RATE_AND_RUNNING);
         this.timeout = limits.requestTimeout();
         this.aborter = aborter;
@@ -112,7 +156,9 @@ public class TenantCallGuard {
             threads.newThread(task).start();
         } catch (RuntimeException | OutOfMemoryError e) {
             release.run();
-            throw new LimitExceededException(LimitReason.IN_FLIGHT, Duration.ofSeconds(1),
+            throw new LimitExceededException(
+                    LimitReason.IN_FLIGHT,
+                    Duration.ofSeconds(1),
                     "The bridge cannot start more work right now; retry in 1 s.");
         }
         return await(task, gate, worker, release);
@@ -153,21 +199,27 @@ public class TenantCallGuard {
         return running.get();
     }
 
-    private <T> T await(FutureTask<T> task, AtomicReference<Gate> gate, AtomicReference<Thread> worker,
-            Runnable release) {
+    private <T> T await(
+            FutureTask<T> task, AtomicReference<Gate> gate, AtomicReference<Thread> worker, Runnable release) {
         try {
             return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             cancel(task, gate, worker, release);
             listener.refused(LimitReason.DEADLINE);
-            throw new LimitExceededException(LimitReason.DEADLINE, Duration.ZERO, "The call did not finish within "
-                    + KeyedLimiter.human(timeout) + " (this bridge's limit for one tool call) and was cancelled. If it was meant to "
-                    + "change data, check in Odoo whether it did before retrying; otherwise ask for less (fewer "
-                    + "records, a narrower domain) or retry later.");
+            throw new LimitExceededException(
+                    LimitReason.DEADLINE,
+                    Duration.ZERO,
+                    "The call did not finish within "
+                            + KeyedLimiter.human(timeout)
+                            + " (this bridge's limit for one tool call) and was cancelled. If it was meant to "
+                            + "change data, check in Odoo whether it did before retrying; otherwise ask for less (fewer "
+                            + "records, a narrower domain) or retry later.");
         } catch (InterruptedException e) {
             cancel(task, gate, worker, release);
             Thread.currentThread().interrupt();
-            throw new LimitExceededException(LimitReason.DEADLINE, Duration.ofSeconds(1),
+            throw new LimitExceededException(
+                    LimitReason.DEADLINE,
+                    Duration.ofSeconds(1),
                     "The call was cancelled because the request was interrupted; retry.");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -181,8 +233,8 @@ public class TenantCallGuard {
         }
     }
 
-    private void cancel(FutureTask<?> task, AtomicReference<Gate> gate, AtomicReference<Thread> worker,
-            Runnable release) {
+    private void cancel(
+            FutureTask<?> task, AtomicReference<Gate> gate, AtomicReference<Thread> worker, Runnable release) {
         if (gate.compareAndSet(Gate.NEW, Gate.CANCELLED)) {
             release.run();
         }

@@ -11,8 +11,10 @@ import java.time.Duration;
  */
 final class UsedIds {
 
-    private final Cache<String, Duration> used = Caffeine.newBuilder().maximumSize(1_000_000)
-            .expireAfter(Expiry.<String, Duration>creating((id, ttl) -> ttl)).build();
+    private final Cache<String, Duration> used = Caffeine.newBuilder()
+            .maximumSize(1_000_000)
+            .expireAfter(Expiry.<String, Duration>creating((id, ttl) -> ttl))
+            .build();
 
     /** True the first time {@code scope}/{@code id} is seen within {@code ttl}. */
     boolean firstUse(String scope, String id, Duration ttl) {

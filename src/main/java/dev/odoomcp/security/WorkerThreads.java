@@ -10,8 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WorkerThreads {
 
-    private WorkerThreads() {
-    }
+    private WorkerThreads() {}
 
     static ThreadFactory factory() {
         try {

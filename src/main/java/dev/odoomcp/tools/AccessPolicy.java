@@ -17,14 +17,33 @@ import tools.jackson.databind.node.ObjectNode;
 public class AccessPolicy {
 
     /** Never reachable: they hold credentials or keys. */
-    static final List<String> DENIED_MODELS = List.of("res.users.apikeys", "res.users.apikeys.description",
-            "res.users.apikeys.show", "ir.config_parameter", "auth_totp.device", "res.users.identitycheck",
-            "change.password.wizard", "change.password.user", "change.password.own");
+    static final List<String> DENIED_MODELS = List.of(
+            "res.users.apikeys",
+            "res.users.apikeys.description",
+            "res.users.apikeys.show",
+            "ir.config_parameter",
+            "auth_totp.device",
+            "res.users.identitycheck",
+            "change.password.wizard",
+            "change.password.user",
+            "change.password.own");
 
     /** Readable but never changed through the bridge: code execution, security rules, installed modules. */
-    static final List<String> WRITE_DENIED_MODELS = List.of("ir.module.module", "ir.model", "ir.model.fields",
-            "ir.model.access", "ir.rule", "ir.ui.view", "ir.actions.server", "ir.cron", "base.automation",
-            "res.groups", "ir.mail_server", "fetchmail.server", "ir.attachment", "base.module.upgrade",
+    static final List<String> WRITE_DENIED_MODELS = List.of(
+            "ir.module.module",
+            "ir.model",
+            "ir.model.fields",
+            "ir.model.access",
+            "ir.rule",
+            "ir.ui.view",
+            "ir.actions.server",
+            "ir.cron",
+            "base.automation",
+            "res.groups",
+            "ir.mail_server",
+            "fetchmail.server",
+            "ir.attachment",
+            "base.module.upgrade",
             "base.module.uninstall");
 
     /** Why nothing can be changed in read-only mode, and what the user can do. */
@@ -52,7 +71,7 @@ public class AccessPolicy {
         switch (access) {
             case READ -> checkRead(model);
             case WRITE -> checkWrite(model, readOnly);
-            case NONE -> { }
+            case NONE -> {}
         }
     }
 
@@ -157,7 +176,8 @@ public class AccessPolicy {
 
     private static boolean matchesAny(String model, List<String> patterns) {
         for (String pattern : patterns) {
-            if (pattern.endsWith("*") ? model.startsWith(pattern.substring(0, pattern.length() - 1))
+            if (pattern.endsWith("*")
+                    ? model.startsWith(pattern.substring(0, pattern.length() - 1))
                     : model.equals(pattern)) {
                 return true;
             }

@@ -25,18 +25,24 @@ import tools.jackson.databind.JsonNode;
  * @param changes the new values or arguments, as the call gives them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChangePreview(String action, @Nullable String model, @Nullable String method,
-        @Nullable List<Named> records, @JsonProperty("more_records") @Nullable Integer moreRecords,
-        @JsonProperty("missing_ids") @Nullable List<Long> missingIds, @Nullable JsonNode changes) {
+public record ChangePreview(
+        String action,
+        @Nullable String model,
+        @Nullable String method,
+        @Nullable List<Named> records,
+        @JsonProperty("more_records") @Nullable Integer moreRecords,
+        @JsonProperty("missing_ids") @Nullable List<Long> missingIds,
+        @Nullable JsonNode changes) {
 
     /** Records read for a preview: enough to recognise them, few enough for a dialog. */
     static final int SHOWN = 20;
+
     private static final int NAME_CHARS = 80;
     private static final int CHANGES_CHARS = 600;
 
     /** One record as the user knows it. */
-    public record Named(long id, @JsonProperty("display_name") String displayName) {
-    }
+    public record Named(
+            long id, @JsonProperty("display_name") String displayName) {}
 
     /**
      * A preview of {@code action} on {@code ids} of {@code model}: reads the display names of the first
@@ -47,24 +53,36 @@ public record ChangePreview(String action, @Nullable String model, @Nullable Str
             return new ChangePreview(action, model, null, null, null, null, null);
         }
         List<Long> read = ids.subList(0, Math.min(SHOWN, ids.size()));
-        JsonNode rows = session.execute(OrmCalls.searchRead(model,
-                List.of(List.of("id", "in", read.stream().map(Long::intValue).toList())), List.of("display_name"),
-                null, null, null));
+        JsonNode rows = session.execute(OrmCalls.searchRead(
+                model,
+                List.of(List.of("id", "in", read.stream().map(Long::intValue).toList())),
+                List.of("display_name"),
+                null,
+                null,
+                null));
         Map<Long, String> names = new LinkedHashMap<>();
-        rows.forEach(row -> names.put(row.path("id").asLong(), ToolArguments.abbreviate(
-                row.path("display_name").asString("").strip())));
+        rows.forEach(row -> names.put(
+                row.path("id").asLong(),
+                ToolArguments.abbreviate(row.path("display_name").asString("").strip())));
         List<Named> records = new ArrayList<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : read) {
             if (names.containsKey(id)) {
                 String name = names.get(id);
-                records.add(new Named(id, name.length() > NAME_CHARS ? name.substring(0, NAME_CHARS - 3) + "..." : name));
+                records.add(
+                        new Named(id, name.length() > NAME_CHARS ? name.substring(0, NAME_CHARS - 3) + "..." : name));
             } else {
                 missing.add(id);
             }
         }
-        return new ChangePreview(action, model, null, records, ids.size() > read.size() ? ids.size() - read.size() : null,
-                missing.isEmpty() ? null : missing, null);
+        return new ChangePreview(
+                action,
+                model,
+                null,
+                records,
+                ids.size() > read.size() ? ids.size() - read.size() : null,
+                missing.isEmpty() ? null : missing,
+                null);
     }
 
     public ChangePreview withMethod(String name) {
@@ -72,7 +90,13 @@ public record ChangePreview(String action, @Nullable String model, @Nullable Str
     }
 
     public ChangePreview withChanges(@Nullable JsonNode values) {
-        return new ChangePreview(action, model, method, records, moreRecords, missingIds,
+        return new ChangePreview(
+                action,
+                model,
+                method,
+                records,
+                moreRecords,
+                missingIds,
                 values == null || values.isEmpty() ? null : values);
     }
 
@@ -80,8 +104,10 @@ public record ChangePreview(String action, @Nullable String model, @Nullable Str
     public String words() {
         StringBuilder text = new StringBuilder(action);
         if (records != null && !records.isEmpty()) {
-            text.append("\nRecords: ").append(records.stream().map(r -> r.displayName() + " (#" + r.id() + ")")
-                    .collect(Collectors.joining(", ")));
+            text.append("\nRecords: ")
+                    .append(records.stream()
+                            .map(r -> r.displayName() + " (#" + r.id() + ")")
+                            .collect(Collectors.joining(", ")));
             if (moreRecords != null) {
                 text.append(", and ").append(moreRecords).append(" more");
             }
@@ -89,12 +115,13 @@ public record ChangePreview(String action, @Nullable String model, @Nullable Str
         }
         if (missingIds != null) {
             text.append("\nNot found (already gone or not visible, nothing happens to them): ")
-                    .append(missingIds.stream().map(String::valueOf).collect(Collectors.joining(", "))).append('.');
+                    .append(missingIds.stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append('.');
         }
         if (changes != null) {
             String shown = changes.toString();
-            text.append("\nChanges: ").append(shown.length() > CHANGES_CHARS ? shown.substring(0, CHANGES_CHARS - 3)
-                    + "..." : shown);
+            text.append("\nChanges: ")
+                    .append(shown.length() > CHANGES_CHARS ? shown.substring(0, CHANGES_CHARS - 3) + "..." : shown);
         }
         return text.toString();
     }

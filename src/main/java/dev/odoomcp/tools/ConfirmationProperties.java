@@ -24,8 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("odoo-mcp")
 @NullUnmarked // bound by Spring: a setting left out arrives as null and gets its default here
-public record ConfirmationProperties(String confirm, Duration confirmTtl, Integer confirmUpdatesAbove,
-        List<String> confirmKeys) {
+public record ConfirmationProperties(
+        String confirm, Duration confirmTtl, Integer confirmUpdatesAbove, List<String> confirmKeys) {
 
     /** What needs the user's confirmation. */
     public enum Mode {
@@ -38,7 +38,9 @@ public record ConfirmationProperties(String confirm, Duration confirmTtl, Intege
     }
 
     public ConfirmationProperties {
-        confirm = confirm == null || confirm.isBlank() ? "destructive" : confirm.strip().toLowerCase(Locale.ROOT);
+        confirm = confirm == null || confirm.isBlank()
+                ? "destructive"
+                : confirm.strip().toLowerCase(Locale.ROOT);
         mode(confirm); // validates
         confirmTtl = confirmTtl == null ? Duration.ofMinutes(5) : confirmTtl;
         if (confirmTtl.compareTo(Duration.ofSeconds(30)) < 0 || confirmTtl.compareTo(Duration.ofHours(1)) > 0) {
@@ -46,11 +48,15 @@ public record ConfirmationProperties(String confirm, Duration confirmTtl, Intege
         }
         confirmUpdatesAbove = confirmUpdatesAbove == null ? 10 : confirmUpdatesAbove;
         if (confirmUpdatesAbove < 0 || confirmUpdatesAbove > 10_000) {
-            throw new IllegalArgumentException("ODOO_MCP_CONFIRM_UPDATES_ABOVE must be between 0 and 10000, was "
-                    + confirmUpdatesAbove);
+            throw new IllegalArgumentException(
+                    "ODOO_MCP_CONFIRM_UPDATES_ABOVE must be between 0 and 10000, was " + confirmUpdatesAbove);
         }
-        confirmKeys = confirmKeys == null ? List.of()
-                : confirmKeys.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        confirmKeys = confirmKeys == null
+                ? List.of()
+                : confirmKeys.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         SealingKeys.parse(confirmKeys, "ODOO_MCP_CONFIRM_KEYS"); // validates
     }
 
@@ -79,8 +85,9 @@ public record ConfirmationProperties(String confirm, Duration confirmTtl, Intege
             case "off", "false", "no", "none" -> Mode.OFF;
             case "destructive" -> Mode.DESTRUCTIVE;
             case "writes", "all" -> Mode.WRITES;
-            default -> throw new IllegalArgumentException("ODOO_MCP_CONFIRM must be off, destructive or writes, was '"
-                    + value + "'.");
+            default ->
+                throw new IllegalArgumentException(
+                        "ODOO_MCP_CONFIRM must be off, destructive or writes, was '" + value + "'.");
         };
     }
 }

@@ -51,15 +51,18 @@ final class ConfirmationSeal {
     record Binding(String tenant, String principal, String tool, String arguments) {
 
         static Binding of(String tool, ObjectNode arguments, OdooCredentials credentials, JsonMapper json) {
-            String tenant = digest(credentials.url().toString().toLowerCase(Locale.ROOT) + "\n" + credentials.database());
-            return new Binding(tenant, digest(credentials.fingerprint()), tool,
+            String tenant =
+                    digest(credentials.url().toString().toLowerCase(Locale.ROOT) + "\n" + credentials.database());
+            return new Binding(
+                    tenant,
+                    digest(credentials.fingerprint()),
+                    tool,
                     digest(json.writeValueAsString(canonical(arguments))));
         }
     }
 
     /** A sealed value and until when it is good. */
-    record Issued(String value, Instant expiresAt) {
-    }
+    record Issued(String value, Instant expiresAt) {}
 
     private static final String SCOPE = "confirmation";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,9 +84,13 @@ final class ConfirmationSeal {
     Issued seal(Kind kind, Binding binding) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().claim("ten", binding.tenant()).subject(binding.principal())
-                .claim("tool", binding.tool()).claim("args", binding.arguments())
-                .jwtID(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce)).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .claim("ten", binding.tenant())
+                .subject(binding.principal())
+                .claim("tool", binding.tool())
+                .claim("args", binding.arguments())
+                .jwtID(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce))
+                .build();
         String value = sealer.seal(kind.type, claims, ttl);
         return new Issued(value, sealer.now().plus(ttl));
     }
@@ -99,15 +106,20 @@ final class ConfirmationSeal {
         try {
             claims = sealer.open(kind.type, value);
         } catch (Sealer.Refused e) {
-            throw refused(kind, expected.tool(), switch (e.reason()) {
-                case EXPIRED -> "has expired (it is valid for " + human(ttl) + ")";
-                case UNKNOWN_KEY -> "was sealed by another server or with a retired key (operators: give every "
-                        + "replica the same ODOO_MCP_CONFIRM_KEYS)";
-                case WRONG_TYPE -> Kind.TOKEN.type.equals(e.actualType()) || Kind.STATE.type.equals(e.actualType())
-                        ? "is not a " + kind.what + " (pass each value only where it was given)"
-                        : "is not one this server issued";
-                default -> "is not valid (altered, truncated or not issued by this server)";
-            });
+            throw refused(
+                    kind,
+                    expected.tool(),
+                    switch (e.reason()) {
+                        case EXPIRED -> "has expired (it is valid for " + human(ttl) + ")";
+                        case UNKNOWN_KEY ->
+                            "was sealed by another server or with a retired key (operators: give every "
+                                    + "replica the same ODOO_MCP_CONFIRM_KEYS)";
+                        case WRONG_TYPE ->
+                            Kind.TOKEN.type.equals(e.actualType()) || Kind.STATE.type.equals(e.actualType())
+                                    ? "is not a " + kind.what + " (pass each value only where it was given)"
+                                    : "is not one this server issued";
+                        default -> "is not valid (altered, truncated or not issued by this server)";
+                    });
         }
         try {
             String nonce = claims.getJWTID();
@@ -122,12 +134,18 @@ final class ConfirmationSeal {
             }
             String tool = claims.getStringClaim("tool");
             if (!expected.tool().equals(tool)) {
-                throw refused(kind, expected.tool(), "was issued for the tool " + ToolArguments.abbreviate(String.valueOf(tool))
-                        + ", not " + expected.tool());
+                throw refused(
+                        kind,
+                        expected.tool(),
+                        "was issued for the tool " + ToolArguments.abbreviate(String.valueOf(tool)) + ", not "
+                                + expected.tool());
             }
             if (!expected.arguments().equals(claims.getStringClaim("args"))) {
-                throw refused(kind, expected.tool(), "was issued for other arguments: call again with exactly the "
-                        + "arguments the preview showed");
+                throw refused(
+                        kind,
+                        expected.tool(),
+                        "was issued for other arguments: call again with exactly the "
+                                + "arguments the preview showed");
             }
             return nonce;
         } catch (ParseException e) {

@@ -6,8 +6,8 @@ import dev.odoomcp.mcp.McpRequestContext;
 import dev.odoomcp.mcp.McpSchema;
 import dev.odoomcp.oauth.OAuthProperties;
 import dev.odoomcp.security.LimitBackend;
-import dev.odoomcp.security.SealingKeys;
 import dev.odoomcp.security.Sealer;
+import dev.odoomcp.security.SealingKeys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +31,19 @@ public class Confirmations {
     static final String CONFIRM = "confirm";
 
     /** What to do with a call before it runs. */
-    sealed interface Step permits Run, Ask, Confirmed, Answer {
-    }
+    sealed interface Step permits Run, Ask, Confirmed, Answer {}
 
     /** No confirmation is needed: run it. */
-    record Run() implements Step {
-    }
+    record Run() implements Step {}
 
     /** Ask the user first: answer with the preview. */
-    record Ask() implements Step {
-    }
+    record Ask() implements Step {}
 
     /** The user confirmed: spend the nonce, then run. */
-    record Confirmed(ConfirmationSeal.Kind kind, String nonce) implements Step {
-    }
+    record Confirmed(ConfirmationSeal.Kind kind, String nonce) implements Step {}
 
     /** Answer this without running anything (the user declined). */
-    record Answer(McpSchema.CallToolResult result) implements Step {
-    }
+    record Answer(McpSchema.CallToolResult result) implements Step {}
 
     private final ConfirmationProperties settings;
     private final ConfirmationSeal seal;
@@ -57,8 +52,10 @@ public class Confirmations {
     Confirmations(ConfirmationProperties settings, OAuthProperties oauth, LimitBackend backend, JsonMapper json) {
         this.settings = settings;
         Map<String, byte[]> keys = settings.keys(oauth.tokenKeys());
-        this.seal = new ConfirmationSeal(new Sealer(keys.isEmpty() ? SealingKeys.random() : keys, Clock.systemUTC()),
-                backend, settings.confirmTtl());
+        this.seal = new ConfirmationSeal(
+                new Sealer(keys.isEmpty() ? SealingKeys.random() : keys, Clock.systemUTC()),
+                backend,
+                settings.confirmTtl());
         this.json = json;
     }
 
@@ -78,15 +75,26 @@ public class Confirmations {
     /** {@code definition} with the optional {@code confirmation_token} argument and a word on the step. */
     McpSchema.Tool offering(McpSchema.Tool definition) {
         ObjectNode input = definition.inputSchema().deepCopy();
-        JsonSchemas.prop(input, TOKEN_ARGUMENT, JsonSchemas.string("Only after this tool answered with a preview and "
-                + "the user agreed to it: the confirmation_token of that answer, with the same other arguments. "
-                + "Never invent one."));
-        return new McpSchema.Tool(definition.name(), definition.title(), definition.description() + " This server "
-                + "asks the user to confirm " + (settings.mode() == ConfirmationProperties.Mode.WRITES ? "every change"
-                        : "this kind of change") + ": the first call changes nothing and returns a preview with a "
-                + "confirmation_token (or the client asks the user itself); show the preview to the user and, only if "
-                + "they agree, call again with the same arguments plus confirmation_token.",
-                input, definition.outputSchema(), definition.annotations());
+        JsonSchemas.prop(
+                input,
+                TOKEN_ARGUMENT,
+                JsonSchemas.string("Only after this tool answered with a preview and "
+                        + "the user agreed to it: the confirmation_token of that answer, with the same other arguments. "
+                        + "Never invent one."));
+        return new McpSchema.Tool(
+                definition.name(),
+                definition.title(),
+                definition.description() + " This server "
+                        + "asks the user to confirm "
+                        + (settings.mode() == ConfirmationProperties.Mode.WRITES
+                                ? "every change"
+                                : "this kind of change")
+                        + ": the first call changes nothing and returns a preview with a "
+                        + "confirmation_token (or the client asks the user itself); show the preview to the user and, only if "
+                        + "they agree, call again with the same arguments plus confirmation_token.",
+                input,
+                definition.outputSchema(),
+                definition.annotations());
     }
 
     /** The arguments without {@code confirmation_token}: what the tool runs on and what a confirmation binds. */
@@ -119,8 +127,9 @@ public class Confirmations {
                 throw new ToolInputException("Argument 'confirmation_token' must be the string a preview of "
                         + tool.name() + " gave. Nothing was changed in Odoo.");
             }
-            return new Confirmed(ConfirmationSeal.Kind.TOKEN, seal.verify(ConfirmationSeal.Kind.TOKEN,
-                    token.asString(), binding(tool, args, context)));
+            return new Confirmed(
+                    ConfirmationSeal.Kind.TOKEN,
+                    seal.verify(ConfirmationSeal.Kind.TOKEN, token.asString(), binding(tool, args, context)));
         }
         InputRetry retry = context.retry();
         if (!context.canElicitForms() || retry.requestState() == null) {
@@ -158,8 +167,9 @@ public class Confirmations {
         ConfirmationSeal.Binding binding = binding(tool, args, context);
         if (context.canElicitForms()) {
             ConfirmationSeal.Issued state = seal.seal(ConfirmationSeal.Kind.STATE, binding);
-            return new McpSchema.InputRequiredResult(Map.of(CONFIRM, new McpSchema.InputRequest("elicitation/create",
-                    elicitation(preview))), state.value());
+            return new McpSchema.InputRequiredResult(
+                    Map.of(CONFIRM, new McpSchema.InputRequest("elicitation/create", elicitation(preview))),
+                    state.value());
         }
         ConfirmationSeal.Issued token = seal.seal(ConfirmationSeal.Kind.TOKEN, binding);
         return ConfirmationAnswers.preview(tool.name(), preview, token, seal.ttl(), json);
@@ -181,6 +191,7 @@ public class Confirmations {
     }
 
     private ConfirmationSeal.Binding binding(OdooTool<?> tool, ToolArguments args, McpRequestContext context) {
-        return ConfirmationSeal.Binding.of(tool.name(), args.json(), context.caller().requireCredentials(), json);
+        return ConfirmationSeal.Binding.of(
+                tool.name(), args.json(), context.caller().requireCredentials(), json);
     }
 }

@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Documents {
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /** Refuses a model without chatter (not a {@code mail.thread}), saying what to do instead. */
     public static void requireChatter(ModelMetadata metadata) {
@@ -35,8 +34,8 @@ public final class Documents {
 
     /** The record's display name; a clear error when it does not exist or the user cannot see it. */
     public static String displayName(OdooSession session, String model, long id) {
-        JsonNode rows = session.execute(OrmCalls.searchRead(model, List.of(List.of("id", "=", id)),
-                List.of("display_name"), null, 1, null));
+        JsonNode rows = session.execute(
+                OrmCalls.searchRead(model, List.of(List.of("id", "=", id)), List.of("display_name"), null, 1, null));
         if (rows.isEmpty()) {
             throw new ToolInputException("Record " + model + " " + id + " does not exist or is not visible to this "
                     + "user; find its id with name_search or search_records.");

@@ -1,6 +1,5 @@
 package dev.odoomcp.tools;
 
-
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -15,13 +14,31 @@ import tools.jackson.databind.node.ArrayNode;
  */
 public final class Domains {
 
-    static final Set<String> OPERATORS = Set.of("=", "!=", "<>", "<", ">", "<=", ">=", "=?", "=like", "=ilike",
-            "like", "not like", "ilike", "not ilike", "in", "not in", "child_of", "parent_of", "any", "not any");
-    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
-            "[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
+    static final Set<String> OPERATORS = Set.of(
+            "=",
+            "!=",
+            "<>",
+            "<",
+            ">",
+            "<=",
+            ">=",
+            "=?",
+            "=like",
+            "=ilike",
+            "like",
+            "not like",
+            "ilike",
+            "not ilike",
+            "in",
+            "not in",
+            "child_of",
+            "parent_of",
+            "any",
+            "not any");
+    private static final java.util.regex.Pattern PATH =
+            java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
 
-    private Domains() {
-    }
+    private Domains() {}
 
     /** The domain argument as a checked JSON array; absent means "all records". */
     public static ArrayNode parse(@Nullable JsonNode raw, @Nullable ModelMetadata metadata, JsonMapper json) {
@@ -32,8 +49,11 @@ public final class Domains {
         if (!(domain instanceof ArrayNode array)) {
             throw invalid("the domain must be a list of conditions such as [[\"state\", \"=\", \"sale\"]].");
         }
-        if (array.size() == 3 && array.get(0).isString() && array.get(1).isString()
-                && OPERATORS.contains(array.get(1).asString()) && !isOperator(array.get(0))) {
+        if (array.size() == 3
+                && array.get(0).isString()
+                && array.get(1).isString()
+                && OPERATORS.contains(array.get(1).asString())
+                && !isOperator(array.get(0))) {
             ArrayNode wrapped = json.createArrayNode(); // a single condition given without the outer list
             wrapped.add(array);
             array = wrapped;
@@ -57,13 +77,14 @@ public final class Domains {
     }
 
     private static boolean isOperator(JsonNode term) {
-        return term.isString() && ("&".equals(term.asString()) || "|".equals(term.asString()) || "!".equals(term.asString()));
+        return term.isString()
+                && ("&".equals(term.asString()) || "|".equals(term.asString()) || "!".equals(term.asString()));
     }
 
     private static void checkCondition(JsonNode term, @Nullable ModelMetadata metadata) {
         if (!term.isArray() || term.size() != 3) {
-            throw invalid("each condition must be [field, operator, value], got " + ToolArguments.abbreviate(term.toString())
-                    + "; combine conditions with '&', '|' or '!'.");
+            throw invalid("each condition must be [field, operator, value], got "
+                    + ToolArguments.abbreviate(term.toString()) + "; combine conditions with '&', '|' or '!'.");
         }
         JsonNode left = term.get(0);
         if (left.isIntegralNumber() && (left.asInt() == 0 || left.asInt() == 1)) {
@@ -79,7 +100,8 @@ public final class Domains {
                     + "; use one of =, !=, <, >, <=, >=, in, not in, like, ilike, not ilike, =like, child_of.");
         }
         if ((operator.equals("in") || operator.equals("not in")) && !term.get(2).isArray()) {
-            throw invalid("the value of '" + operator + "' must be a list, e.g. [\"state\", \"in\", [\"draft\", \"sent\"]].");
+            throw invalid(
+                    "the value of '" + operator + "' must be a list, e.g. [\"state\", \"in\", [\"draft\", \"sent\"]].");
         }
         String[] path = left.asString().split("\\.");
         for (String segment : path) { // partner_id.user_ids.password is as secret as password
@@ -96,8 +118,13 @@ public final class Domains {
         try {
             return json.readTree(candidate);
         } catch (JacksonException notJson) {
-            String converted = candidate.replace('(', '[').replace(')', ']').replace('\'', '"')
-                    .replaceAll("\\bTrue\\b", "true").replaceAll("\\bFalse\\b", "false").replaceAll("\\bNone\\b", "null");
+            String converted = candidate
+                    .replace('(', '[')
+                    .replace(')', ']')
+                    .replace('\'', '"')
+                    .replaceAll("\\bTrue\\b", "true")
+                    .replaceAll("\\bFalse\\b", "false")
+                    .replaceAll("\\bNone\\b", "null");
             try {
                 return json.readTree(converted);
             } catch (JacksonException stillNot) {
@@ -109,5 +136,4 @@ public final class Domains {
     private static ToolInputException invalid(String message) {
         return new ToolInputException("Invalid domain: " + message);
     }
-
 }

@@ -18,8 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param stored whether the value is stored (only stored fields can be grouped and sorted on)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldInfo(String name, String label, String type, boolean required, boolean readonly,
-        @Nullable String relation, @Nullable List<List<String>> selection, @Nullable String help, boolean stored) {
+public record FieldInfo(
+        String name,
+        String label,
+        String type,
+        boolean required,
+        boolean readonly,
+        @Nullable String relation,
+        @Nullable List<List<String>> selection,
+        @Nullable String help,
+        boolean stored) {
 
     public boolean isRelational() {
         return relation != null;

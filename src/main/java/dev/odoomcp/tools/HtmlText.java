@@ -15,12 +15,31 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class HtmlText {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2",
-            "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "section", "article", "header", "footer");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "tr",
+            "table",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "pre",
+            "hr",
+            "section",
+            "article",
+            "header",
+            "footer");
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** The text of {@code html}, lines separated by {@code \n}, without leading or trailing blank space. */
     public static String of(String html) {

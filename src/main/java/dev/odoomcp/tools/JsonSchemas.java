@@ -11,8 +11,7 @@ public final class JsonSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     /** An object schema; add properties with {@link #prop} and required names with {@link #required}. */
     public static ObjectNode object() {
@@ -58,8 +57,8 @@ public final class JsonSchemas {
         return typed("string", description);
     }
 
-    public static ObjectNode integer(@Nullable String description, @Nullable Integer minimum,
-            @Nullable Integer maximum) {
+    public static ObjectNode integer(
+            @Nullable String description, @Nullable Integer minimum, @Nullable Integer maximum) {
         ObjectNode schema = typed("integer", description);
         if (minimum != null) {
             schema.put("minimum", minimum);
@@ -95,12 +94,14 @@ public final class JsonSchemas {
 
     /** An Odoo domain: a list of conditions and the operators '&', '|', '!' (Polish notation). */
     public static ObjectNode domain() {
-        ObjectNode schema = typed("array", "Odoo search domain: a list of conditions [field, operator, value], "
-                + "combined with AND by default; put '|' before two conditions for OR, '!' before one for NOT. "
-                + "Examples: [[\"state\",\"=\",\"sale\"]], [[\"name\",\"ilike\",\"azure\"],[\"customer_rank\",\">\",0]], "
-                + "[\"|\",[\"city\",\"=\",\"Paris\"],[\"city\",\"=\",\"Lyon\"]], "
-                + "[[\"date_order\",\">=\",\"2026-11-01\"]]. Dotted paths follow relations: "
-                + "[[\"partner_id.country_id.code\",\"=\",\"BE\"]]. Empty list = all records.");
+        ObjectNode schema = typed(
+                "array",
+                "Odoo search domain: a list of conditions [field, operator, value], "
+                        + "combined with AND by default; put '|' before two conditions for OR, '!' before one for NOT. "
+                        + "Examples: [[\"state\",\"=\",\"sale\"]], [[\"name\",\"ilike\",\"azure\"],[\"customer_rank\",\">\",0]], "
+                        + "[\"|\",[\"city\",\"=\",\"Paris\"],[\"city\",\"=\",\"Lyon\"]], "
+                        + "[[\"date_order\",\">=\",\"2026-11-01\"]]. Dotted paths follow relations: "
+                        + "[[\"partner_id.country_id.code\",\"=\",\"BE\"]]. Empty list = all records.");
         ObjectNode operator = string("logical operator in Polish notation");
         operator.putArray("enum").add("&").add("|").add("!");
         ObjectNode condition = typed("array", "[field, operator, value]");
@@ -115,13 +116,17 @@ public final class JsonSchemas {
     }
 
     public static ObjectNode fields() {
-        return arrayOf(string(null), "Field names to return, e.g. [\"name\", \"email\"]. Leave out to get a short "
-                + "selection of the most useful fields; use describe_model to see all fields.");
+        return arrayOf(
+                string(null),
+                "Field names to return, e.g. [\"name\", \"email\"]. Leave out to get a short "
+                        + "selection of the most useful fields; use describe_model to see all fields.");
     }
 
     public static ObjectNode companyIds() {
-        return arrayOf(integer(null, 1, null), "Optional: ids of the companies to act in (multi-company "
-                + "databases); see odoo_context for the companies the user may use.");
+        return arrayOf(
+                integer(null, 1, null),
+                "Optional: ids of the companies to act in (multi-company "
+                        + "databases); see odoo_context for the companies the user may use.");
     }
 
     public static ObjectNode ids(String description) {

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ModelCatalog {
 
-    private static final List<String> FIELD_ATTRIBUTES = List.of("string", "type", "required", "readonly",
-            "relation", "selection", "help", "store");
+    private static final List<String> FIELD_ATTRIBUTES =
+            List.of("string", "type", "required", "readonly", "relation", "selection", "help", "store");
 
     private final AccessPolicy policy;
     private final Cache<String, ModelMetadata> metadata;
@@ -32,7 +32,8 @@ public class ModelCatalog {
         this.metadata = Caffeine.newBuilder()
                 .maximumWeight(properties.metadataCacheSize().toBytes())
                 .weigher((String key, ModelMetadata value) -> key.length() * 2 + value.estimatedBytes())
-                .expireAfterWrite(properties.metadataCacheTtl()).build();
+                .expireAfterWrite(properties.metadataCacheTtl())
+                .build();
     }
 
     /** The model's fields as this caller sees them; fetched once per tenant and model, then cached. */
@@ -67,19 +68,24 @@ public class ModelCatalog {
         }
         List<String> close;
         try {
-            JsonNode rows = session.execute(OrmCalls.searchRead("ir.model", domain, List.of("model"), null, 1000, null));
+            JsonNode rows =
+                    session.execute(OrmCalls.searchRead("ir.model", domain, List.of("model"), null, 1000, null));
             List<String> names = new ArrayList<>();
             rows.forEach(row -> names.add(row.path("model").asString()));
-            close = ModelMetadata.closest(names.stream().filter(policy::readable).toList(), model);
+            close = ModelMetadata.closest(
+                    names.stream().filter(policy::readable).toList(), model);
         } catch (OdooException e) {
             return original;
         }
         if (close.isEmpty()) {
             return original;
         }
-        return new OdooException(original.kind(), "Model '" + model + "' does not exist in this Odoo; did you mean "
-                + String.join(" or ", close.stream().map(s -> "'" + s + "'").toList())
-                + "? Call list_models to see the available models.");
+        return new OdooException(
+                original.kind(),
+                "Model '" + model + "' does not exist in this Odoo; did you mean "
+                        + String.join(
+                                " or ", close.stream().map(s -> "'" + s + "'").toList())
+                        + "? Call list_models to see the available models.");
     }
 
     /** {@code fields_get}'s answer reduced to what the tools use. */
@@ -92,17 +98,28 @@ public class ModelCatalog {
                 selection = new ArrayList<>();
                 for (JsonNode option : f.get("selection")) {
                     if (option.isArray() && option.size() == 2) {
-                        selection.add(List.of(option.get(0).asString(), option.get(1).asString()));
+                        selection.add(
+                                List.of(option.get(0).asString(), option.get(1).asString()));
                     }
                 }
             }
-            String relation = f.path("relation").isString() && !f.path("relation").asString().isEmpty()
-                    ? f.get("relation").asString() : null;
+            String relation = f.path("relation").isString()
+                            && !f.path("relation").asString().isEmpty()
+                    ? f.get("relation").asString()
+                    : null;
             String help = f.path("help").isString() ? f.get("help").asString() : null;
-            fields.put(entry.getKey(), new FieldInfo(entry.getKey(), f.path("string").asString(entry.getKey()),
-                    f.path("type").asString("char"), f.path("required").asBoolean(false),
-                    f.path("readonly").asBoolean(false), relation, selection, help,
-                    !f.has("store") || f.path("store").asBoolean(true)));
+            fields.put(
+                    entry.getKey(),
+                    new FieldInfo(
+                            entry.getKey(),
+                            f.path("string").asString(entry.getKey()),
+                            f.path("type").asString("char"),
+                            f.path("required").asBoolean(false),
+                            f.path("readonly").asBoolean(false),
+                            relation,
+                            selection,
+                            help,
+                            !f.has("store") || f.path("store").asBoolean(true)));
         });
         return new ModelMetadata(model, fields);
     }

@@ -15,13 +15,51 @@ import org.jspecify.annotations.Nullable;
 public record ModelMetadata(String model, Map<String, FieldInfo> fields) {
 
     /** Names that usually carry the business meaning of a record, in the order they help most. */
-    private static final List<String> PREFERRED = List.of("display_name", "name", "default_code", "ref", "state",
-            "partner_id", "product_id", "employee_id", "user_id", "project_id", "task_id", "date", "date_order",
-            "date_start", "date_deadline", "date_planned_start", "date_planned", "scheduled_date", "email", "phone",
-            "quantity", "product_qty", "product_uom_qty", "qty_available", "unit_amount", "list_price",
-            "amount_total", "amount_untaxed", "price_unit", "location_id", "warehouse_id", "company_id", "active");
-    private static final Set<String> NOISE = Set.of("id", "create_uid", "write_uid", "create_date", "write_date",
-            "__last_update", "message_main_attachment_id", "access_url", "access_warning");
+    private static final List<String> PREFERRED = List.of(
+            "display_name",
+            "name",
+            "default_code",
+            "ref",
+            "state",
+            "partner_id",
+            "product_id",
+            "employee_id",
+            "user_id",
+            "project_id",
+            "task_id",
+            "date",
+            "date_order",
+            "date_start",
+            "date_deadline",
+            "date_planned_start",
+            "date_planned",
+            "scheduled_date",
+            "email",
+            "phone",
+            "quantity",
+            "product_qty",
+            "product_uom_qty",
+            "qty_available",
+            "unit_amount",
+            "list_price",
+            "amount_total",
+            "amount_untaxed",
+            "price_unit",
+            "location_id",
+            "warehouse_id",
+            "company_id",
+            "active");
+
+    private static final Set<String> NOISE = Set.of(
+            "id",
+            "create_uid",
+            "write_uid",
+            "create_date",
+            "write_date",
+            "__last_update",
+            "message_main_attachment_id",
+            "access_url",
+            "access_warning");
     private static final int DEFAULT_FIELD_COUNT = 15;
 
     public ModelMetadata {
@@ -36,8 +74,13 @@ public record ModelMetadata(String model, Map<String, FieldInfo> fields) {
     int estimatedBytes() {
         long bytes = 64L + model.length() * 2L;
         for (FieldInfo f : fields.values()) {
-            bytes += 160 + 2L * (f.name().length() * 2L + length(f.label()) + length(f.type()) + length(f.relation())
-                    + length(f.help()));
+            bytes += 160
+                    + 2L
+                            * (f.name().length() * 2L
+                                    + length(f.label())
+                                    + length(f.type())
+                                    + length(f.relation())
+                                    + length(f.help()));
             if (f.selection() != null) {
                 for (List<String> option : f.selection()) {
                     bytes += 96;
@@ -83,10 +126,13 @@ public record ModelMetadata(String model, Map<String, FieldInfo> fields) {
         if (chosen.contains("display_name") && chosen.contains("name")) {
             chosen.remove("display_name");
         }
-        fields.values().stream().filter(f -> !chosen.contains(f.name()) && suitable(f, false))
-                .sorted(Comparator.comparing((FieldInfo f) -> !f.required()).thenComparing(f -> typeRank(f.type()))
+        fields.values().stream()
+                .filter(f -> !chosen.contains(f.name()) && suitable(f, false))
+                .sorted(Comparator.comparing((FieldInfo f) -> !f.required())
+                        .thenComparing(f -> typeRank(f.type()))
                         .thenComparing(FieldInfo::name))
-                .limit(Math.max(0, DEFAULT_FIELD_COUNT - chosen.size())).forEach(f -> chosen.add(f.name()));
+                .limit(Math.max(0, DEFAULT_FIELD_COUNT - chosen.size()))
+                .forEach(f -> chosen.add(f.name()));
         return chosen.size() > DEFAULT_FIELD_COUNT ? List.copyOf(chosen.subList(0, DEFAULT_FIELD_COUNT)) : chosen;
     }
 
@@ -97,15 +143,19 @@ public record ModelMetadata(String model, Map<String, FieldInfo> fields) {
 
     /** Up to three of {@code names} within a few edits of {@code wrong}, closest first. */
     static List<String> closest(java.util.Collection<String> names, String wrong) {
-        return names.stream().sorted(Comparator.comparingInt((String f) -> distance(f, wrong))
-                .thenComparing(f -> f)).filter(f -> distance(f, wrong) <= Math.max(2, wrong.length() / 3)).limit(3)
+        return names.stream()
+                .sorted(Comparator.comparingInt((String f) -> distance(f, wrong))
+                        .thenComparing(f -> f))
+                .filter(f -> distance(f, wrong) <= Math.max(2, wrong.length() / 3))
+                .limit(3)
                 .toList();
     }
 
     /** Fields as a map in a stable order, required first, for describe_model. */
     public Map<String, FieldInfo> describe(@Nullable List<String> only) {
         Map<String, FieldInfo> described = new LinkedHashMap<>();
-        fields.values().stream().filter(f -> only == null || only.contains(f.name()))
+        fields.values().stream()
+                .filter(f -> only == null || only.contains(f.name()))
                 .filter(f -> !AccessPolicy.isSecretField(f.name()))
                 .sorted(Comparator.comparing((FieldInfo f) -> !f.required()).thenComparing(FieldInfo::name))
                 .forEach(f -> described.put(f.name(), f));
@@ -113,9 +163,14 @@ public record ModelMetadata(String model, Map<String, FieldInfo> fields) {
     }
 
     private static boolean suitable(FieldInfo field, boolean computedAllowed) {
-        return (field.stored() || computedAllowed) && !field.isBinary() && !"html".equals(field.type())
-                && !field.isToMany() && !NOISE.contains(field.name()) && !field.name().startsWith("message_")
-                && !field.name().startsWith("activity_") && !field.name().startsWith("website_")
+        return (field.stored() || computedAllowed)
+                && !field.isBinary()
+                && !"html".equals(field.type())
+                && !field.isToMany()
+                && !NOISE.contains(field.name())
+                && !field.name().startsWith("message_")
+                && !field.name().startsWith("activity_")
+                && !field.name().startsWith("website_")
                 && !AccessPolicy.isSecretField(field.name());
     }
 

@@ -28,7 +28,11 @@ public class OdooGateway {
     private final TenantIds tenantIds;
     private final Confirmations confirmations;
 
-    OdooGateway(OdooClientFactory odoo, AccessPolicy policy, TenantCallGuard guard, TenantIds tenantIds,
+    OdooGateway(
+            OdooClientFactory odoo,
+            AccessPolicy policy,
+            TenantCallGuard guard,
+            TenantIds tenantIds,
             Confirmations confirmations) {
         this.odoo = odoo;
         this.policy = policy;
@@ -60,8 +64,11 @@ public class OdooGateway {
         OdooCredentials credentials = caller.requireCredentials();
         context.trace().odooTarget(credentials.url(), credentials.database());
         OdooSession session = new OdooSession(odoo.clientFor(credentials), credentials, readOnly, companyIds);
-        CallKeys keys = new CallKeys(tenantIds.of(credentials.url(), credentials.database()),
-                credentials.fingerprint(), caller.clientKey(), () -> odoo.recentlyAccepted(credentials));
+        CallKeys keys = new CallKeys(
+                tenantIds.of(credentials.url(), credentials.database()),
+                credentials.fingerprint(),
+                caller.clientKey(),
+                () -> odoo.recentlyAccepted(credentials));
         try {
             return guard.call(keys, () -> work.apply(session));
         } finally {

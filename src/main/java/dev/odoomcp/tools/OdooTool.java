@@ -91,8 +91,13 @@ public abstract class OdooTool<R extends Record> implements McpTool {
         List<Long> ids = arguments.raw("ids") == null ? List.of() : arguments.ids("ids", 1_000);
         ObjectNode rest = arguments.json().deepCopy();
         rest.remove(List.of("model", "ids", "company_ids"));
-        return ChangePreview.of(definition().title() + " (" + name() + ") on " + model
-                + (ids.isEmpty() ? "" : ", " + records(ids.size())) + ".", model, ids, session).withChanges(rest);
+        return ChangePreview.of(
+                        definition().title() + " (" + name() + ") on " + model
+                                + (ids.isEmpty() ? "" : ", " + records(ids.size())) + ".",
+                        model,
+                        ids,
+                        session)
+                .withChanges(rest);
     }
 
     /** "1 record", "3 records". */
@@ -109,9 +114,14 @@ public abstract class OdooTool<R extends Record> implements McpTool {
      * A definition whose {@code outputSchema} is generated from {@code result} and whose annotations
      * carry the title.
      */
-    protected final McpSchema.Tool tool(String name, String title, String description, ObjectNode inputSchema,
-            Class<R> result, Hints hints) {
-        return new McpSchema.Tool(name, title, description, inputSchema, ResultSchemas.of(result),
+    protected final McpSchema.Tool tool(
+            String name, String title, String description, ObjectNode inputSchema, Class<R> result, Hints hints) {
+        return new McpSchema.Tool(
+                name,
+                title,
+                description,
+                inputSchema,
+                ResultSchemas.of(result),
                 new McpSchema.ToolAnnotations(title, hints.readOnly(), hints.destructive(), hints.idempotent(), true));
     }
 
@@ -132,8 +142,8 @@ public abstract class OdooTool<R extends Record> implements McpTool {
     @Override
     public Optional<String> unavailableReason(McpRequestContext context) {
         if (access() == Access.WRITE && policy.readOnly(context.caller().readOnly())) {
-            return Optional.of("The tool '" + name() + "' is disabled in read-only mode. "
-                    + AccessPolicy.READ_ONLY_EXPLANATION);
+            return Optional.of(
+                    "The tool '" + name() + "' is disabled in read-only mode. " + AccessPolicy.READ_ONLY_EXPLANATION);
         }
         return Optional.empty();
     }

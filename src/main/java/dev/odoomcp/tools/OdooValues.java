@@ -21,10 +21,10 @@ import tools.jackson.databind.JsonNode;
 public final class OdooValues {
 
     private static final DateTimeFormatter ODOO_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Pattern ISO_DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern ISO_DATETIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
 
-    private OdooValues() {
-    }
+    private OdooValues() {}
 
     /** Plain conversion of any JSON value (domains, kwargs). */
     public static Object plain(@Nullable JsonNode node) {
@@ -98,7 +98,12 @@ public final class OdooValues {
     public static ToolInputException unknownField(ModelMetadata metadata, String name) {
         List<String> close = metadata.suggestions(name);
         return new ToolInputException("Model '" + metadata.model() + "' has no field '" + name + "'"
-                + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.stream().map(s -> "'" + s + "'").toList()) + "?")
+                + (close.isEmpty()
+                        ? ""
+                        : "; did you mean "
+                                + String.join(
+                                        " or ",
+                                        close.stream().map(s -> "'" + s + "'").toList()) + "?")
                 + (close.isEmpty() ? ". Call describe_model to see its fields." : ""));
     }
 
@@ -107,11 +112,16 @@ public final class OdooValues {
             if (value.isObject() && value.path("id").isIntegralNumber()) {
                 return plain(value.get("id"));
             }
-            if (value.isArray() && value.size() == 2 && value.get(0).isIntegralNumber() && value.get(1).isString()) {
+            if (value.isArray()
+                    && value.size() == 2
+                    && value.get(0).isIntegralNumber()
+                    && value.get(1).isString()) {
                 return plain(value.get(0));
             }
         }
-        if ("datetime".equals(field.type()) && value.isString() && ISO_DATETIME.matcher(value.asString()).matches()) {
+        if ("datetime".equals(field.type())
+                && value.isString()
+                && ISO_DATETIME.matcher(value.asString()).matches()) {
             return toOdooDatetime(value.asString());
         }
         return plain(value);
@@ -121,7 +131,8 @@ public final class OdooValues {
         try {
             String text = iso.matches(".*(Z|[+-]\\d{2}:?\\d{2})$") ? iso : iso + "Z";
             return OffsetDateTime.parse(text.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2"))
-                    .withOffsetSameInstant(ZoneOffset.UTC).format(ODOO_DATETIME);
+                    .withOffsetSameInstant(ZoneOffset.UTC)
+                    .format(ODOO_DATETIME);
         } catch (DateTimeParseException e) {
             throw new ToolInputException("'" + iso + "' is not a valid date and time; use 2026-11-24T14:30:00Z "
                     + "(UTC) or 2026-11-24 14:30:00.");

@@ -18,8 +18,7 @@ public final class RecordFormatter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RecordFormatter() {
-    }
+    private RecordFormatter() {}
 
     public static ObjectNode format(JsonNode record, @Nullable ModelMetadata metadata, boolean includeBinary) {
         return format(record, metadata, includeBinary, new HashMap<>());
@@ -30,7 +29,10 @@ public final class RecordFormatter {
      * which field names look secret: a page of records repeats the same names, and the check is a
      * regular expression (it was ~5% of a search's CPU when run for every field of every record).
      */
-    public static ObjectNode format(JsonNode record, @Nullable ModelMetadata metadata, boolean includeBinary,
+    public static ObjectNode format(
+            JsonNode record,
+            @Nullable ModelMetadata metadata,
+            boolean includeBinary,
             Map<String, Boolean> secretByName) {
         ObjectNode formatted = NODES.objectNode();
         record.properties().forEach(entry -> {
@@ -88,8 +90,12 @@ public final class RecordFormatter {
     }
 
     private static String guessType(JsonNode value) {
-        return value.isArray() && value.size() == 2 && value.get(0).isIntegralNumber() && value.get(1).isString()
-                ? "many2one" : "unknown";
+        return value.isArray()
+                        && value.size() == 2
+                        && value.get(0).isIntegralNumber()
+                        && value.get(1).isString()
+                ? "many2one"
+                : "unknown";
     }
 
     private static long approximateBytes(String base64) {

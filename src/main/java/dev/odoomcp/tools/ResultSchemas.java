@@ -30,17 +30,17 @@ final class ResultSchemas {
     /** Immutable once built and thread-safe; used while the tool beans are created. */
     private static final SchemaGenerator GENERATOR = generator();
 
-    private ResultSchemas() {
-    }
+    private ResultSchemas() {}
 
     static ObjectNode of(Class<? extends Record> result) {
         return GENERATOR.generateSchema(result);
     }
 
     private static SchemaGenerator generator() {
-        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
-                OptionPreset.PLAIN_JSON)
-                .with(new JacksonSchemaModule()).with(new JakartaValidationModule())
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(
+                        SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JacksonSchemaModule())
+                .with(new JakartaValidationModule())
                 .without(Option.SCHEMA_VERSION_INDICATOR)
                 .with(Option.INLINE_ALL_SCHEMAS)
                 // {"anyOf": [{"type": "null"}, ...]} rather than "type": [..., "null"], which single-type
@@ -52,21 +52,23 @@ final class ResultSchemas {
             if (type.getErasedType() == ObjectNode.class || type.getErasedType() == RawValue.class) {
                 ObjectNode schema = context.getGeneratorConfig().createObjectNode();
                 schema.put("type", "object").put("additionalProperties", true);
-                return new CustomDefinition(schema, CustomDefinition.DefinitionType.INLINE,
-                        CustomDefinition.AttributeInclusion.YES);
+                return new CustomDefinition(
+                        schema, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES);
             }
             if (JsonNode.class.isAssignableFrom(type.getErasedType())) {
                 // any value; a schema without any keyword reads as a mistake to schema linters
                 ObjectNode schema = context.getGeneratorConfig().createObjectNode();
                 schema.put("additionalProperties", true);
-                return new CustomDefinition(schema, CustomDefinition.DefinitionType.INLINE,
-                        CustomDefinition.AttributeInclusion.YES);
+                return new CustomDefinition(
+                        schema, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES);
             }
             return null;
         });
         config.forFields().withRequiredCheck(field -> !nullable(field) || !omittedWhenNull(field));
-        config.forFields().withNullableCheck(field -> nullable(field) && !omittedWhenNull(field)
-                && !JsonNode.class.isAssignableFrom(field.getType().getErasedType()));
+        config.forFields()
+                .withNullableCheck(field -> nullable(field)
+                        && !omittedWhenNull(field)
+                        && !JsonNode.class.isAssignableFrom(field.getType().getErasedType()));
         return new SchemaGenerator(config.build());
     }
 
@@ -77,7 +79,8 @@ final class ResultSchemas {
     /** Whether Jackson leaves the component out when it is null: its own or its record's {@code @JsonInclude}. */
     private static boolean omittedWhenNull(FieldScope field) {
         JsonInclude own = field.getRawMember().getAnnotation(JsonInclude.class);
-        JsonInclude.Include inclusion = own != null && own.value() != JsonInclude.Include.USE_DEFAULTS ? own.value()
+        JsonInclude.Include inclusion = own != null && own.value() != JsonInclude.Include.USE_DEFAULTS
+                ? own.value()
                 : inclusionOf(field.getDeclaringType().getErasedType());
         return inclusion != JsonInclude.Include.ALWAYS;
     }

@@ -136,11 +136,16 @@ public record ToolArguments(ObjectNode json) {
             return null;
         }
         if (value.isString()) { // "name,email" is a common shorthand
-            value = json.arrayNode().addAll(java.util.Arrays.stream(value.asString().split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).map(s -> json.stringNode(s)).toList());
+            value = json.arrayNode()
+                    .addAll(java.util.Arrays.stream(value.asString().split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .map(s -> json.stringNode(s))
+                            .toList());
         }
         if (!value.isArray()) {
-            throw new ToolInputException("Argument '" + name + "' must be a list of field names such as [\"name\", \"email\"].");
+            throw new ToolInputException(
+                    "Argument '" + name + "' must be a list of field names such as [\"name\", \"email\"].");
         }
         List<String> fields = new ArrayList<>();
         for (JsonNode field : value) {
@@ -158,7 +163,8 @@ public record ToolArguments(ObjectNode json) {
         JsonNode value = json.get(name);
         if (value == null || value.isNull()) {
             if (required) {
-                throw new ToolInputException("Argument '" + name + "' is required: a JSON object such as {\"name\": \"...\"}.");
+                throw new ToolInputException(
+                        "Argument '" + name + "' is required: a JSON object such as {\"name\": \"...\"}.");
             }
             return null;
         }
@@ -191,5 +197,4 @@ public record ToolArguments(ObjectNode json) {
     public static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
-
 }

@@ -23,8 +23,15 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("odoo-mcp")
 @NullUnmarked // bound by Spring: a setting left out arrives as null and gets its default here
-public record ToolsProperties(Boolean readOnly, Integer defaultLimit, Integer maxLimit, Integer maxResultChars,
-        List<String> deniedModels, List<String> allowedModels, Duration metadataCacheTtl, DataSize metadataCacheSize) {
+public record ToolsProperties(
+        Boolean readOnly,
+        Integer defaultLimit,
+        Integer maxLimit,
+        Integer maxResultChars,
+        List<String> deniedModels,
+        List<String> allowedModels,
+        Duration metadataCacheTtl,
+        DataSize metadataCacheSize) {
 
     public ToolsProperties {
         readOnly = readOnly != null && readOnly;
@@ -39,7 +46,8 @@ public record ToolsProperties(Boolean readOnly, Integer defaultLimit, Integer ma
         }
         maxResultChars = maxResultChars == null ? 100_000 : maxResultChars;
         if (maxResultChars < 1_000) {
-            throw new IllegalArgumentException("ODOO_MCP_MAX_RESULT_CHARS must be at least 1000, was " + maxResultChars);
+            throw new IllegalArgumentException(
+                    "ODOO_MCP_MAX_RESULT_CHARS must be at least 1000, was " + maxResultChars);
         }
         deniedModels = clean(deniedModels);
         allowedModels = clean(allowedModels);
@@ -47,13 +55,15 @@ public record ToolsProperties(Boolean readOnly, Integer defaultLimit, Integer ma
         metadataCacheSize = metadataCacheSize == null ? DataSize.ofMegabytes(32) : metadataCacheSize;
         if (metadataCacheSize.toBytes() < DataSize.ofKilobytes(64).toBytes()
                 || metadataCacheSize.toBytes() > DataSize.ofGigabytes(16).toBytes()) {
-            throw new IllegalArgumentException("ODOO_MCP_METADATA_CACHE_SIZE must be between 64KB and 16GB (for example "
-                    + "32MB), was " + metadataCacheSize);
+            throw new IllegalArgumentException(
+                    "ODOO_MCP_METADATA_CACHE_SIZE must be between 64KB and 16GB (for example " + "32MB), was "
+                            + metadataCacheSize);
         }
     }
 
     private static List<String> clean(List<String> patterns) {
-        return patterns == null ? List.of()
+        return patterns == null
+                ? List.of()
                 : patterns.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -18,8 +18,7 @@ final class Exchange {
     private volatile InputStream body;
 
     /** What every exchange shares. */
-    record Context(JsonCodec codec, LineWriter out, SessionState session, Faults faults, WrapperLog log) {
-    }
+    record Context(JsonCodec codec, LineWriter out, SessionState session, Faults faults, WrapperLog log) {}
 
     Exchange(JsonRpcMessage request, Context context) {
         this.request = request;
@@ -61,7 +60,9 @@ final class Exchange {
     /** Emits one server message; the response to our request only once, with our id if it lacked one. */
     void emit(JsonRpcMessage message) {
         JsonRpcMessage out = message;
-        if (request.expectsResponse() && message.response() && message.method() == null
+        if (request.expectsResponse()
+                && message.response()
+                && message.method() == null
                 && (message.id() == null || message.id().equals("null"))) {
             out = context.codec().withId(message, request.id());
         }
@@ -93,7 +94,9 @@ final class Exchange {
     /** Called when the answer is over: a request nobody answered gets an error now. */
     void finish(int status) {
         if (request.expectsResponse() && !answered.get()) {
-            fail(Faults.INTERNAL_ERROR, expired ? context.faults().timedOut() : context.faults().noAnswer(status));
+            fail(
+                    Faults.INTERNAL_ERROR,
+                    expired ? context.faults().timedOut() : context.faults().noAnswer(status));
         }
     }
 

@@ -47,8 +47,8 @@ final class Faults {
             return timedOut();
         }
         if (has(cause, UnresolvedAddressException.class) || has(cause, UnknownHostException.class)) {
-            return "Cannot find the MCP server host '" + endpoint.getHost() + "'. Check "
-                    + WrapperConfig.SERVER_URL_VAR + " for typos.";
+            return "Cannot find the MCP server host '" + endpoint.getHost() + "'. Check " + WrapperConfig.SERVER_URL_VAR
+                    + " for typos.";
         }
         if (has(cause, ConnectException.class)) {
             return "Cannot connect to the MCP server at " + endpoint + " (connection refused). Check "
@@ -59,8 +59,9 @@ final class Faults {
                     + WrapperConfig.SERVER_URL_VAR + " uses the right scheme (https/http) and that the server's"
                     + " certificate is valid.";
         }
-        return "Lost the connection to the MCP server at " + endpoint + " (" + cause.getClass().getSimpleName()
-                + "). Try again; if it keeps failing, check " + WrapperConfig.SERVER_URL_VAR + ".";
+        return "Lost the connection to the MCP server at " + endpoint + " ("
+                + cause.getClass().getSimpleName() + "). Try again; if it keeps failing, check "
+                + WrapperConfig.SERVER_URL_VAR + ".";
     }
 
     /** A non-2xx answer without a usable JSON-RPC body. */
@@ -89,8 +90,8 @@ final class Faults {
             return "The MCP server failed (HTTP " + status + "). Try again later; if it keeps failing, tell"
                     + " the server's operator.";
         }
-        return "The MCP server rejected the request (HTTP " + status + "). Check that "
-                + WrapperConfig.SERVER_URL_VAR + " points at the Odoo MCP Bridge and that this wrapper is up to date.";
+        return "The MCP server rejected the request (HTTP " + status + "). Check that " + WrapperConfig.SERVER_URL_VAR
+                + " points at the Odoo MCP Bridge and that this wrapper is up to date.";
     }
 
     String garbage(int status, String contentType) {
@@ -111,7 +112,9 @@ final class Faults {
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
+        return millis % 1000 == 0
+                ? Long.toString(millis / 1000)
+                : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
     }
 
     private static boolean has(Throwable error, Class<? extends Throwable> type) {

@@ -33,8 +33,13 @@ final class HttpForwarder {
     private final ScheduledExecutorService timer;
     private final String userAgent;
 
-    HttpForwarder(WrapperConfig config, HttpClient client, Exchange.Context context, Executor workers,
-            ScheduledExecutorService timer, String version) {
+    HttpForwarder(
+            WrapperConfig config,
+            HttpClient client,
+            Exchange.Context context,
+            Executor workers,
+            ScheduledExecutorService timer,
+            String version) {
         this.config = config;
         this.client = client;
         this.context = context;
@@ -47,21 +52,28 @@ final class HttpForwarder {
     CompletableFuture<Void> forward(JsonRpcMessage message) {
         Exchange exchange = new Exchange(message, context);
         HttpRequest request = request(message);
-        context.log().debug(() -> "-> POST " + config.endpoint() + " " + exchange.describe() + " headers "
-                + redactedHeaders(request));
+        context.log()
+                .debug(() -> "-> POST " + config.endpoint() + " " + exchange.describe() + " headers "
+                        + redactedHeaders(request));
         CompletableFuture<HttpResponse<InputStream>> sent =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        ScheduledFuture<?> deadline = timer.schedule(() -> {
-            exchange.expire();
-            sent.cancel(true);
-        }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> {
+                    exchange.expire();
+                    sent.cancel(true);
+                },
+                config.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         return sent.thenAcceptAsync(response -> handle(exchange, response), workers)
                 .exceptionally(error -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
+                    Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     context.log().debug(() -> "   " + exchange.describe() + " failed: " + cause);
-                    exchange.fail(Faults.INTERNAL_ERROR, exchange.expired()
-                            ? context.faults().timedOut() : context.faults().unreachable(cause));
+                    exchange.fail(
+                            Faults.INTERNAL_ERROR,
+                            exchange.expired()
+                                    ? context.faults().timedOut()
+                                    : context.faults().unreachable(cause));
                     return null;
                 })
                 .whenComplete((ignored, error) -> deadline.cancel(false));
@@ -101,7 +113,11 @@ final class HttpForwarder {
             } else if (status >= 200 && status < 300) {
                 readJson(exchange, body, status, type);
             } else {
-                readFailure(exchange, body, status, response.headers().firstValue("Location").orElse(null));
+                readFailure(
+                        exchange,
+                        body,
+                        status,
+                        response.headers().firstValue("Location").orElse(null));
             }
         } catch (IOException e) {
             if (!exchange.expired()) {
@@ -173,7 +189,8 @@ final class HttpForwarder {
     }
 
     private static boolean isSecretHeader(String name) {
-        return name.equalsIgnoreCase("X-Odoo-Api-Key") || name.equalsIgnoreCase("X-MCP-Token")
+        return name.equalsIgnoreCase("X-Odoo-Api-Key")
+                || name.equalsIgnoreCase("X-MCP-Token")
                 || name.equalsIgnoreCase("Authorization");
     }
 }

@@ -145,7 +145,7 @@ final class JsonCodec {
                     case "id" -> id = copyCapturing(p, g);
                     case "method" -> method = value == JsonToken.VALUE_STRING ? p.getString() : null;
                     case "result", "error" -> response = true;
-                    default -> { }
+                    default -> {}
                 }
                 if (!name.equals("id")) {
                     g.copyCurrentStructureExact(p);

@@ -33,7 +33,9 @@ final class SessionState {
 
     /** Visible ASCII only (what the MCP spec allows for a session id), so it can go in a header. */
     private static boolean isHeaderSafe(String value) {
-        return value != null && !value.isEmpty() && value.length() <= 256
+        return value != null
+                && !value.isEmpty()
+                && value.length() <= 256
                 && value.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
     }
 }

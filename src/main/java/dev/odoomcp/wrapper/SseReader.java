@@ -14,8 +14,7 @@ import java.util.function.Consumer;
  */
 final class SseReader {
 
-    private SseReader() {
-    }
+    private SseReader() {}
 
     /** An event past the size limit; the rest of the stream is not read. */
     static final class EventTooLargeException extends IOException {
@@ -29,7 +28,8 @@ final class SseReader {
         String event = "";
         StringBuilder buffer = new StringBuilder();
         String line;
-        while ((line = readLine(body, buffer, maxEventChars - (data == null ? 0 : data.length()), maxEventChars)) != null) {
+        while ((line = readLine(body, buffer, maxEventChars - (data == null ? 0 : data.length()), maxEventChars))
+                != null) {
             if (line.isEmpty()) {
                 dispatch(event, data, onData);
                 data = null;
@@ -46,7 +46,9 @@ final class SseReader {
                 value = value.substring(1);
             }
             if (field.equals("data")) {
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                data = data == null
+                        ? new StringBuilder(value)
+                        : data.append('\n').append(value);
             } else if (field.equals("event")) {
                 event = value;
             }
@@ -80,7 +82,9 @@ final class SseReader {
     }
 
     private static void dispatch(String event, StringBuilder data, Consumer<String> onData) {
-        if (data != null && (event.isEmpty() || event.equals("message")) && !data.toString().isBlank()) {
+        if (data != null
+                && (event.isEmpty() || event.equals("message"))
+                && !data.toString().isBlank()) {
             onData.accept(data.toString());
         }
     }

@@ -45,13 +45,16 @@ final class StdioBridge {
 
     int run(InputStream stdin) {
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("odoo-mcp-wrapper-io"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("odoo-mcp-wrapper-timer"));
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(daemonThreads("odoo-mcp-wrapper-timer"));
         try {
             HttpClient client = HttpClient.newBuilder()
                     .executor(workers)
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(config.timeout().compareTo(Duration.ofSeconds(10)) < 0
-                            ? config.timeout() : Duration.ofSeconds(10))
+                    .connectTimeout(
+                            config.timeout().compareTo(Duration.ofSeconds(10)) < 0
+                                    ? config.timeout()
+                                    : Duration.ofSeconds(10))
                     .build();
             Faults faults = new Faults(config.endpoint(), config.timeout(), config.hasAccessToken());
             Exchange.Context context = new Exchange.Context(codec, out, new SessionState(), faults, log);
@@ -87,10 +90,13 @@ final class StdioBridge {
             message = codec.parseObject(line);
         } catch (JsonCodec.InvalidJsonException e) {
             log.warn("Ignored a line from the MCP client that is not a JSON-RPC message: " + e.getMessage());
-            out.writeLine(e.syntax()
-                    ? codec.errorResponse(null, Faults.PARSE_ERROR, "Parse error: the line is not valid JSON.")
-                    : codec.errorResponse(null, Faults.INVALID_REQUEST,
-                            "Invalid Request: expected one JSON-RPC message object per line."));
+            out.writeLine(
+                    e.syntax()
+                            ? codec.errorResponse(null, Faults.PARSE_ERROR, "Parse error: the line is not valid JSON.")
+                            : codec.errorResponse(
+                                    null,
+                                    Faults.INVALID_REQUEST,
+                                    "Invalid Request: expected one JSON-RPC message object per line."));
             return;
         }
         CompletableFuture<Void> done = forwarder.forward(message);

@@ -24,8 +24,8 @@ import java.util.Set;
  * @param timeout limit for one request, from sending to the last byte of its answer
  * @param logLevel how chatty stderr is
  */
-record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secrets,
-        Duration timeout, LogLevel logLevel) {
+record WrapperConfig(
+        URI endpoint, Map<String, String> headers, Set<String> secrets, Duration timeout, LogLevel logLevel) {
 
     static final String SERVER_URL_VAR = "MCP_SERVER_URL";
     static final String TOKEN_VAR = "MCP_ACCESS_TOKEN";
@@ -38,10 +38,15 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
 
     /** Environment variable → header, in the order they are sent. */
     private static final Map<String, String> HEADER_VARS = headerVars();
+
     private static final List<String> SECRET_VARS = List.of("ODOO_API_KEY", TOKEN_VAR);
 
     /** Log verbosity on stderr. */
-    enum LogLevel { OFF, INFO, DEBUG }
+    enum LogLevel {
+        OFF,
+        INFO,
+        DEBUG
+    }
 
     WrapperConfig {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -67,8 +72,8 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
                 secrets.add(value);
             }
         });
-        return new WrapperConfig(endpoint, headers, Set.copyOf(secrets), timeout(env.get(TIMEOUT_VAR)),
-                logLevel(env.get(LOG_VAR)));
+        return new WrapperConfig(
+                endpoint, headers, Set.copyOf(secrets), timeout(env.get(TIMEOUT_VAR)), logLevel(env.get(LOG_VAR)));
     }
 
     WrapperConfig withTimeout(Duration newTimeout) {
@@ -164,8 +169,8 @@ record WrapperConfig(URI endpoint, Map<String, String> headers, Set<String> secr
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new ConfigException(TIMEOUT_VAR + " must be a whole number of seconds between 1 and 86400"
-                + " (default 120).");
+        throw new ConfigException(
+                TIMEOUT_VAR + " must be a whole number of seconds between 1 and 86400" + " (default 120).");
     }
 
     private static LogLevel logLevel(String raw) {

@@ -16,8 +16,7 @@ public final class WrapperMain {
     static final int EXIT_OK = 0;
     static final int EXIT_USAGE = 2;
 
-    private WrapperMain() {
-    }
+    private WrapperMain() {}
 
     public static void main(String[] args) {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
@@ -39,7 +38,9 @@ public final class WrapperMain {
         }
         WrapperLog log = new WrapperLog(config.logLevel(), stderr, config.secrets());
         log.info("odoo-mcp-wrapper " + version() + " forwarding stdio to " + config.endpoint()
-                + (config.headers().containsKey("X-Odoo-Url") ? "" : " (ODOO_URL not set: Odoo tools will ask for it)"));
+                + (config.headers().containsKey("X-Odoo-Url")
+                        ? ""
+                        : " (ODOO_URL not set: Odoo tools will ask for it)"));
         return new StdioBridge(config, stdout, log, version()).run(stdin);
     }
 

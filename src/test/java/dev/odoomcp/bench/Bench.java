@@ -26,8 +26,7 @@ final class Bench {
             Map.entry("MCP_TENANT_RATE_PER_MINUTE", "1000000"), Map.entry("MCP_CLIENT_RATE_PER_MINUTE", "10000000"),
             Map.entry("MCP_CLIENT_MAX_CONCURRENT", "100000"), Map.entry("MCP_UNVERIFIED_RATE_PER_MINUTE", "1000000"));
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** Everything measured, with what the figures depend on. */
     record Report(String header, BenchTable table) {
@@ -52,15 +51,19 @@ final class Bench {
         List<String> jvm = new ArrayList<>(List.of(BenchConfig.SERVER_HEAP, "-Xlog:gc:file=" + gcLog));
         String jdk = "JDK " + Machine.feature(config.server().java());
         CpuFigure cpu = null;
-        try (ServerProcess server = ServerProcess.start(config.server(), jvm, SERVER_ENV,
-                config.workDir().resolve("server.log"))) {
+        try (ServerProcess server = ServerProcess.start(
+                config.server(), jvm, SERVER_ENV, config.workDir().resolve("server.log"))) {
             server.awaitHealthy(Duration.ofSeconds(120));
             Thread.sleep(2_000);
             if (config.figures() == BenchConfig.Figures.BURST) {
                 new ConcurrencyFigure(config, table, server, fakes, gcLog).measure();
             } else {
                 double idle = server.rssMb();
-                table.add(6, "RSS idle (after start, no request yet)", BenchTable.num(idle, "%.0f MiB"), "≤ 150 MiB",
+                table.add(
+                        6,
+                        "RSS idle (after start, no request yet)",
+                        BenchTable.num(idle, "%.0f MiB"),
+                        "≤ 150 MiB",
                         idle <= 150);
                 SearchCapture capture = SearchCapture.of(server, fakes);
                 int firstRoundTrips = new RoundTripFigure(table, server, fakes).measure();
@@ -82,18 +85,26 @@ final class Bench {
         }
         if (config.server17() != null && cpu != null) {
             Path gcLog17 = config.workDir().resolve("server17-gc.log");
-            try (ServerProcess server = ServerProcess.start(config.server17(), List.of(BenchConfig.SERVER_HEAP,
-                    "-Xlog:gc:file=" + gcLog17), SERVER_ENV, config.workDir().resolve("server17.log"))) {
+            try (ServerProcess server = ServerProcess.start(
+                    config.server17(),
+                    List.of(BenchConfig.SERVER_HEAP, "-Xlog:gc:file=" + gcLog17),
+                    SERVER_ENV,
+                    config.workDir().resolve("server17.log"))) {
                 server.awaitHealthy(Duration.ofSeconds(120));
                 String jdk17 = "JDK " + Machine.feature(config.server17().java());
                 double search = cpu.bridge(server, jdk17, new GcLog(gcLog17));
                 cpu.direct(config.server17().java(), jdk17, search);
             }
-            table.note("JDK 17 bridge (CPU rows only): " + Machine.javaVersion(config.server17().java()) + ".");
+            table.note("JDK 17 bridge (CPU rows only): "
+                    + Machine.javaVersion(config.server17().java()) + ".");
         }
         table.note("Server JVM options: " + BenchConfig.SERVER_HEAP + " -Xlog:gc, otherwise defaults; environment: "
-                + String.join(" ", SERVER_ENV.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList())
+                + String.join(
+                        " ",
+                        SERVER_ENV.entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList())
                 + " (per-host and connection limits raised for the concurrency figure; tenant limits set high).");
         table.note("Load at end: " + Machine.loadAverage());
         return new Report(header, table);
@@ -113,20 +124,32 @@ final class Bench {
             options.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         BenchOdoo.Urls fakes = BenchOdoo.Urls.parse(Files.readAllLines(Path.of(options.get("fakes"))).stream()
-                .filter(l -> l.startsWith("FAKES ")).findFirst().orElseThrow());
+                .filter(l -> l.startsWith("FAKES "))
+                .findFirst()
+                .orElseThrow());
         Path jar = Path.of(options.get("server-jar")).toAbsolutePath();
-        ServerProcess.Launch launch = new ServerProcess.Launch(Path.of(options.get("server-java")),
-                List.of("-jar", jar.toString()));
+        ServerProcess.Launch launch =
+                new ServerProcess.Launch(Path.of(options.get("server-java")), List.of("-jar", jar.toString()));
         String reference = options.get("reference");
         Path work = Path.of(options.getOrDefault("work", "target/bench"));
-        ServerProcess.Launch launch17 = options.containsKey("server-java17") ? new ServerProcess.Launch(
-                Path.of(options.get("server-java17")), List.of("-jar", jar.toString())) : null;
+        ServerProcess.Launch launch17 = options.containsKey("server-java17")
+                ? new ServerProcess.Launch(Path.of(options.get("server-java17")), List.of("-jar", jar.toString()))
+                : null;
         Path python = options.containsKey("python") ? Path.of(options.get("python")) : null;
         Path root = Path.of(options.getOrDefault("root", "."));
         Path profile = options.containsKey("profile") ? Path.of(options.get("profile")) : null;
-        BenchConfig config = BenchConfig.full(launch, jar, reference == null ? null : URI.create(reference), work,
-                launch17, python, PeerFigure.script(root), profile, options.containsKey("cpu-only") ? BenchConfig.Figures.CPU
-                : options.containsKey("burst-only") ? BenchConfig.Figures.BURST : BenchConfig.Figures.ALL);
+        BenchConfig config = BenchConfig.full(
+                launch,
+                jar,
+                reference == null ? null : URI.create(reference),
+                work,
+                launch17,
+                python,
+                PeerFigure.script(root),
+                profile,
+                options.containsKey("cpu-only")
+                        ? BenchConfig.Figures.CPU
+                        : options.containsKey("burst-only") ? BenchConfig.Figures.BURST : BenchConfig.Figures.ALL);
         Report report = run(config, fakes);
         String stamp = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String text = "Run " + stamp + "\n" + report.text();

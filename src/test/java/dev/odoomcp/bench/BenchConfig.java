@@ -31,10 +31,28 @@ import java.time.Duration;
  * @param cpuClients concurrent clients of the CPU figure
  * @param figures which figures run: all, or one part for profiling ({@code bench/run --cpu-only | --burst-only})
  */
-record BenchConfig(ServerProcess.Launch server, Path jar, URI reference, Path workDir, ServerProcess.Launch server17,
-        Path python, Path peerScript, Path profileDir, int startupRuns, int warmupPairs, int pairs, Duration warmup,
-        Duration measure, int clients, int burst, Duration slowLatency, int repeats, int cpuWarmup, int cpuCalls,
-        int cpuClients, Figures figures) {
+record BenchConfig(
+        ServerProcess.Launch server,
+        Path jar,
+        URI reference,
+        Path workDir,
+        ServerProcess.Launch server17,
+        Path python,
+        Path peerScript,
+        Path profileDir,
+        int startupRuns,
+        int warmupPairs,
+        int pairs,
+        Duration warmup,
+        Duration measure,
+        int clients,
+        int burst,
+        Duration slowLatency,
+        int repeats,
+        int cpuWarmup,
+        int cpuCalls,
+        int cpuClients,
+        Figures figures) {
 
     /** All figures, or one part of them: a quicker run while working on what it measures. */
     enum Figures {
@@ -48,15 +66,62 @@ record BenchConfig(ServerProcess.Launch server, Path jar, URI reference, Path wo
     /** The heap the bridge runs with in every figure: about what the container gives it. */
     static final String SERVER_HEAP = "-Xmx256m";
 
-    static BenchConfig full(ServerProcess.Launch server, Path jar, URI reference, Path workDir,
-            ServerProcess.Launch server17, Path python, Path peerScript, Path profileDir, Figures figures) {
-        return new BenchConfig(server, jar, reference, workDir, server17, python, peerScript, profileDir, 3, 1_000,
-                400, Duration.ofSeconds(3), Duration.ofSeconds(5), 64, 2_000, Duration.ofSeconds(1), 5, 5_000, 3_000,
-                4, figures);
+    static BenchConfig full(
+            ServerProcess.Launch server,
+            Path jar,
+            URI reference,
+            Path workDir,
+            ServerProcess.Launch server17,
+            Path python,
+            Path peerScript,
+            Path profileDir,
+            Figures figures) {
+        return new BenchConfig(
+                server,
+                jar,
+                reference,
+                workDir,
+                server17,
+                python,
+                peerScript,
+                profileDir,
+                3,
+                1_000,
+                400,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(5),
+                64,
+                2_000,
+                Duration.ofSeconds(1),
+                5,
+                5_000,
+                3_000,
+                4,
+                figures);
     }
 
     static BenchConfig smoke(ServerProcess.Launch server, URI reference, Path workDir, Duration slowLatency) {
-        return new BenchConfig(server, null, reference, workDir, null, null, null, null, 1, 10, 10,
-                Duration.ofMillis(200), Duration.ofMillis(300), 4, 20, slowLatency, 2, 10, 20, 2, Figures.ALL);
+        return new BenchConfig(
+                server,
+                null,
+                reference,
+                workDir,
+                null,
+                null,
+                null,
+                null,
+                1,
+                10,
+                10,
+                Duration.ofMillis(200),
+                Duration.ofMillis(300),
+                4,
+                20,
+                slowLatency,
+                2,
+                10,
+                20,
+                2,
+                Figures.ALL);
     }
 }

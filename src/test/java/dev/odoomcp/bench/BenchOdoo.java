@@ -23,6 +23,7 @@ public final class BenchOdoo implements AutoCloseable {
     static final String DB = "bench";
     /** A second database with 220 contacts, so that a page of 5 has a next page (the paging paths run). */
     static final String PAGING_DB = "bench_paging";
+
     static final int PAGING_CONTACTS = 220;
     static final String LOGIN = "admin";
     static final String KEY = "bench-api-key";
@@ -37,8 +38,8 @@ public final class BenchOdoo implements AutoCloseable {
     record Urls(URI zero, URI slow, List<URI> cold) {
 
         String toLine() {
-            return "FAKES zero=" + zero + " slow=" + slow + " cold=" + String.join(",",
-                    cold.stream().map(URI::toString).toList());
+            return "FAKES zero=" + zero + " slow=" + slow + " cold="
+                    + String.join(",", cold.stream().map(URI::toString).toList());
         }
 
         static Urls parse(String line) {
@@ -47,8 +48,12 @@ public final class BenchOdoo implements AutoCloseable {
                 int eq = token.indexOf('=');
                 parts.put(token.substring(0, eq), token.substring(eq + 1));
             }
-            return new Urls(URI.create(parts.get("zero")), URI.create(parts.get("slow")),
-                    java.util.Arrays.stream(parts.get("cold").split(",")).map(URI::create).toList());
+            return new Urls(
+                    URI.create(parts.get("zero")),
+                    URI.create(parts.get("slow")),
+                    java.util.Arrays.stream(parts.get("cold").split(","))
+                            .map(URI::create)
+                            .toList());
         }
     }
 
@@ -75,17 +80,24 @@ public final class BenchOdoo implements AutoCloseable {
     }
 
     private FakeOdoo start(Duration latency) {
-        FakeOdoo odoo = FakeOdoo.builder().version("18.0").latency(latency)
+        FakeOdoo odoo = FakeOdoo.builder()
+                .version("18.0")
+                .latency(latency)
                 .database(DB, FakeOdooDatasets.demoCompany(DB, LOGIN, KEY))
-                .database(DB, spec -> spec.model("res.partner", m -> m
-                        .record(partner(42, "Jesse Brown", "jesse.brown"))
-                        .record(partner(43, "Addison Olson", "addison.olson"))))
+                .database(
+                        DB,
+                        spec -> spec.model(
+                                "res.partner",
+                                m -> m.record(partner(42, "Jesse Brown", "jesse.brown"))
+                                        .record(partner(43, "Addison Olson", "addison.olson"))))
                 .database(PAGING_DB, FakeOdooDatasets.demoCompany(PAGING_DB, LOGIN, KEY))
-                .database(PAGING_DB, spec -> spec.model("res.partner", m -> {
-                    for (long id = 100; id < 100 + PAGING_CONTACTS - 18; id++) {
-                        m.record(partner(id, "Contact " + id, "contact" + id));
-                    }
-                }))
+                .database(
+                        PAGING_DB,
+                        spec -> spec.model("res.partner", m -> {
+                            for (long id = 100; id < 100 + PAGING_CONTACTS - 18; id++) {
+                                m.record(partner(id, "Contact " + id, "contact" + id));
+                            }
+                        }))
                 .start();
         servers.add(odoo);
         return odoo;

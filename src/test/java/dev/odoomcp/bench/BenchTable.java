@@ -13,12 +13,20 @@ import java.util.Locale;
  */
 final class BenchTable {
 
-    static final String[] SECTIONS = {"", "1 Odoo round trips", "2 CPU per call", "3 Added latency", "4 Throughput",
-            "5 Concurrency", "6 Footprint", "7 Caches", "8 Side by side"};
+    static final String[] SECTIONS = {
+        "",
+        "1 Odoo round trips",
+        "2 CPU per call",
+        "3 Added latency",
+        "4 Throughput",
+        "5 Concurrency",
+        "6 Footprint",
+        "7 Caches",
+        "8 Side by side"
+    };
 
     /** One line of the table; {@code met} is null where no target applies. */
-    record Row(int section, int order, String measure, String value, Stats stats, String target, Boolean met) {
-    }
+    record Row(int section, int order, String measure, String value, Stats stats, String target, Boolean met) {}
 
     private final String[] sections;
     private final List<Row> rows = new ArrayList<>();
@@ -62,11 +70,25 @@ final class BenchTable {
             String section = r.section() == last ? "" : sections[r.section()];
             last = r.section();
             Stats s = r.stats();
-            out.append("| ").append(section).append(" | ").append(r.measure()).append(" | ").append(r.value())
-                    .append(" | ").append(s == null ? "" : ms(s.min())).append(" | ")
-                    .append(s == null ? "" : ms(s.median())).append(" | ").append(s == null ? "" : ms(s.p99()))
-                    .append(" | ").append(s == null ? "" : ms(s.max())).append(" | ").append(r.target())
-                    .append(" | ").append(r.met() == null ? "" : r.met() ? "yes" : "**no**").append(" |\n");
+            out.append("| ")
+                    .append(section)
+                    .append(" | ")
+                    .append(r.measure())
+                    .append(" | ")
+                    .append(r.value())
+                    .append(" | ")
+                    .append(s == null ? "" : ms(s.min()))
+                    .append(" | ")
+                    .append(s == null ? "" : ms(s.median()))
+                    .append(" | ")
+                    .append(s == null ? "" : ms(s.p99()))
+                    .append(" | ")
+                    .append(s == null ? "" : ms(s.max()))
+                    .append(" | ")
+                    .append(r.target())
+                    .append(" | ")
+                    .append(r.met() == null ? "" : r.met() ? "yes" : "**no**")
+                    .append(" |\n");
         }
         for (String note : notes) {
             out.append("\n").append(note);

@@ -23,8 +23,7 @@ final class CacheFigure {
     private final int firstRoundTrips;
     private long id = 1;
 
-    CacheFigure(BenchConfig config, BenchTable table, ServerProcess server, BenchOdoo.Urls fakes,
-            int firstRoundTrips) {
+    CacheFigure(BenchConfig config, BenchTable table, ServerProcess server, BenchOdoo.Urls fakes, int firstRoundTrips) {
         this.firstRoundTrips = firstRoundTrips;
         this.config = config;
         this.table = table;
@@ -59,16 +58,24 @@ final class CacheFigure {
         table.add(7, describe + ": first", a);
         table.add(7, describe + ": repeated", b);
         double speedup = a.median() / b.median();
-        table.add(7, describe + ": speed-up (median first / median repeated)", BenchTable.num(speedup, "%.1f×"),
-                "≥ 10×", speedup >= 10);
+        table.add(
+                7,
+                describe + ": speed-up (median first / median repeated)",
+                BenchTable.num(speedup, "%.1f×"),
+                "≥ 10×",
+                speedup >= 10);
         String search = "search_records, new tenant";
         Stats first = Stats.ofNanos(firstCall);
         Stats repeated = Stats.ofNanos(repeatCall);
         table.add(7, search + ": first (" + firstRoundTrips + " round trips, new connection)", first);
         table.add(7, search + ": repeated (1 round trip)", repeated);
         double overMinimum = first.median() / (firstRoundTrips * repeated.median());
-        table.add(7, search + ": first / (" + firstRoundTrips + " × repeated)", BenchTable.num(overMinimum, "%.1f×"),
-                "≤ 1.5×", overMinimum <= 1.5);
+        table.add(
+                7,
+                search + ": first / (" + firstRoundTrips + " × repeated)",
+                BenchTable.num(overMinimum, "%.1f×"),
+                "≤ 1.5×",
+                overMinimum <= 1.5);
     }
 
     private long timed(LongFunction<HttpRequest> request) {

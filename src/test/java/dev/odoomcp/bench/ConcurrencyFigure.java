@@ -44,21 +44,40 @@ final class ConcurrencyFigure {
         }
         long gcOffset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
         int burst = config.burst();
-        LoadGenerator.Result r = load.run(burst, burst, Duration.ofSeconds(120),
-                (c, n) -> McpRequests.searchPartners(mcp, tenant, n + 1L), McpRequests::isResult);
+        LoadGenerator.Result r = load.run(
+                burst,
+                burst,
+                Duration.ofSeconds(120),
+                (c, n) -> McpRequests.searchPartners(mcp, tenant, n + 1L),
+                McpRequests::isResult);
         double heapAfter = server.heapUsedMb();
         double heapPeak = Math.max(heapAfter, peakBeforeGc(gcOffset));
         double rssPeak = server.peakRssMb();
         long latencyMs = config.slowLatency().toMillis();
         double wall = r.wallNanos() / 1e6;
         boolean allOk = r.errors() == 0 && r.completed() == burst;
-        table.add(5, burst + " concurrent tools/call, Odoo latency " + latencyMs + " ms: wall time",
-                BenchTable.num(wall, "%.0f ms"), "≤ 2 × latency", allOk && wall <= 2.0 * latencyMs);
-        table.add(5, "  succeeded / errors", (r.completed() - r.errors()) + " / " + r.errors()
-                + (r.firstError() == null ? "" : " (first: " + r.firstError().replace('|', '/') + ")"), "all", allOk);
+        table.add(
+                5,
+                burst + " concurrent tools/call, Odoo latency " + latencyMs + " ms: wall time",
+                BenchTable.num(wall, "%.0f ms"),
+                "≤ 2 × latency",
+                allOk && wall <= 2.0 * latencyMs);
+        table.add(
+                5,
+                "  succeeded / errors",
+                (r.completed() - r.errors()) + " / " + r.errors()
+                        + (r.firstError() == null
+                                ? ""
+                                : " (first: " + r.firstError().replace('|', '/') + ")"),
+                "all",
+                allOk);
         table.add(5, "  latency per call", r.stats());
-        table.add(5, "  peak heap of the bridge (" + BenchConfig.SERVER_HEAP + ")", BenchTable.num(heapPeak, "%.0f MiB"),
-                "≤ 256 MiB", allOk && heapPeak <= 256);
+        table.add(
+                5,
+                "  peak heap of the bridge (" + BenchConfig.SERVER_HEAP + ")",
+                BenchTable.num(heapPeak, "%.0f MiB"),
+                "≤ 256 MiB",
+                allOk && heapPeak <= 256);
         table.add(5, "  peak RSS of the bridge (VmHWM, whole run)", BenchTable.num(rssPeak, "%.0f MiB"), "", null);
     }
 
@@ -67,8 +86,11 @@ final class ConcurrencyFigure {
             return Double.NaN;
         }
         byte[] all = Files.readAllBytes(gcLog);
-        String text = new String(all, (int) Math.min(offset, all.length), all.length - (int) Math.min(offset,
-                all.length), StandardCharsets.UTF_8);
+        String text = new String(
+                all,
+                (int) Math.min(offset, all.length),
+                all.length - (int) Math.min(offset, all.length),
+                StandardCharsets.UTF_8);
         double peak = Double.NaN;
         Matcher m = GC_LINE.matcher(text);
         while (m.find()) {

@@ -46,8 +46,12 @@ final class CpuFigure {
         table.add(2, "bridge, tools/list, " + jdk, ms(list[0]) + ", " + kib(list[1]) + " allocated", "", null);
         LoadGenerator.Requests search = (c, n) -> McpRequests.searchPartners(mcp, tenant, ids.getAndIncrement());
         double[] call = perCall(server, search, gc);
-        table.add(2, "bridge, tools/call search_records (20 records), " + jdk, ms(call[0]) + ", " + kib(call[1])
-                + " allocated", "≤ 1 ms", call[0] <= 1);
+        table.add(
+                2,
+                "bridge, tools/call search_records (20 records), " + jdk,
+                ms(call[0]) + ", " + kib(call[1]) + " allocated",
+                "≤ 1 ms",
+                call[0] <= 1);
         if (config.profileDir() != null) {
             profile(server, jdk, "search_records", search);
             profile(server, jdk, "tools_list", toolsList);
@@ -57,21 +61,37 @@ final class CpuFigure {
 
     /** The plain client's CPU per search_read, on the JDK of {@code java}; NaN when it could not run. */
     double direct(Path java, String jdk, double bridgeSearch) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                DirectXmlRpcClient.class.getName(), fakes.zero().toString(), BenchOdoo.DB, "2", BenchOdoo.KEY,
-                String.join(",", capture.fields()), Integer.toString(config.cpuWarmup()),
-                Integer.toString(config.cpuCalls()), Integer.toString(config.cpuClients())));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DirectXmlRpcClient.class.getName(),
+                fakes.zero().toString(),
+                BenchOdoo.DB,
+                "2",
+                BenchOdoo.KEY,
+                String.join(",", capture.fields()),
+                Integer.toString(config.cpuWarmup()),
+                Integer.toString(config.cpuCalls()),
+                Integer.toString(config.cpuClients())));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("The direct XML-RPC client failed: " + out);
         }
-        String line = out.lines().filter(l -> l.startsWith("CPU ")).findFirst()
+        String line = out.lines()
+                .filter(l -> l.startsWith("CPU "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The direct XML-RPC client printed no CPU line: " + out));
         String[] parts = line.split(" ");
         double perCall = Double.parseDouble(parts[1]) / Double.parseDouble(parts[3]);
-        table.add(2, "direct XML-RPC client, same search_read (Apache XML-RPC, own JVM), " + jdk, ms(perCall), "", null);
-        table.add(2, "  ratio bridge / direct, search, " + jdk, BenchTable.num(bridgeSearch / perCall, "%.1f×"), "",
+        table.add(
+                2, "direct XML-RPC client, same search_read (Apache XML-RPC, own JVM), " + jdk, ms(perCall), "", null);
+        table.add(
+                2,
+                "  ratio bridge / direct, search, " + jdk,
+                BenchTable.num(bridgeSearch / perCall, "%.1f×"),
+                "",
                 null);
         return perCall;
     }
@@ -83,8 +103,8 @@ final class CpuFigure {
         double usedThen = server.heapUsedMb();
         long mark = gc.mark();
         double before = server.cpuMillis();
-        LoadGenerator.Result r = load.run(clients, config.cpuCalls(), Duration.ofMinutes(5), requests,
-                McpRequests::isResult);
+        LoadGenerator.Result r =
+                load.run(clients, config.cpuCalls(), Duration.ofMinutes(5), requests, McpRequests::isResult);
         double after = server.cpuMillis();
         check(r);
         double allocated = gc.allocatedMb(mark, usedThen, server.heapUsedMb());
@@ -96,8 +116,8 @@ final class CpuFigure {
         int clients = config.cpuClients();
         check(load.run(clients, config.cpuWarmup(), Duration.ofMinutes(5), requests, McpRequests::isResult));
         double before = server.cpuMillis();
-        LoadGenerator.Result r = load.run(clients, config.cpuCalls(), Duration.ofMinutes(5), requests,
-                McpRequests::isResult);
+        LoadGenerator.Result r =
+                load.run(clients, config.cpuCalls(), Duration.ofMinutes(5), requests, McpRequests::isResult);
         double after = server.cpuMillis();
         check(r);
         return (after - before) / r.completed();

@@ -23,8 +23,7 @@ import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
  */
 public final class DirectXmlRpcClient {
 
-    private DirectXmlRpcClient() {
-    }
+    private DirectXmlRpcClient() {}
 
     public static void main(String[] args) throws Exception {
         URI odoo = URI.create(args[0]);
@@ -37,8 +36,9 @@ public final class DirectXmlRpcClient {
         int clients = Integer.parseInt(args[7]);
         XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
         config.setServerURL(odoo.resolve("/xmlrpc/2/object").toURL());
-        Object[] params = {db, uid, key, "res.partner", "search_read", List.of(List.of()),
-                Map.of("fields", fields, "limit", 50)};
+        Object[] params = {
+            db, uid, key, "res.partner", "search_read", List.of(List.of()), Map.of("fields", fields, "limit", 50)
+        };
         run(config, params, warmup, clients);
         long pid = ProcessHandle.current().pid();
         double before = Machine.cpuMillis(pid);

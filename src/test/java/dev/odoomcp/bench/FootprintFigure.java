@@ -32,20 +32,24 @@ final class FootprintFigure {
             return;
         }
         Path extracted = extract();
-        ServerProcess.Launch fromExtracted = new ServerProcess.Launch(config.server().java(),
-                List.of("-jar", extracted.toString()));
+        ServerProcess.Launch fromExtracted =
+                new ServerProcess.Launch(config.server().java(), List.of("-jar", extracted.toString()));
         addStartRow("start-up, extracted jar", time("extracted", fromExtracted, List.of()));
         Path cache = config.workDir().resolve("bridge.aot");
         Files.deleteIfExists(cache);
-        try (ServerProcess training = ServerProcess.start(fromExtracted, List.of("-XX:AOTCacheOutput=" + cache,
-                "-Dspring.context.exit=onRefresh"), Bench.SERVER_ENV, config.workDir().resolve("aot-training.log"))) {
+        try (ServerProcess training = ServerProcess.start(
+                fromExtracted,
+                List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"),
+                Bench.SERVER_ENV,
+                config.workDir().resolve("aot-training.log"))) {
             training.awaitExit(START_TIMEOUT);
         }
         if (!Files.exists(cache)) {
             table.add(6, "start-up, extracted jar + AOT cache", "n/a (training made no cache)", "", null);
             return;
         }
-        addStartRow("start-up, extracted jar + AOT cache", time("aot", fromExtracted, List.of("-XX:AOTCache=" + cache)));
+        addStartRow(
+                "start-up, extracted jar + AOT cache", time("aot", fromExtracted, List.of("-XX:AOTCache=" + cache)));
     }
 
     private void addStartRow(String measure, Stats stats) {
@@ -56,8 +60,8 @@ final class FootprintFigure {
     private Stats time(String name, ServerProcess.Launch launch, List<String> jvm) throws Exception {
         long[] nanos = new long[config.startupRuns()];
         for (int i = 0; i < nanos.length; i++) {
-            try (ServerProcess server = ServerProcess.start(launch, jvm, Bench.SERVER_ENV,
-                    config.workDir().resolve("start-" + name + "-" + i + ".log"))) {
+            try (ServerProcess server = ServerProcess.start(
+                    launch, jvm, Bench.SERVER_ENV, config.workDir().resolve("start-" + name + "-" + i + ".log"))) {
                 nanos[i] = server.awaitHealthy(START_TIMEOUT).toNanos();
             }
         }
@@ -67,10 +71,19 @@ final class FootprintFigure {
     /** {@code java -Djarmode=tools -jar app.jar extract}: the layout Spring Boot recommends for CDS/AOT. */
     private Path extract() throws Exception {
         Path dir = config.workDir().resolve("extracted");
-        List<String> command = new ArrayList<>(List.of(config.server().java().toString(), "-Djarmode=tools", "-jar",
-                config.jar().toString(), "extract", "--force", "--destination", dir.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(config.workDir().resolve("extract.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                config.server().java().toString(),
+                "-Djarmode=tools",
+                "-jar",
+                config.jar().toString(),
+                "extract",
+                "--force",
+                "--destination",
+                dir.toString()));
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(config.workDir().resolve("extract.log").toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("Extracting " + config.jar() + " failed; see extract.log");
         }

@@ -23,8 +23,8 @@ final class LatencyFigure {
     private final LoadGenerator load = new LoadGenerator(LoadGenerator.newClient());
     private final AtomicLong ids = new AtomicLong(1);
 
-    LatencyFigure(BenchConfig config, BenchTable table, ServerProcess server, BenchOdoo.Urls fakes,
-            SearchCapture capture) {
+    LatencyFigure(
+            BenchConfig config, BenchTable table, ServerProcess server, BenchOdoo.Urls fakes, SearchCapture capture) {
         this.config = config;
         this.table = table;
         this.server = server;
@@ -36,8 +36,7 @@ final class LatencyFigure {
         OdooRecorder.Exchange captured = capture.exchange();
         McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
         URI mcp = server.mcp();
-        HttpRequest direct = McpRequests.direct(fakes.zero(), captured.path(), captured.contentType(),
-                captured.body());
+        HttpRequest direct = McpRequests.direct(fakes.zero(), captured.path(), captured.contentType(), captured.body());
         Pairs warm = pairs(1, config.warmupPairs(), mcp, tenant, direct);
         check(warm);
         for (int clients : new int[] {1, 16}) {
@@ -48,8 +47,12 @@ final class LatencyFigure {
             table.add(3, "same search_read direct to Odoo, " + label, Stats.ofNanos(p.direct()));
             Stats added = Stats.ofNanos(p.difference());
             table.add(3, "added by the bridge (per-pair difference), " + label, added);
-            table.add(3, "  added p50 / p99, " + label, BenchTable.ms(added.median()) + " / "
-                    + BenchTable.ms(added.p99()) + " ms", "≤ 1 / ≤ 5 ms", added.median() <= 1 && added.p99() <= 5);
+            table.add(
+                    3,
+                    "  added p50 / p99, " + label,
+                    BenchTable.ms(added.median()) + " / " + BenchTable.ms(added.p99()) + " ms",
+                    "≤ 1 / ≤ 5 ms",
+                    added.median() <= 1 && added.p99() <= 5);
         }
     }
 
@@ -78,8 +81,8 @@ final class LatencyFigure {
                 running.add(executor.submit(() -> {
                     for (int i = 0; i < perClient; i++) {
                         long t0 = System.nanoTime();
-                        String a = load.send(McpRequests.searchPartners(mcp, tenant, ids.getAndIncrement()),
-                                McpRequests::isResult);
+                        String a = load.send(
+                                McpRequests.searchPartners(mcp, tenant, ids.getAndIncrement()), McpRequests::isResult);
                         long t1 = System.nanoTime();
                         String b = load.send(direct, McpRequests::isXmlRpcValue);
                         long t2 = System.nanoTime();
@@ -103,7 +106,8 @@ final class LatencyFigure {
 
     private static void check(Pairs p) {
         if (p.errors() > 0) {
-            throw new IllegalStateException("Latency figure: " + p.errors() + " failed calls, first: " + p.firstError());
+            throw new IllegalStateException(
+                    "Latency figure: " + p.errors() + " failed calls, first: " + p.firstError());
         }
     }
 }

@@ -12,9 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -60,12 +59,14 @@ final class LoadGenerator {
     }
 
     static HttpClient newClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
                 .build();
     }
 
-    Result run(int concurrency, int maxRequests, Duration maxTime, Requests requests,
-            Predicate<HttpResponse<String>> ok) {
+    Result run(
+            int concurrency, int maxRequests, Duration maxTime, Requests requests, Predicate<HttpResponse<String>> ok) {
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -147,7 +148,8 @@ final class LoadGenerator {
     /** Virtual threads where the runtime has them (the bench runs on 25; the smoke test may run on 17). */
     static ExecutorService clients() {
         try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            return (ExecutorService)
+                    Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
             return Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "bench-client");

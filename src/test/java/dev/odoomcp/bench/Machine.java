@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** What the figures depend on besides the code: CPUs, load (other work on the machine), JVMs. */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static String describe(Path serverJava) {
         return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), "
@@ -24,8 +23,8 @@ final class Machine {
     static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2] + " (1/5/15 min; " + Runtime.getRuntime()
-                    .availableProcessors() + " CPUs)";
+            return parts[0] + " " + parts[1] + " " + parts[2] + " (1/5/15 min; "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs)";
         } catch (IOException e) {
             return "n/a";
         }
@@ -59,7 +58,9 @@ final class Machine {
 
     private static double clockTicks() {
         try {
-            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             p.waitFor(10, TimeUnit.SECONDS);
             return Double.parseDouble(out);
@@ -73,8 +74,11 @@ final class Machine {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
         }
@@ -82,8 +86,10 @@ final class Machine {
 
     private static String memory() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB memory").findFirst()
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB memory")
+                    .findFirst()
                     .orElse("");
         } catch (IOException e) {
             return "";
@@ -93,12 +99,17 @@ final class Machine {
     /** The {@code Runtime Environment} line of {@code java -version}. */
     static String javaVersion(Path java) {
         try {
-            Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(java.toString(), "-version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(30, TimeUnit.SECONDS);
             List<String> lines = out.lines().toList();
-            return lines.stream().filter(l -> l.contains("Runtime Environment")).findFirst()
-                    .orElse(lines.isEmpty() ? "unknown" : lines.get(0)).trim();
+            return lines.stream()
+                    .filter(l -> l.contains("Runtime Environment"))
+                    .findFirst()
+                    .orElse(lines.isEmpty() ? "unknown" : lines.get(0))
+                    .trim();
         } catch (IOException e) {
             return "unknown";
         } catch (InterruptedException e) {
@@ -110,7 +121,8 @@ final class Machine {
     /** Feature release of a {@code java} executable (17, 25, ...). */
     static int feature(Path javaExe) {
         String v = javaVersion(javaExe);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("build (\\d+)").matcher(v);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("build (\\d+)").matcher(v);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 }

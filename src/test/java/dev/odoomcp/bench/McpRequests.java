@@ -17,8 +17,7 @@ final class McpRequests {
     static final String LEGACY_VERSION = "2025-11-25";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private McpRequests() {
-    }
+    private McpRequests() {}
 
     /** Credentials of one tenant: its Odoo URL and the bench user. */
     record Tenant(URI odoo, String db, String login, String key) {
@@ -38,8 +37,11 @@ final class McpRequests {
     }
 
     static HttpRequest toolsCall(URI mcp, Tenant tenant, long id, String tool, String argumentsJson) {
-        return bridge(mcp, tenant, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"" + tool + "\",\"arguments\":" + argumentsJson + "}}");
+        return bridge(
+                mcp,
+                tenant,
+                "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":" + "{\"name\":\"" + tool
+                        + "\",\"arguments\":" + argumentsJson + "}}");
     }
 
     /** search_records over all 20 contacts: one search_read to Odoo once caches are warm. */
@@ -52,8 +54,11 @@ final class McpRequests {
     }
 
     private static HttpRequest bridge(URI mcp, Tenant tenant, String body) {
-        return McpClient.at(mcp.resolve("/")).protocol(LEGACY_VERSION)
-                .with(McpClient.odoo(tenant.odoo(), tenant.db(), tenant.login(), tenant.key())).request(body).build();
+        return McpClient.at(mcp.resolve("/"))
+                .protocol(LEGACY_VERSION)
+                .with(McpClient.odoo(tenant.odoo(), tenant.db(), tenant.login(), tenant.key()))
+                .request(body)
+                .build();
     }
 
     /** A POST to the /mcp endpoint {@code mcp} with the standard headers, built by the tests' one MCP client. */
@@ -63,8 +68,11 @@ final class McpRequests {
 
     /** The XML-RPC request the bridge sends for the same search, straight to the fake Odoo. */
     static HttpRequest direct(URI odoo, String path, String contentType, byte[] body) {
-        return HttpRequest.newBuilder(odoo.resolve(path)).timeout(TIMEOUT).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpRequest.newBuilder(odoo.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     /** A JSON-RPC result (JSON or one SSE event), not an error, and no failed tool call. */
@@ -75,7 +83,8 @@ final class McpRequests {
 
     /** An XML-RPC answer that is not a fault. */
     static boolean isXmlRpcValue(HttpResponse<String> response) {
-        return response.statusCode() == 200 && response.body().contains("<params>")
+        return response.statusCode() == 200
+                && response.body().contains("<params>")
                 && !response.body().contains("<fault>");
     }
 }

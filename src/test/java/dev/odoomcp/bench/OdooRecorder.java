@@ -58,14 +58,20 @@ final class OdooRecorder implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             String path = exchange.getRequestURI().getPath();
             seen.add(new Exchange(exchange.getRequestMethod(), path, contentType, body));
-            HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpRequest.Builder forward = HttpRequest.newBuilder(
+                            target.resolve(exchange.getRequestURI().toString()))
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             if (contentType != null) {
                 forward.header("Content-Type", contentType);
             }
             HttpResponse<byte[]> answer = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            answer.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
+            answer.headers()
+                    .firstValue("Content-Type")
+                    .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
             exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
             if (answer.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -31,8 +31,13 @@ final class PeerFigure {
     private final LoadGenerator load = new LoadGenerator(LoadGenerator.newClient());
     private final AtomicLong ids = new AtomicLong(1);
 
-    PeerFigure(BenchConfig config, BenchTable table, ServerProcess bridge, BenchOdoo.Urls fakes,
-            SearchCapture capture, CpuFigure cpu) {
+    PeerFigure(
+            BenchConfig config,
+            BenchTable table,
+            ServerProcess bridge,
+            BenchOdoo.Urls fakes,
+            SearchCapture capture,
+            CpuFigure cpu) {
         this.config = config;
         this.table = table;
         this.bridge = bridge;
@@ -52,15 +57,22 @@ final class PeerFigure {
             URI bridgeMcp = bridge.mcp();
             McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
             LoadGenerator.Requests peerSearch = (c, n) -> peerSearch(peerMcp);
-            LoadGenerator.Requests bridgeSearch = (c, n) -> McpRequests.searchPartners(bridgeMcp, tenant,
-                    ids.getAndIncrement());
+            LoadGenerator.Requests bridgeSearch =
+                    (c, n) -> McpRequests.searchPartners(bridgeMcp, tenant, ids.getAndIncrement());
             double peerCpu = cpu.perCall(peer, peerSearch);
             double bridgeCpu = cpu.perCall(bridge, bridgeSearch);
-            table.add(8, "CPU per search: bridge / peer", CpuFigure.ms(bridgeCpu) + " / " + CpuFigure.ms(peerCpu),
-                    "", null);
+            table.add(
+                    8,
+                    "CPU per search: bridge / peer",
+                    CpuFigure.ms(bridgeCpu) + " / " + CpuFigure.ms(peerCpu),
+                    "",
+                    null);
 
-            HttpRequest direct = McpRequests.direct(fakes.zero(), capture.exchange().path(),
-                    capture.exchange().contentType(), capture.exchange().body());
+            HttpRequest direct = McpRequests.direct(
+                    fakes.zero(),
+                    capture.exchange().path(),
+                    capture.exchange().contentType(),
+                    capture.exchange().body());
             long[][] seq = interleaved(bridgeMcp, tenant, peerMcp, direct);
             Stats b = Stats.ofNanos(seq[0]);
             Stats p = Stats.ofNanos(seq[1]);
@@ -68,21 +80,38 @@ final class PeerFigure {
             table.add(8, "search, one client: bridge", b);
             table.add(8, "search, one client: peer", p);
             table.add(8, "search, one client: direct XML-RPC", d);
-            table.add(8, "  added p50 over direct: bridge / peer", BenchTable.ms(b.median() - d.median()) + " / "
-                    + BenchTable.ms(p.median() - d.median()) + " ms", "", null);
+            table.add(
+                    8,
+                    "  added p50 over direct: bridge / peer",
+                    BenchTable.ms(b.median() - d.median()) + " / " + BenchTable.ms(p.median() - d.median()) + " ms",
+                    "",
+                    null);
 
             double bridgeRate = throughput(bridgeSearch);
             double peerRate = throughput(peerSearch);
-            table.add(8, "search throughput, " + CLIENTS + " clients: bridge / peer", BenchTable.num(bridgeRate, "%.0f")
-                    + " / " + BenchTable.num(peerRate, "%.0f") + " req/s (" + BenchTable.num(bridgeRate / peerRate,
-                            "%.1f×") + ")", "", null);
+            table.add(
+                    8,
+                    "search throughput, " + CLIENTS + " clients: bridge / peer",
+                    BenchTable.num(bridgeRate, "%.0f")
+                            + " / " + BenchTable.num(peerRate, "%.0f") + " req/s ("
+                            + BenchTable.num(bridgeRate / peerRate, "%.1f×") + ")",
+                    "",
+                    null);
             double bridgeList = throughput((c, n) -> McpRequests.toolsList(bridgeMcp, tenant, ids.getAndIncrement()));
             double peerList = throughput((c, n) -> peerList(peerMcp));
-            table.add(8, "tools/list throughput, " + CLIENTS + " clients: bridge / peer",
+            table.add(
+                    8,
+                    "tools/list throughput, " + CLIENTS + " clients: bridge / peer",
                     BenchTable.num(bridgeList, "%.0f") + " / " + BenchTable.num(peerList, "%.0f") + " req/s ("
-                            + BenchTable.num(bridgeList / peerList, "%.1f×") + ")", "", null);
-            table.add(8, "RSS after load: bridge / peer", BenchTable.num(bridge.rssMb(), "%.0f") + " / "
-                    + BenchTable.num(peer.rssMb(), "%.0f") + " MiB", "", null);
+                            + BenchTable.num(bridgeList / peerList, "%.1f×") + ")",
+                    "",
+                    null);
+            table.add(
+                    8,
+                    "RSS after load: bridge / peer",
+                    BenchTable.num(bridge.rssMb(), "%.0f") + " / " + BenchTable.num(peer.rssMb(), "%.0f") + " MiB",
+                    "",
+                    null);
         }
     }
 
@@ -97,9 +126,19 @@ final class PeerFigure {
     }
 
     private ServerProcess start(URI odoo, String log) throws Exception {
-        ServerProcess peer = ServerProcess.start(new ServerProcess.Launch(config.python(),
-                List.of(config.peerScript().toString())), List.of(), Map.of("ODOO_URL", odoo.toString(),
-                        "ODOO_DB", BenchOdoo.DB, "ODOO_USERNAME", BenchOdoo.LOGIN, "ODOO_API_KEY", BenchOdoo.KEY),
+        ServerProcess peer = ServerProcess.start(
+                new ServerProcess.Launch(
+                        config.python(), List.of(config.peerScript().toString())),
+                List.of(),
+                Map.of(
+                        "ODOO_URL",
+                        odoo.toString(),
+                        "ODOO_DB",
+                        BenchOdoo.DB,
+                        "ODOO_USERNAME",
+                        BenchOdoo.LOGIN,
+                        "ODOO_API_KEY",
+                        BenchOdoo.KEY),
                 config.workDir().resolve(log));
         try {
             peer.awaitHealthy(Duration.ofSeconds(60));
@@ -111,15 +150,20 @@ final class PeerFigure {
     }
 
     private HttpRequest peerSearch(URI mcp) {
-        return McpRequests.mcpPost(mcp, "{\"jsonrpc\":\"2.0\",\"id\":" + ids.getAndIncrement()
-                + ",\"method\":\"tools/call\",\"params\":{\"name\":\"search_records\",\"arguments\":"
-                + "{\"model\":\"res.partner\",\"fields\":" + capture.fieldsJson() + ",\"limit\":50}}}")
-                .header("MCP-Protocol-Version", McpRequests.LEGACY_VERSION).build();
+        return McpRequests.mcpPost(
+                        mcp,
+                        "{\"jsonrpc\":\"2.0\",\"id\":" + ids.getAndIncrement()
+                                + ",\"method\":\"tools/call\",\"params\":{\"name\":\"search_records\",\"arguments\":"
+                                + "{\"model\":\"res.partner\",\"fields\":" + capture.fieldsJson() + ",\"limit\":50}}}")
+                .header("MCP-Protocol-Version", McpRequests.LEGACY_VERSION)
+                .build();
     }
 
     private HttpRequest peerList(URI mcp) {
-        return McpRequests.mcpPost(mcp, "{\"jsonrpc\":\"2.0\",\"id\":" + ids.getAndIncrement()
-                + ",\"method\":\"tools/list\"}").header("MCP-Protocol-Version", McpRequests.LEGACY_VERSION).build();
+        return McpRequests.mcpPost(
+                        mcp, "{\"jsonrpc\":\"2.0\",\"id\":" + ids.getAndIncrement() + ",\"method\":\"tools/list\"}")
+                .header("MCP-Protocol-Version", McpRequests.LEGACY_VERSION)
+                .build();
     }
 
     private void send(HttpRequest request) {
@@ -154,8 +198,8 @@ final class PeerFigure {
     private double throughput(LoadGenerator.Requests requests) {
         LoadGenerator.Result warm = load.run(CLIENTS, 1_000_000, config.warmup(), requests, McpRequests::isResult);
         if (warm.errors() > 0) {
-            throw new IllegalStateException("Peer figure warm-up: " + warm.errors() + " errors, first: "
-                    + warm.firstError());
+            throw new IllegalStateException(
+                    "Peer figure warm-up: " + warm.errors() + " errors, first: " + warm.firstError());
         }
         LoadGenerator.Result r = load.run(CLIENTS, 1_000_000, config.measure(), requests, McpRequests::isResult);
         if (r.errors() > 0) {

@@ -25,14 +25,21 @@ final class ReferenceSessions {
         String[] sessions = new String[clients];
         String version = McpRequests.LEGACY_VERSION;
         for (int c = 0; c < clients; c++) {
-            HttpResponse<String> init = load.exchange(McpRequests.mcpPost(mcp, "{\"jsonrpc\":\"2.0\",\"id\":0,"
-                    + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version + "\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"odoo-mcp-bench\",\"version\":\"1\"}}}").build());
-            sessions[c] = init.headers().firstValue("mcp-session-id").orElseThrow(() -> new IllegalStateException(
-                    "The reference server gave no session id: HTTP " + init.statusCode() + " " + init.body()));
-            HttpResponse<String> initialized = load.exchange(McpRequests.mcpPost(mcp,
-                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
-                    .header("Mcp-Session-Id", sessions[c]).header("MCP-Protocol-Version", version).build());
+            HttpResponse<String> init = load.exchange(McpRequests.mcpPost(
+                            mcp,
+                            "{\"jsonrpc\":\"2.0\",\"id\":0,"
+                                    + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version + "\","
+                                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"odoo-mcp-bench\",\"version\":\"1\"}}}")
+                    .build());
+            sessions[c] = init.headers()
+                    .firstValue("mcp-session-id")
+                    .orElseThrow(() -> new IllegalStateException(
+                            "The reference server gave no session id: HTTP " + init.statusCode() + " " + init.body()));
+            HttpResponse<String> initialized = load.exchange(
+                    McpRequests.mcpPost(mcp, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                            .header("Mcp-Session-Id", sessions[c])
+                            .header("MCP-Protocol-Version", version)
+                            .build());
             if (initialized.statusCode() / 100 != 2) {
                 throw new IllegalStateException("notifications/initialized: HTTP " + initialized.statusCode());
             }
@@ -43,6 +50,7 @@ final class ReferenceSessions {
     HttpRequest toolsList(int client, long id) {
         return McpRequests.mcpPost(mcp, "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\"}")
                 .header("Mcp-Session-Id", sessions[client % sessions.length])
-                .header("MCP-Protocol-Version", protocolVersion).build();
+                .header("MCP-Protocol-Version", protocolVersion)
+                .build();
     }
 }

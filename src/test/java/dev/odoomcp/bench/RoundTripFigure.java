@@ -16,31 +16,54 @@ import java.util.regex.Pattern;
 final class RoundTripFigure {
 
     /** A read tool call as an AI client sends it, and the round trips it should take when warm. */
-    record ToolCall(String label, String tool, String arguments, int expected) {
-    }
+    record ToolCall(String label, String tool, String arguments, int expected) {}
 
     /**
      * Every read tool, with the paging cases of search_records and name_search; the last one asks
      * for the total, which costs its second round trip on purpose.
      */
     static final List<ToolCall> READ_TOOLS = List.of(
-            new ToolCall("search_records, limit 5 of 220 (next page exists)", "search_records",
-                    "{\"model\":\"res.partner\",\"limit\":5}", 1),
-            new ToolCall("search_records, second page (offset 5)", "search_records",
-                    "{\"model\":\"res.partner\",\"limit\":5,\"offset\":5}", 1),
-            new ToolCall("search_records, last page (offset 215)", "search_records",
-                    "{\"model\":\"res.partner\",\"limit\":5,\"offset\":215}", 1),
-            new ToolCall("search_records, all of a small result (20 of 20)", "search_records",
-                    "{\"model\":\"res.partner\",\"domain\":[[\"id\",\"<\",100]],\"limit\":50}", 1),
+            new ToolCall(
+                    "search_records, limit 5 of 220 (next page exists)",
+                    "search_records",
+                    "{\"model\":\"res.partner\",\"limit\":5}",
+                    1),
+            new ToolCall(
+                    "search_records, second page (offset 5)",
+                    "search_records",
+                    "{\"model\":\"res.partner\",\"limit\":5,\"offset\":5}",
+                    1),
+            new ToolCall(
+                    "search_records, last page (offset 215)",
+                    "search_records",
+                    "{\"model\":\"res.partner\",\"limit\":5,\"offset\":215}",
+                    1),
+            new ToolCall(
+                    "search_records, all of a small result (20 of 20)",
+                    "search_records",
+                    "{\"model\":\"res.partner\",\"domain\":[[\"id\",\"<\",100]],\"limit\":50}",
+                    1),
             new ToolCall("read_records, 3 ids", "read_records", "{\"model\":\"res.partner\",\"ids\":[100,101,102]}", 1),
-            new ToolCall("count_records", "count_records",
-                    "{\"model\":\"res.partner\",\"domain\":[[\"is_company\",\"=\",true]]}", 1),
-            new ToolCall("aggregate_records, group by country", "aggregate_records",
-                    "{\"model\":\"res.partner\",\"group_by\":[\"country_id\"]}", 1),
-            new ToolCall("name_search, limit 5 of the 10 matches", "name_search",
-                    "{\"model\":\"res.partner\",\"name\":\"Contact 10\",\"limit\":5}", 1),
-            new ToolCall("search_records, limit 5, count_total (total asked for)", "search_records",
-                    "{\"model\":\"res.partner\",\"limit\":5,\"count_total\":true}", 2));
+            new ToolCall(
+                    "count_records",
+                    "count_records",
+                    "{\"model\":\"res.partner\",\"domain\":[[\"is_company\",\"=\",true]]}",
+                    1),
+            new ToolCall(
+                    "aggregate_records, group by country",
+                    "aggregate_records",
+                    "{\"model\":\"res.partner\",\"group_by\":[\"country_id\"]}",
+                    1),
+            new ToolCall(
+                    "name_search, limit 5 of the 10 matches",
+                    "name_search",
+                    "{\"model\":\"res.partner\",\"name\":\"Contact 10\",\"limit\":5}",
+                    1),
+            new ToolCall(
+                    "search_records, limit 5, count_total (total asked for)",
+                    "search_records",
+                    "{\"model\":\"res.partner\",\"limit\":5,\"count_total\":true}",
+                    2));
 
     private static final Pattern STRING = Pattern.compile("<value>(?:<string>)?([^<]*)(?:</string>)?</value>");
     private static final Pattern METHOD = Pattern.compile("<methodName>([^<]*)</methodName>");
@@ -66,8 +89,12 @@ final class RoundTripFigure {
                 recorder.clear();
                 send(call, tenant);
                 List<OdooRecorder.Exchange> warm = recorder.exchanges();
-                table.add(1, "warm " + call.label(), warm.size() + " (" + describe(warm) + ")",
-                        call.expected() == 1 ? "1" : call.expected() + " (asked for)", warm.size() == call.expected());
+                table.add(
+                        1,
+                        "warm " + call.label(),
+                        warm.size() + " (" + describe(warm) + ")",
+                        call.expected() == 1 ? "1" : call.expected() + " (asked for)",
+                        warm.size() == call.expected());
             }
         }
         try (OdooRecorder recorder = new OdooRecorder(fakes.zero())) {
@@ -108,8 +135,8 @@ final class RoundTripFigure {
 
     private void send(ToolCall call, McpRequests.Tenant tenant) {
         URI mcp = server.mcp();
-        String failure = load.send(McpRequests.toolsCall(mcp, tenant, id++, call.tool(), call.arguments()),
-                McpRequests::isResult);
+        String failure = load.send(
+                McpRequests.toolsCall(mcp, tenant, id++, call.tool(), call.arguments()), McpRequests::isResult);
         if (failure != null) {
             throw new IllegalStateException("Round-trip figure: " + call.label() + " failed: " + failure);
         }

@@ -35,8 +35,14 @@ final class ScaleBench {
      * @param pairs sequential memory + Redis pairs of the latency figure
      * @param clients concurrent clients of the throughput figure
      */
-    record Config(ServerProcess.Launch server, Path workDir, int warmupCalls, int pairs, int clients,
-            Duration warmup, Duration measure) {
+    record Config(
+            ServerProcess.Launch server,
+            Path workDir,
+            int warmupCalls,
+            int pairs,
+            int clients,
+            Duration warmup,
+            Duration measure) {
 
         static Config full(ServerProcess.Launch server, Path workDir) {
             return new Config(server, workDir, 2_000, 1_000, 64, Duration.ofSeconds(3), Duration.ofSeconds(8));
@@ -98,8 +104,8 @@ final class ScaleBench {
     }
 
     private ServerProcess start(String name, Map<String, String> env, List<ServerProcess> started) throws Exception {
-        ServerProcess server = ServerProcess.start(config.server(), List.of(), env,
-                config.workDir().resolve("scale-" + name + ".log"));
+        ServerProcess server = ServerProcess.start(
+                config.server(), List.of(), env, config.workDir().resolve("scale-" + name + ".log"));
         started.add(server);
         server.awaitHealthy(Duration.ofSeconds(120));
         McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
@@ -128,8 +134,7 @@ final class ScaleBench {
         table.add(1, "search_records, limits on Redis, sequential", Stats.ofNanos(onRedis));
         Stats difference = Stats.ofNanos(added);
         table.add(1, "added by the Redis check (per-pair difference)", difference);
-        table.add(1, "  added p50", BenchTable.ms(difference.median()) + " ms", "≤ 0.3 ms",
-                difference.median() <= 0.3);
+        table.add(1, "  added p50", BenchTable.ms(difference.median()) + " ms", "≤ 0.3 ms", difference.median() <= 0.3);
     }
 
     private long timed(URI mcp, McpRequests.Tenant tenant) {
@@ -141,7 +146,8 @@ final class ScaleBench {
     private LoadGenerator.Result throughput(URI mcp) {
         McpRequests.Tenant tenant = McpRequests.Tenant.bench(fakes.zero());
         LoadGenerator.Requests calls = (c, n) -> McpRequests.searchPartners(mcp, tenant, ids.getAndIncrement());
-        LoadGenerator.Result warm = load.run(config.clients(), 2_000_000, config.warmup(), calls, McpRequests::isResult);
+        LoadGenerator.Result warm =
+                load.run(config.clients(), 2_000_000, config.warmup(), calls, McpRequests::isResult);
         if (warm.errors() > 0) {
             throw new IllegalStateException("Scale warm-up: " + warm.errors() + " errors, first: " + warm.firstError());
         }
@@ -149,9 +155,14 @@ final class ScaleBench {
     }
 
     private void row(String what, LoadGenerator.Result r, LoadGenerator.Result baseline) {
-        String value = BenchTable.num(r.perSecond(), "%.0f req/s") + (r.errors() > 0 ? ", " + r.errors() + " errors" : "")
+        String value = BenchTable.num(r.perSecond(), "%.0f req/s")
+                + (r.errors() > 0 ? ", " + r.errors() + " errors" : "")
                 + (baseline == null ? "" : BenchTable.num(r.perSecond() / baseline.perSecond(), " (%.2f×)"));
-        table.add(2, "tools/call search_records, " + config.clients() + " clients: " + what, value, "",
+        table.add(
+                2,
+                "tools/call search_records, " + config.clients() + " clients: " + what,
+                value,
+                "",
                 r.errors() == 0 ? null : false);
         table.add(2, "  latency, " + what, r.stats());
     }
@@ -176,14 +187,18 @@ final class ScaleBench {
             int eq = arg.indexOf('=');
             options.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
-        ServerProcess.Launch launch = new ServerProcess.Launch(Path.of(options.get("server-java")),
-                List.of("-jar", Path.of(options.get("server-jar")).toAbsolutePath().toString()));
+        ServerProcess.Launch launch = new ServerProcess.Launch(
+                Path.of(options.get("server-java")),
+                List.of(
+                        "-jar",
+                        Path.of(options.get("server-jar")).toAbsolutePath().toString()));
         Path work = Path.of(options.getOrDefault("work", "target/bench"));
         Bench.Report report;
         try (BenchOdoo odoo = new BenchOdoo(Duration.ofSeconds(1), Duration.ofMillis(5), 1)) {
             report = run(Config.full(launch, work), odoo.urls());
         }
-        String text = "Run " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n" + report.text();
+        String text =
+                "Run " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n" + report.text();
         System.out.println(text);
         if (options.containsKey("out")) {
             Files.writeString(Path.of(options.get("out")), text);

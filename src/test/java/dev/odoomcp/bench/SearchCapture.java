@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 record SearchCapture(OdooRecorder.Exchange exchange, List<String> fields) {
 
-    private static final Pattern FIELDS = Pattern.compile("<name>fields</name>\\s*<value>\\s*<array>\\s*<data>(.*?)</data>",
-            Pattern.DOTALL);
+    private static final Pattern FIELDS =
+            Pattern.compile("<name>fields</name>\\s*<value>\\s*<array>\\s*<data>(.*?)</data>", Pattern.DOTALL);
     private static final Pattern STRING = Pattern.compile("<value>(?:<string>)?([^<]*)(?:</string>)?</value>");
 
     /** Two calls through a recorder; the second (warm) one's search_read is kept. */
@@ -32,9 +32,11 @@ record SearchCapture(OdooRecorder.Exchange exchange, List<String> fields) {
                 }
             }
             List<OdooRecorder.Exchange> warm = recorder.exchanges();
-            OdooRecorder.Exchange search = warm.stream().filter(e -> e.text().contains("search_read")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No search_read among " + warm.size()
-                            + " requests of a warm search_records"));
+            OdooRecorder.Exchange search = warm.stream()
+                    .filter(e -> e.text().contains("search_read"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No search_read among " + warm.size() + " requests of a warm search_records"));
             return new SearchCapture(search, fieldsOf(search.text()));
         }
     }

@@ -28,8 +28,7 @@ public final class ServerProcess implements AutoCloseable {
      * @param java the {@code java} executable (for a peer: its interpreter)
      * @param launch what follows the JVM options: {@code -jar app.jar} or {@code -cp ... MainClass}
      */
-    public record Launch(Path java, List<String> launch) {
-    }
+    public record Launch(Path java, List<String> launch) {}
 
     private static final java.util.regex.Pattern HEAP_USED = java.util.regex.Pattern.compile("used (\\d+)K");
 
@@ -54,8 +53,10 @@ public final class ServerProcess implements AutoCloseable {
         command.add(launch.java().toString());
         command.addAll(jvmOptions);
         command.addAll(launch.launch());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         long t0 = System.nanoTime();
@@ -88,12 +89,14 @@ public final class ServerProcess implements AutoCloseable {
     public Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = LoadGenerator.newClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = startedNanos + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The bridge exited with " + process.exitValue() + "; see " + log
-                        + ":\n" + tail());
+                throw new IllegalStateException(
+                        "The bridge exited with " + process.exitValue() + "; see " + log + ":\n" + tail());
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -126,7 +129,8 @@ public final class ServerProcess implements AutoCloseable {
         Path jcmd = executable.resolveSibling("jcmd");
         try {
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             p.waitFor(30, TimeUnit.SECONDS);
             java.util.regex.Matcher m = HEAP_USED.matcher(out);
@@ -153,7 +157,10 @@ public final class ServerProcess implements AutoCloseable {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
                 if (line.startsWith(key)) {
-                    return Long.parseLong(line.substring(key.length()).replace("kB", "").trim()) / 1024.0;
+                    return Long.parseLong(line.substring(key.length())
+                                    .replace("kB", "")
+                                    .trim())
+                            / 1024.0;
                 }
             }
         } catch (IOException | NumberFormatException e) {

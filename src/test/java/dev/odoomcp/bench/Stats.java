@@ -11,7 +11,11 @@ record Stats(int n, double min, double median, double p99, double max) {
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Stats(sorted.length, ms(sorted[0]), ms(rank(sorted, 0.50)), ms(rank(sorted, 0.99)),
+        return new Stats(
+                sorted.length,
+                ms(sorted[0]),
+                ms(rank(sorted, 0.50)),
+                ms(rank(sorted, 0.99)),
                 ms(sorted[sorted.length - 1]));
     }
 

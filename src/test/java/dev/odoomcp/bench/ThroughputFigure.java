@@ -58,15 +58,19 @@ final class ThroughputFigure {
         int clients = config.clients();
         LoadGenerator.Result warm = load.run(clients, MAX_REQUESTS, config.warmup(), requests, McpRequests::isResult);
         if (warm.errors() > 0) {
-            throw new IllegalStateException("Throughput warm-up: " + warm.errors() + " errors, first: "
-                    + warm.firstError());
+            throw new IllegalStateException(
+                    "Throughput warm-up: " + warm.errors() + " errors, first: " + warm.firstError());
         }
         return load.run(clients, MAX_REQUESTS, config.measure(), requests, McpRequests::isResult);
     }
 
     private void row(String what, LoadGenerator.Result r) {
-        table.add(4, what + ", " + config.clients() + " clients", BenchTable.num(r.perSecond(), "%.0f req/s")
-                + (r.errors() > 0 ? ", " + r.errors() + " errors" : ""), "", r.errors() == 0 ? null : false);
+        table.add(
+                4,
+                what + ", " + config.clients() + " clients",
+                BenchTable.num(r.perSecond(), "%.0f req/s") + (r.errors() > 0 ? ", " + r.errors() + " errors" : ""),
+                "",
+                r.errors() == 0 ? null : false);
         table.add(4, "  latency, " + what, r.stats());
     }
 
@@ -78,19 +82,21 @@ final class ThroughputFigure {
         private volatile double peak = Double.NaN;
 
         RssSampler(ServerProcess server) {
-            thread = new Thread(() -> {
-                while (running) {
-                    double now = server.rssMb();
-                    if (Double.isNaN(peak) || now > peak) {
-                        peak = now;
-                    }
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "rss-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            double now = server.rssMb();
+                            if (Double.isNaN(peak) || now > peak) {
+                                peak = now;
+                            }
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "rss-sampler");
             thread.setDaemon(true);
             thread.start();
         }

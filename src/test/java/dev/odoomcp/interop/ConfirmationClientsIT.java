@@ -27,8 +27,9 @@ import tools.jackson.databind.JsonNode;
  * {@code ConfirmationTests} and {@code ElicitedConfirmationTests} (the v2 client's manual mode validates an
  * input-required result against the tool's output schema, so it cannot resend one by hand).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.address=127.0.0.1",
-        "odoo.allow-private-networks=true", "odoo.allow-http=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1", "odoo.allow-private-networks=true", "odoo.allow-http=true"})
 class ConfirmationClientsIT {
 
     static final String KEY = "confirm-key-acme-51c2";
@@ -41,10 +42,16 @@ class ConfirmationClientsIT {
 
     @BeforeAll
     static void startOdoo() {
-        odoo19 = FakeOdoo.builder().version("19.0").database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
-                .database("globex", FakeOdooDatasets.demoCompany("globex", "admin", OTHER_KEY)).start();
-        odoo18 = FakeOdoo.builder().version("18.0").database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
-                .database("globex", FakeOdooDatasets.demoCompany("globex", "admin", OTHER_KEY)).start();
+        odoo19 = FakeOdoo.builder()
+                .version("19.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                .database("globex", FakeOdooDatasets.demoCompany("globex", "admin", OTHER_KEY))
+                .start();
+        odoo18 = FakeOdoo.builder()
+                .version("18.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                .database("globex", FakeOdooDatasets.demoCompany("globex", "admin", OTHER_KEY))
+                .start();
     }
 
     @AfterAll
@@ -67,7 +74,9 @@ class ConfirmationClientsIT {
         JsonNode call = line(run, "auto");
         assertThat(call.path("asked").toString()).contains("Accepted Co");
         assertThat(call.path("isError").asBoolean()).as(run.all()).isFalse();
-        assertThat(call.path("structured").path("deleted").asBoolean()).as(run.all()).isTrue();
+        assertThat(call.path("structured").path("deleted").asBoolean())
+                .as(run.all())
+                .isTrue();
         assertThat(unlinked(odoo19)).containsExactly(id);
         assertThat(exists(odoo19, id)).isFalse();
     }
@@ -90,10 +99,14 @@ class ConfirmationClientsIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         JsonNode first = line(run, "first");
         assertThat(first.path("protocol").asString()).isEqualTo("2025-11-25");
-        assertThat(first.path("resultType").isMissingNode() || first.path("resultType").isNull()).isTrue();
+        assertThat(first.path("resultType").isMissingNode()
+                        || first.path("resultType").isNull())
+                .isTrue();
         assertThat(first.path("text").asString()).contains("Two Step Co", "confirmation_token");
         JsonNode second = line(run, "second");
-        assertThat(second.path("structured").path("deleted").asBoolean()).as(run.all()).isTrue();
+        assertThat(second.path("structured").path("deleted").asBoolean())
+                .as(run.all())
+                .isTrue();
         assertThat(unlinked(odoo18)).containsExactly(id);
     }
 
@@ -132,8 +145,10 @@ class ConfirmationClientsIT {
 
     private long newPartner(FakeOdoo odoo, String name) {
         McpClient mcp = McpClient.at(port).with(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
-        long id = mcp.call("create_record", "{\"model\":\"res.partner\",\"values\":{\"name\":\"" + name + "\"}}").ok()
-                .path("id").asLong();
+        long id = mcp.call("create_record", "{\"model\":\"res.partner\",\"values\":{\"name\":\"" + name + "\"}}")
+                .ok()
+                .path("id")
+                .asLong();
         odoo.clearCalls();
         return id;
     }
@@ -149,8 +164,12 @@ class ConfirmationClientsIT {
     }
 
     private static JsonNode line(NodeTools.Run run, String call) {
-        return run.stdout().lines().filter(l -> l.startsWith("{")).map(McpClient.JSON::readTree)
-                .filter(node -> call.equals(node.path("call").asString())).findFirst()
+        return run.stdout()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .map(McpClient.JSON::readTree)
+                .filter(node -> call.equals(node.path("call").asString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no '" + call + "' line in: " + run.all()));
     }
 

@@ -24,17 +24,33 @@ class ConformanceIT {
     int port;
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"server-initialize,", "ping,", "tools-list,", "tools-list,2026-07-28", "dns-rebinding-protection,",
-        "dns-rebinding-protection,2026-07-28", "server-stateless,", "caching,", "http-header-validation,"})
+    @CsvSource({
+        "server-initialize,",
+        "ping,",
+        "tools-list,",
+        "tools-list,2026-07-28",
+        "dns-rebinding-protection,",
+        "dns-rebinding-protection,2026-07-28",
+        "server-stateless,",
+        "caching,",
+        "http-header-validation,"
+    })
     void scenarioPasses(String scenario, String specVersion) {
-        List<String> args = new ArrayList<>(List.of(NodeTools.module("@modelcontextprotocol/conformance/dist/index.js"),
-                "server", "--url", "http://localhost:" + port + "/mcp", "--scenario", scenario,
-                "--expected-failures", NodeTools.DIR.resolve("conformance-expected-failures.yaml").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                NodeTools.module("@modelcontextprotocol/conformance/dist/index.js"),
+                "server",
+                "--url",
+                "http://localhost:" + port + "/mcp",
+                "--scenario",
+                scenario,
+                "--expected-failures",
+                NodeTools.DIR.resolve("conformance-expected-failures.yaml").toString()));
         if (specVersion != null) {
             args.addAll(List.of("--spec-version", specVersion));
         }
         NodeTools.Run run = NodeTools.node(Duration.ofMinutes(2), Map.of(), args.toArray(String[]::new));
-        System.out.println("conformance " + scenario + (specVersion == null ? "" : " @" + specVersion) + ":\n" + run.all());
+        System.out.println(
+                "conformance " + scenario + (specVersion == null ? "" : " @" + specVersion) + ":\n" + run.all());
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).contains("Passed:");
     }

@@ -21,9 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * labels, keyboard order and submit, the wrong-key error in place, the redirect back with a working code,
  * a phone-width layout in Spanish, and no framing. Screenshots go to {@code target/consent-screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.address=127.0.0.1",
-        "odoo.allow-private-networks=true", "odoo.allow-http=true",
-        "oauth.token-keys=k1:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "odoo.allow-private-networks=true",
+            "odoo.allow-http=true",
+            "oauth.token-keys=k1:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="
+        })
 class ConsentPageIT {
 
     static final String KEY = "browser-test-key-91b0";
@@ -34,8 +39,10 @@ class ConsentPageIT {
 
     @BeforeAll
     static void startOdoo() {
-        odoo = FakeOdoo.builder().version("18.0").database("mycompany", FakeOdooDatasets.demoCompany("mycompany",
-                "admin@mycompany.example", KEY)).start();
+        odoo = FakeOdoo.builder()
+                .version("18.0")
+                .database("mycompany", FakeOdooDatasets.demoCompany("mycompany", "admin@mycompany.example", KEY))
+                .start();
     }
 
     @AfterAll
@@ -47,9 +54,12 @@ class ConsentPageIT {
     void aPersonCanConnectWithTheKeyboardOnDesktopAndPhone() throws Exception {
         Path shots = Path.of("target/consent-screenshots").toAbsolutePath();
         Files.createDirectories(shots);
-        Map<String, String> env = Map.of("ODOO_FIELDS", "{\"odoo_url\":\"" + odoo.baseUrl() + "\",\"odoo_db\":"
-                + "\"mycompany\",\"odoo_login\":\"admin@mycompany.example\",\"odoo_key\":\"" + KEY + "\"}",
-                "SCREENSHOT_DIR", shots.toString());
+        Map<String, String> env = Map.of(
+                "ODOO_FIELDS",
+                "{\"odoo_url\":\"" + odoo.baseUrl() + "\",\"odoo_db\":"
+                        + "\"mycompany\",\"odoo_login\":\"admin@mycompany.example\",\"odoo_key\":\"" + KEY + "\"}",
+                "SCREENSHOT_DIR",
+                shots.toString());
         NodeTools.Run run = NodeTools.node(Duration.ofMinutes(3), env, "consent-page.mjs", "http://127.0.0.1:" + port);
         System.out.println("consent page in chromium: " + run.all());
         assertThat(run.exitCode()).as(run.all()).isZero();

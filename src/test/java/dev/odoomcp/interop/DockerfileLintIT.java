@@ -17,9 +17,14 @@ class DockerfileLintIT {
 
     @Test
     void dockerfileHasNoLintProblems() {
-        NodeTools.Run lint = NodeTools.run(List.of(NodeTools.node().toString(),
-                NodeTools.module("dockerfile-utils/bin/dockerfile-utils"), "lint",
-                Path.of("Dockerfile").toAbsolutePath().toString()), Map.of(), Duration.ofMinutes(1));
+        NodeTools.Run lint = NodeTools.run(
+                List.of(
+                        NodeTools.node().toString(),
+                        NodeTools.module("dockerfile-utils/bin/dockerfile-utils"),
+                        "lint",
+                        Path.of("Dockerfile").toAbsolutePath().toString()),
+                Map.of(),
+                Duration.ofMinutes(1));
         assertThat(lint.exitCode()).as(lint.all()).isZero();
         assertThat(lint.stdout()).as("lint findings").isBlank();
     }

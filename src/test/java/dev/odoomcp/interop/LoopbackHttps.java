@@ -36,14 +36,35 @@ final class LoopbackHttps implements AutoCloseable {
     LoopbackHttps() throws Exception {
         Path dir = Files.createTempDirectory("loopback-https");
         Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
-                store.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        new String(PASSWORD),
+                        "-keypass",
+                        new String(PASSWORD))
+                .redirectErrorStream(true)
+                .start();
         if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + new String(keytool.getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "keytool failed: " + new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
@@ -66,7 +87,8 @@ final class LoopbackHttps implements AutoCloseable {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
         server.createContext("/", exchange -> {
-            fetched.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new java.util.concurrent.atomic.AtomicInteger())
+            fetched.computeIfAbsent(
+                            exchange.getRequestURI().getPath(), p -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet();
             String body = documents.get(exchange.getRequestURI().getPath());
             byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);

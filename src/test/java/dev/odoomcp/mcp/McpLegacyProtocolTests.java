@@ -20,6 +20,7 @@ class McpLegacyProtocolTests {
 
     @LocalServerPort
     int port;
+
     McpClient mcp;
 
     @BeforeEach
@@ -53,23 +54,28 @@ class McpLegacyProtocolTests {
 
     @Test
     void pingAnswersAnEmptyObject() {
-        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2025-11-25"));
+        McpClient.Reply reply =
+                mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2025-11-25"));
         assertThat(reply.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
     }
 
     @Test
     void unsupportedProtocolVersionHeaderIs400() {
-        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2024-01-01"));
+        McpClient.Reply reply =
+                mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", legacyHeaders("2024-01-01"));
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().path("error").path("data").path("supported").toString()).contains("2025-11-25");
+        assertThat(reply.json().path("error").path("data").path("supported").toString())
+                .contains("2025-11-25");
     }
 
     @Test
     void unknownMethodIsMethodNotFound() {
-        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope/nothing\"}", legacyHeaders("2025-11-25"));
+        McpClient.Reply reply =
+                mcp.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"nope/nothing\"}", legacyHeaders("2025-11-25"));
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.METHOD_NOT_FOUND);
         assertThat(reply.json().get("id").asInt()).isEqualTo(3);
-        assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"server/discover\"}").errorCode())
+        assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"server/discover\"}")
+                        .errorCode())
                 .isEqualTo(JsonRpcError.METHOD_NOT_FOUND);
     }
 
@@ -80,7 +86,8 @@ class McpLegacyProtocolTests {
         int pages = 0;
         do {
             String params = cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}";
-            JsonNode result = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":" + params + "}")
+            JsonNode result = mcp.post(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":" + params + "}")
                     .result();
             assertThat(result.path("tools").size()).isBetween(1, 2);
             result.path("tools").forEach(tool -> {
@@ -97,14 +104,18 @@ class McpLegacyProtocolTests {
 
     @Test
     void invalidCursorIsInvalidParams() {
-        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\"garbage!\"}}");
+        McpClient.Reply reply = mcp.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\"garbage!\"}}");
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
     }
 
     @Test
     void toolsCallRunsATool() {
-        JsonNode result = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"aa_echo\",\"arguments\":{\"text\":\"hi\"}}}", legacyHeaders("2025-06-18")).result();
+        JsonNode result = mcp.post(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                                + "{\"name\":\"aa_echo\",\"arguments\":{\"text\":\"hi\"}}}",
+                        legacyHeaders("2025-06-18"))
+                .result();
         assertThat(result.path("content").get(0).path("text").asString()).isEqualTo("hi via 2025-06-18");
         assertThat(result.has("isError")).isFalse();
     }
@@ -112,14 +123,19 @@ class McpLegacyProtocolTests {
     @Test
     void toolInputProblemsAreToolErrorsButUnknownToolsAndBadShapesAreProtocolErrors() {
         JsonNode invalidInput = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"aa_echo\",\"arguments\":{\"text\":5}}}").result();
+                        + "{\"name\":\"aa_echo\",\"arguments\":{\"text\":5}}}")
+                .result();
         assertThat(invalidInput.path("isError").asBoolean()).isTrue();
         assertThat(invalidInput.path("content").get(0).path("text").asString()).contains("text");
         assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}")
-                .errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
+                        .errorCode())
+                .isEqualTo(JsonRpcError.INVALID_PARAMS);
         assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"aa_echo\",\"arguments\":[1]}}").errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
-        assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}").errorCode())
+                                + "{\"name\":\"aa_echo\",\"arguments\":[1]}}")
+                        .errorCode())
+                .isEqualTo(JsonRpcError.INVALID_PARAMS);
+        assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}")
+                        .errorCode())
                 .isEqualTo(JsonRpcError.INVALID_PARAMS);
     }
 
@@ -127,15 +143,28 @@ class McpLegacyProtocolTests {
     void resourcesPromptsAndTemplates() {
         assertThat(call("resources/list", "{}").path("resources").toString()).contains("test://hello");
         assertThat(allPages("resources/templates/list", "resourceTemplates")).contains("test://{name}");
-        assertThat(call("resources/read", "{\"uri\":\"test://hello\"}").path("contents").get(0).path("text").asString())
+        assertThat(call("resources/read", "{\"uri\":\"test://hello\"}")
+                        .path("contents")
+                        .get(0)
+                        .path("text")
+                        .asString())
                 .isEqualTo("hello");
-        assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":\"test://none\"}}")
-                .errorCode()).isEqualTo(JsonRpcError.RESOURCE_NOT_FOUND);
+        assertThat(mcp.post(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":\"test://none\"}}")
+                        .errorCode())
+                .isEqualTo(JsonRpcError.RESOURCE_NOT_FOUND);
         assertThat(allPages("prompts/list", "prompts")).contains("aa_greet");
-        assertThat(call("prompts/get", "{\"name\":\"aa_greet\",\"arguments\":{\"who\":\"Ana\"}}").path("messages").get(0)
-                .path("content").path("text").asString()).isEqualTo("Say hello to Ana");
-        assertThat(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":{\"name\":\"aa_greet\"}}")
-                .errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
+        assertThat(call("prompts/get", "{\"name\":\"aa_greet\",\"arguments\":{\"who\":\"Ana\"}}")
+                        .path("messages")
+                        .get(0)
+                        .path("content")
+                        .path("text")
+                        .asString())
+                .isEqualTo("Say hello to Ana");
+        assertThat(mcp.post(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":{\"name\":\"aa_greet\"}}")
+                        .errorCode())
+                .isEqualTo(JsonRpcError.INVALID_PARAMS);
     }
 
     /** Every page of a list method, concatenated as JSON text. */
@@ -154,15 +183,17 @@ class McpLegacyProtocolTests {
     }
 
     private JsonNode call(String method, String params) {
-        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
+        McpClient.Reply reply =
+                mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().has("error")).as(reply.body()).isFalse();
         return reply.result();
     }
 
     private JsonNode initialize(String version) {
-        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-                + "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+        McpClient.Reply reply = mcp.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":" + "{\"protocolVersion\":\""
+                        + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
         assertThat(reply.status()).isEqualTo(200);
         return reply.result();
     }

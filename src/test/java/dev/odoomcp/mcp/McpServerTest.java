@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
 /** The whole server on a random loopback port, with small test features; one cached context for all users. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "mcp.max-request-size=4KB", "mcp.page-size=2", "server.address=127.0.0.1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mcp.max-request-size=4KB", "mcp.page-size=2", "server.address=127.0.0.1"})
 @Import(McpTestFeatures.class)
-@interface McpServerTest {
-}
+@interface McpServerTest {}

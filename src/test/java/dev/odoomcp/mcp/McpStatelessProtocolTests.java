@@ -20,6 +20,7 @@ class McpStatelessProtocolTests {
 
     @LocalServerPort
     int port;
+
     McpClient mcp;
 
     @BeforeEach
@@ -35,23 +36,33 @@ class McpStatelessProtocolTests {
         assertThat(result.path("supportedVersions").toString()).contains("2026-07-28", "2025-11-25", "2025-03-26");
         assertThat(result.path("capabilities").has("tools")).isTrue();
         assertThat(result.path("resultType").asString()).isEqualTo("complete");
-        assertThat(result.path("_meta").path("io.modelcontextprotocol/serverInfo").path("version").isString()).isTrue();
+        assertThat(result.path("_meta")
+                        .path("io.modelcontextprotocol/serverInfo")
+                        .path("version")
+                        .isString())
+                .isTrue();
         assertThat(result.path("ttlMs").isIntegralNumber()).isTrue();
     }
 
     @Test
     void listAndReadResultsCarryCacheHintsAndOtherResultsDoNot() {
-        for (String method : new String[] {"tools/list", "prompts/list", "resources/list", "resources/templates/list"}) {
+        for (String method :
+                new String[] {"tools/list", "prompts/list", "resources/list", "resources/templates/list"}) {
             JsonNode result = mcp.stateless(1, method, "", NONE).result();
             assertThat(result.path("ttlMs").asLong()).as(method).isEqualTo(300_000);
             assertThat(result.path("cacheScope").asString()).as(method).isEqualTo("private");
             assertThat(result.path("resultType").asString()).as(method).isEqualTo("complete");
         }
-        JsonNode read = mcp.stateless(1, "resources/read", "\"uri\":\"test://hello\"",
-                Map.of("Mcp-Name", "test://hello")).result();
+        JsonNode read = mcp.stateless(
+                        1, "resources/read", "\"uri\":\"test://hello\"", Map.of("Mcp-Name", "test://hello"))
+                .result();
         assertThat(read.has("ttlMs")).isTrue();
-        JsonNode call = mcp.stateless(1, "tools/call", "\"name\":\"aa_echo\",\"arguments\":{\"text\":\"x\"}",
-                Map.of("Mcp-Name", "aa_echo")).result();
+        JsonNode call = mcp.stateless(
+                        1,
+                        "tools/call",
+                        "\"name\":\"aa_echo\",\"arguments\":{\"text\":\"x\"}",
+                        Map.of("Mcp-Name", "aa_echo"))
+                .result();
         assertThat(call.path("content").get(0).path("text").asString()).isEqualTo("x via 2026-07-28");
         assertThat(call.path("resultType").asString()).isEqualTo("complete");
         assertThat(call.has("ttlMs")).isFalse();
@@ -59,13 +70,16 @@ class McpStatelessProtocolTests {
 
     @Test
     void missingMetaFieldsAreInvalidParamsWith400AndTheRequestId() {
-        McpClient.Reply reply = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":101,\"method\":\"server/discover\",\"params\":{}}",
+        McpClient.Reply reply = mcp.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":101,\"method\":\"server/discover\",\"params\":{}}",
                 headers("server/discover"));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
         assertThat(reply.json().get("id").asInt()).isEqualTo(101);
-        McpClient.Reply noCapabilities = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":104,\"method\":\"server/discover\",\"params\":"
-                + "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}", headers("server/discover"));
+        McpClient.Reply noCapabilities = mcp.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":104,\"method\":\"server/discover\",\"params\":"
+                        + "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}",
+                headers("server/discover"));
         assertThat(noCapabilities.status()).isEqualTo(400);
         assertThat(noCapabilities.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
     }
@@ -89,16 +103,22 @@ class McpStatelessProtocolTests {
         McpClient.Reply reply = mcp.post(body(301, "tools/list", "v999.0.0"), headers);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo(McpProtocol.UNSUPPORTED_PROTOCOL_VERSION);
-        assertThat(reply.json().path("error").path("data").path("requested").asString()).isEqualTo("v999.0.0");
-        assertThat(reply.json().path("error").path("data").path("supported").toString()).contains("2026-07-28");
+        assertThat(reply.json().path("error").path("data").path("requested").asString())
+                .isEqualTo("v999.0.0");
+        assertThat(reply.json().path("error").path("data").path("supported").toString())
+                .contains("2026-07-28");
     }
 
     @Test
     void methodHeaderIsRequiredAndCaseSensitiveButItsNameIsNot() {
         assertThat(mcp.stateless(1, "tools/list", "", mapOf("Mcp-Method", null)).errorCode())
                 .isEqualTo(McpProtocol.HEADER_MISMATCH);
-        assertThat(mcp.stateless(1, "tools/list", "", Map.of("Mcp-Method", "prompts/list")).status()).isEqualTo(400);
-        assertThat(mcp.stateless(1, "tools/list", "", Map.of("Mcp-Method", "TOOLS/LIST")).status()).isEqualTo(400);
+        assertThat(mcp.stateless(1, "tools/list", "", Map.of("Mcp-Method", "prompts/list"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(mcp.stateless(1, "tools/list", "", Map.of("Mcp-Method", "TOOLS/LIST"))
+                        .status())
+                .isEqualTo(400);
         Map<String, String> upper = mapOf("Mcp-Method", null);
         upper.put("MCP-METHOD", "tools/list");
         assertThat(mcp.stateless(1, "tools/list", "", upper).status()).isEqualTo(200);
@@ -108,15 +128,23 @@ class McpStatelessProtocolTests {
     void nameHeaderMustMatchTheToolWithWhitespaceTrimmedAndBase64Decoded() {
         String params = "\"name\":\"aa_echo\",\"arguments\":{\"text\":\"x\"}";
         assertThat(mcp.stateless(1, "tools/call", params, NONE).errorCode()).isEqualTo(McpProtocol.HEADER_MISMATCH);
-        assertThat(mcp.stateless(1, "tools/call", params, Map.of("Mcp-Name", "wrong")).status()).isEqualTo(400);
-        assertThat(mcp.stateless(1, "tools/call", params, Map.of("Mcp-Name", "  aa_echo  ")).status()).isEqualTo(200);
-        String encoded = "=?base64?" + Base64.getEncoder().encodeToString("aa_echo".getBytes(StandardCharsets.UTF_8)) + "?=";
-        assertThat(mcp.stateless(1, "tools/call", params, Map.of("Mcp-Name", encoded)).status()).isEqualTo(200);
+        assertThat(mcp.stateless(1, "tools/call", params, Map.of("Mcp-Name", "wrong"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(mcp.stateless(1, "tools/call", params, Map.of("Mcp-Name", "  aa_echo  "))
+                        .status())
+                .isEqualTo(200);
+        String encoded =
+                "=?base64?" + Base64.getEncoder().encodeToString("aa_echo".getBytes(StandardCharsets.UTF_8)) + "?=";
+        assertThat(mcp.stateless(1, "tools/call", params, Map.of("Mcp-Name", encoded))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void removedAndUnknownMethodsAre404MethodNotFound() {
-        for (String method : new String[] {"initialize", "ping", "logging/setLevel", "resources/subscribe", "unknown/method"}) {
+        for (String method :
+                new String[] {"initialize", "ping", "logging/setLevel", "resources/subscribe", "unknown/method"}) {
             McpClient.Reply reply = mcp.stateless(500, method, "", NONE);
             assertThat(reply.status()).as(method).isEqualTo(404);
             assertThat(reply.errorCode()).as(method).isEqualTo(JsonRpcError.METHOD_NOT_FOUND);
@@ -126,7 +154,8 @@ class McpStatelessProtocolTests {
 
     @Test
     void resourceNotFoundIsInvalidParamsInThisRevision() {
-        McpClient.Reply reply = mcp.stateless(1, "resources/read", "\"uri\":\"test://none\"", Map.of("Mcp-Name", "test://none"));
+        McpClient.Reply reply =
+                mcp.stateless(1, "resources/read", "\"uri\":\"test://none\"", Map.of("Mcp-Name", "test://none"));
         assertThat(reply.errorCode()).isEqualTo(JsonRpcError.INVALID_PARAMS);
     }
 

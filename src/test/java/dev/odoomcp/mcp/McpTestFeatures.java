@@ -40,8 +40,13 @@ class McpTestFeatures {
         return new McpTool() {
             @Override
             public McpSchema.Tool definition() {
-                return new McpSchema.Tool("aa_fail", null, "Always throws (test tool).",
-                        json.readValue("{\"type\":\"object\"}", ObjectNode.class), null, null);
+                return new McpSchema.Tool(
+                        "aa_fail",
+                        null,
+                        "Always throws (test tool).",
+                        json.readValue("{\"type\":\"object\"}", ObjectNode.class),
+                        null,
+                        null);
             }
 
             @Override
@@ -66,8 +71,10 @@ class McpTestFeatures {
 
             @Override
             public Optional<McpSchema.ReadResourceResult> read(String uri, McpRequestContext context) {
-                return "test://hello".equals(uri) ? Optional.of(new McpSchema.ReadResourceResult(
-                        List.of(new McpSchema.TextResourceContents(uri, "text/plain", "hello")))) : Optional.empty();
+                return "test://hello".equals(uri)
+                        ? Optional.of(new McpSchema.ReadResourceResult(
+                                List.of(new McpSchema.TextResourceContents(uri, "text/plain", "hello"))))
+                        : Optional.empty();
             }
         };
     }
@@ -77,14 +84,19 @@ class McpTestFeatures {
         return new McpPrompt() {
             @Override
             public McpSchema.Prompt definition() {
-                return new McpSchema.Prompt("aa_greet", null, "Greets someone (test prompt).",
+                return new McpSchema.Prompt(
+                        "aa_greet",
+                        null,
+                        "Greets someone (test prompt).",
                         List.of(new McpSchema.PromptArgument("who", null, "Who to greet", true)));
             }
 
             @Override
             public McpSchema.GetPromptResult get(Map<String, String> arguments, McpRequestContext context) {
-                return new McpSchema.GetPromptResult(null, List.of(new McpSchema.PromptMessage("user",
-                        new McpSchema.TextContent("Say hello to " + arguments.get("who")))));
+                return new McpSchema.GetPromptResult(
+                        null,
+                        List.of(new McpSchema.PromptMessage(
+                                "user", new McpSchema.TextContent("Say hello to " + arguments.get("who")))));
             }
         };
     }

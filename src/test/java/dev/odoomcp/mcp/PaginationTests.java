@@ -36,8 +36,10 @@ class PaginationTests {
     @Test
     void foreignOrTamperedCursorsAreInvalidParams() {
         for (String cursor : new String[] {"%%%", "b2Zmc2V0Oi0x", "b2Zmc2V0Ojk5", "aGVsbG8"}) {
-            assertThatThrownBy(() -> Pagination.of(items, cursor, 3)).as(cursor).isInstanceOfSatisfying(McpException.class,
-                    e -> assertThat(e.code()).isEqualTo(JsonRpcError.INVALID_PARAMS));
+            assertThatThrownBy(() -> Pagination.of(items, cursor, 3))
+                    .as(cursor)
+                    .isInstanceOfSatisfying(
+                            McpException.class, e -> assertThat(e.code()).isEqualTo(JsonRpcError.INVALID_PARAMS));
         }
     }
 }

@@ -21,11 +21,15 @@ class OAuthClientsTests {
     private final AtomicInteger fetches = new AtomicInteger();
 
     private OAuthClients clients(String document) {
-        return new OAuthClients(url -> {
-            fetches.incrementAndGet();
-            return document.getBytes(StandardCharsets.UTF_8);
-        }, TokenSealerTests.sealer(TokenSealerTests.NOW, "a", TokenSealerTests.KEY_A),
-                new RedirectPolicy(OAuthProperties.defaults()), JsonMapper.builder().build(), Duration.ofMinutes(5));
+        return new OAuthClients(
+                url -> {
+                    fetches.incrementAndGet();
+                    return document.getBytes(StandardCharsets.UTF_8);
+                },
+                TokenSealerTests.sealer(TokenSealerTests.NOW, "a", TokenSealerTests.KEY_A),
+                new RedirectPolicy(OAuthProperties.defaults()),
+                JsonMapper.builder().build(),
+                Duration.ofMinutes(5));
     }
 
     private static String doc(String extra) {
@@ -47,15 +51,21 @@ class OAuthClientsTests {
     @Test
     void badDocumentsAreRefusedWithTheReasonAndTheFailureIsCachedBriefly() {
         String[][] cases = {
-            {"{\"client_id\":\"https://other.example.com/c.json\",\"redirect_uris\":[\"https://claude.ai/cb\"]}",
-                "not exactly the URL"},
+            {
+                "{\"client_id\":\"https://other.example.com/c.json\",\"redirect_uris\":[\"https://claude.ai/cb\"]}",
+                "not exactly the URL"
+            },
             {doc(",\"client_secret\":\"s\""), "client secret"},
             {doc(",\"token_endpoint_auth_method\":\"private_key_jwt\""), "private_key_jwt"},
-            {"{\"client_id\":\"" + ID + "\",\"redirect_uris\":[\"https://evil.example.com/cb\"]}", "OAUTH_REDIRECT_HOSTS"},
+            {
+                "{\"client_id\":\"" + ID + "\",\"redirect_uris\":[\"https://evil.example.com/cb\"]}",
+                "OAUTH_REDIRECT_HOSTS"
+            },
             {"{\"client_id\":\"" + ID + "\"}", "redirect_uris"},
             {doc(",\"grant_types\":[\"client_credentials\"]"), "client_credentials"},
             {"[1,2]", "not a JSON object"},
-            {"<html>", "not valid JSON"}};
+            {"<html>", "not valid JSON"}
+        };
         for (String[] c : cases) {
             fetches.set(0);
             OAuthClients clients = clients(c[0]);
@@ -71,8 +81,14 @@ class OAuthClientsTests {
     @Test
     void clientIdsThatAreNoDocumentUrlsOrRegistrationsAreUnknown() {
         OAuthClients clients = clients(doc(""));
-        for (String id : new String[] {"https://app.example.com/", "https://app.example.com", "http://app.example.com/c",
-                "https://app.example.com/a/../c", "random-client", ""}) {
+        for (String id : new String[] {
+            "https://app.example.com/",
+            "https://app.example.com",
+            "http://app.example.com/c",
+            "https://app.example.com/a/../c",
+            "random-client",
+            ""
+        }) {
             assertThatThrownBy(() -> clients.resolve(id)).isInstanceOf(OAuthException.class);
         }
         assertThat(fetches).hasValue(0);
@@ -83,13 +99,17 @@ class OAuthClientsTests {
         AtomicInteger lookups = new AtomicInteger();
         GuardedDnsResolver resolver = new GuardedDnsResolver(new TargetAddressPolicy(false), host -> {
             lookups.incrementAndGet();
-            return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, (byte) 169,
-                    (byte) 254})};
+            return new InetAddress[] {
+                InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254})
+            };
         });
         try (ClientMetadataFetcher fetcher = new ClientMetadataFetcher(resolver, SSLContext.getDefault())) {
             assertThatThrownBy(() -> fetcher.fetch(URI.create("https://metadata.example.com/client.json")))
-                    .isInstanceOfSatisfying(OAuthException.class, e -> assertThat(e.getMessage())
-                            .contains("could not be fetched").contains("link-local"));
+                    .isInstanceOfSatisfying(
+                            OAuthException.class,
+                            e -> assertThat(e.getMessage())
+                                    .contains("could not be fetched")
+                                    .contains("link-local"));
         }
         assertThat(lookups).hasValue(1);
     }
@@ -97,15 +117,19 @@ class OAuthClientsTests {
     @Test
     void registrationSealsTheMetadataAndASecretOnlyAsItsDigest() {
         OAuthClients clients = clients(doc(""));
-        OAuthClients.Registration registration = clients.register(JsonMapper.builder().build().readTree(
-                "{\"client_name\":\"ChatGPT\",\"redirect_uris\":[\"https://chatgpt.com/cb\"],"
+        OAuthClients.Registration registration = clients.register(JsonMapper.builder()
+                .build()
+                .readTree("{\"client_name\":\"ChatGPT\",\"redirect_uris\":[\"https://chatgpt.com/cb\"],"
                         + "\"token_endpoint_auth_method\":\"client_secret_post\"}"));
         assertThat(registration.secret()).hasSize(43);
-        assertThat(registration.client().clientId()).doesNotContain(registration.secret()).doesNotContain("chatgpt");
+        assertThat(registration.client().clientId())
+                .doesNotContain(registration.secret())
+                .doesNotContain("chatgpt");
         OAuthClient resolved = clients.resolve(registration.client().clientId());
         assertThat(resolved.name()).isEqualTo("ChatGPT");
         assertThat(resolved.confidential()).isTrue();
-        assertThat(Secrets.same(Secrets.digest(registration.secret()), resolved.secretDigest())).isTrue();
+        assertThat(Secrets.same(Secrets.digest(registration.secret()), resolved.secretDigest()))
+                .isTrue();
         assertThat(registration.toString()).doesNotContain(registration.secret());
     }
 }

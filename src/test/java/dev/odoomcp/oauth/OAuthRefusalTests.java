@@ -39,14 +39,18 @@ class OAuthRefusalTests {
     io.micrometer.core.instrument.MeterRegistry metrics;
 
     private double events(String event, String outcome) {
-        io.micrometer.core.instrument.Counter counter = metrics.find("mcp.oauth.events").tag("event", event)
-                .tag("outcome", outcome).counter();
+        io.micrometer.core.instrument.Counter counter = metrics.find("mcp.oauth.events")
+                .tag("event", event)
+                .tag("outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     @BeforeAll
     static void startOdoo() {
-        acme = FakeOdoo.builder().version("18.0").database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+        acme = FakeOdoo.builder()
+                .version("18.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
                 .start();
     }
 
@@ -64,8 +68,13 @@ class OAuthRefusalTests {
     }
 
     private Grant grant(String resource, String clientId) {
-        return new Grant(new Grant.OdooFields(acme.baseUrl().toString(), "acme", "admin", KEY, null), clientId, resource,
-                false, null, Instant.now());
+        return new Grant(
+                new Grant.OdooFields(acme.baseUrl().toString(), "acme", "admin", KEY, null),
+                clientId,
+                resource,
+                false,
+                null,
+                Instant.now());
     }
 
     private static TokenSealer sealer(String kid, String key, Instant now) {
@@ -77,11 +86,13 @@ class OAuthRefusalTests {
     }
 
     private void assertInvalidToken(String bearer, String why) {
-        OAuthTestClient.Answer answer = client().callTool(bearer, "count_records", "{\"model\":\"res.partner\"}",
-                Map.of());
+        OAuthTestClient.Answer answer =
+                client().callTool(bearer, "count_records", "{\"model\":\"res.partner\"}", Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(401);
-        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer resource_metadata=\"")
-                .contains("error=\"invalid_token\"").contains(why);
+        assertThat(answer.header("WWW-Authenticate"))
+                .startsWith("Bearer resource_metadata=\"")
+                .contains("error=\"invalid_token\"")
+                .contains(why);
         assertThat(answer.body()).contains(why).doesNotContain(bearer).doesNotContain(KEY);
         assertThat(acme.callsTo("res.partner", "search_count")).isEmpty();
     }
@@ -89,9 +100,11 @@ class OAuthRefusalTests {
     @Test
     void aValidTokenSealedWithTheSecondKeyIsStillAccepted() {
         String resource = client().base + "/mcp";
-        String token = tokens(sealer("k1", OAuthBridgeTest.KEY_1, Instant.now())).issue(grant(resource, "c"))
+        String token = tokens(sealer("k1", OAuthBridgeTest.KEY_1, Instant.now()))
+                .issue(grant(resource, "c"))
                 .accessToken();
-        OAuthTestClient.Answer answer = client().callTool(token, "count_records", "{\"model\":\"res.partner\"}", Map.of());
+        OAuthTestClient.Answer answer =
+                client().callTool(token, "count_records", "{\"model\":\"res.partner\"}", Map.of());
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("\"count\"");
         acme.clearCalls();
@@ -101,7 +114,8 @@ class OAuthRefusalTests {
     void expiredAccessToken() {
         String resource = client().base + "/mcp";
         String token = tokens(sealer("k2", OAuthBridgeTest.KEY_2, Instant.now().minus(Duration.ofHours(9))))
-                .issue(grant(resource, "c")).accessToken();
+                .issue(grant(resource, "c"))
+                .accessToken();
         double before = events("bearer", "expired");
         assertInvalidToken(token, "has expired");
         assertThat(events("bearer", "expired")).isEqualTo(before + 1);
@@ -110,7 +124,8 @@ class OAuthRefusalTests {
     @Test
     void tamperedAccessToken() {
         String resource = client().base + "/mcp";
-        String token = tokens(sealer("k2", OAuthBridgeTest.KEY_2, Instant.now())).issue(grant(resource, "c"))
+        String token = tokens(sealer("k2", OAuthBridgeTest.KEY_2, Instant.now()))
+                .issue(grant(resource, "c"))
                 .accessToken();
         String[] parts = token.split("\\.");
         char[] cipher = parts[3].toCharArray();
@@ -122,14 +137,16 @@ class OAuthRefusalTests {
     @Test
     void accessTokenForAnotherResource() {
         String token = tokens(sealer("k2", OAuthBridgeTest.KEY_2, Instant.now()))
-                .issue(grant("https://other-bridge.example.com/mcp", "c")).accessToken();
+                .issue(grant("https://other-bridge.example.com/mcp", "c"))
+                .accessToken();
         assertInvalidToken(token, "issued for another resource");
     }
 
     @Test
     void refreshTokenUsedAsAccessToken() {
         String resource = client().base + "/mcp";
-        String refresh = tokens(sealer("k2", OAuthBridgeTest.KEY_2, Instant.now())).issue(grant(resource, "c"))
+        String refresh = tokens(sealer("k2", OAuthBridgeTest.KEY_2, Instant.now()))
+                .issue(grant(resource, "c"))
                 .refreshToken();
         assertInvalidToken(refresh, "is a refresh token, not a access token");
     }
@@ -137,7 +154,8 @@ class OAuthRefusalTests {
     @Test
     void tokenSealedWithARetiredKey() {
         String resource = client().base + "/mcp";
-        String token = tokens(sealer("k0", OAuthBridgeTest.RETIRED_KEY, Instant.now())).issue(grant(resource, "c"))
+        String token = tokens(sealer("k0", OAuthBridgeTest.RETIRED_KEY, Instant.now()))
+                .issue(grant(resource, "c"))
                 .accessToken();
         assertInvalidToken(token, "key this bridge no longer uses");
     }
@@ -145,13 +163,20 @@ class OAuthRefusalTests {
     @Test
     void tokenForgedUnderAKnownKeyIdWithAnotherKey() {
         String resource = client().base + "/mcp";
-        String token = tokens(sealer("k2", OAuthBridgeTest.RETIRED_KEY, Instant.now())).issue(grant(resource, "c"))
+        String token = tokens(sealer("k2", OAuthBridgeTest.RETIRED_KEY, Instant.now()))
+                .issue(grant(resource, "c"))
                 .accessToken();
         assertInvalidToken(token, "does not verify");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-a-token", "a.b.c.d.e", "eyJhbGciOiJub25lIn0.e30.", "eyJ0eXAiOiJvZG9vbWNwLWF0K2p3ZSJ9.x.y.z.w"})
+    @ValueSource(
+            strings = {
+                "not-a-token",
+                "a.b.c.d.e",
+                "eyJhbGciOiJub25lIn0.e30.",
+                "eyJ0eXAiOiJvZG9vbWNwLWF0K2p3ZSJ9.x.y.z.w"
+            })
     void malformedBearerValues(String value) {
         assertInvalidToken(value, "neither an access token of this bridge");
     }
@@ -161,7 +186,8 @@ class OAuthRefusalTests {
         OAuthTestClient client = client();
         String clientId = client.register();
         String code = code(client, clientId, OAuthTestClient.Pkce.create());
-        OAuthTestClient.Answer answer = client.exchange(clientId, code, OAuthTestClient.Pkce.create().verifier());
+        OAuthTestClient.Answer answer =
+                client.exchange(clientId, code, OAuthTestClient.Pkce.create().verifier());
         assertOAuthError(answer, 400, "invalid_grant", "code_verifier does not match");
     }
 
@@ -175,8 +201,10 @@ class OAuthRefusalTests {
         double before = events("token", "invalid_grant");
         assertOAuthError(client.exchange(clientId, code, pkce.verifier()), 400, "invalid_grant", "already used");
         assertThat(events("token", "invalid_grant")).isEqualTo(before + 1);
-        assertThat(metrics.find("mcp.oauth.events").counters()).allSatisfy(c -> assertThat(c.getId().getTags().toString())
-                .doesNotContain(code.substring(0, 20)).doesNotContain(clientId.substring(0, 20)));
+        assertThat(metrics.find("mcp.oauth.events").counters())
+                .allSatisfy(c -> assertThat(c.getId().getTags().toString())
+                        .doesNotContain(code.substring(0, 20))
+                        .doesNotContain(clientId.substring(0, 20)));
     }
 
     @Test
@@ -195,11 +223,22 @@ class OAuthRefusalTests {
         String clientId = client.register();
         OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
         String code = code(client, clientId, pkce);
-        assertOAuthError(client.exchange(client.register(), code, pkce.verifier()), 400, "invalid_grant",
-                "another client");
-        OAuthTestClient.Answer otherRedirect = client.postForm("/oauth/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", "http://127.0.0.1:9/other", "client_id", clientId, "code_verifier",
-                pkce.verifier()), Map.of());
+        assertOAuthError(
+                client.exchange(client.register(), code, pkce.verifier()), 400, "invalid_grant", "another client");
+        OAuthTestClient.Answer otherRedirect = client.postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        "http://127.0.0.1:9/other",
+                        "client_id",
+                        clientId,
+                        "code_verifier",
+                        pkce.verifier()),
+                Map.of());
         assertOAuthError(otherRedirect, 400, "invalid_grant", "redirect_uri");
     }
 
@@ -208,24 +247,57 @@ class OAuthRefusalTests {
         OAuthTestClient client = client();
         String clientId = client.register();
         JsonNode tokens = client.connect(clientId, fields());
-        assertOAuthError(client.exchange(clientId, tokens.get("access_token").asString(), "x".repeat(43)), 400,
-                "invalid_grant", "not a authorization code");
-        assertOAuthError(client.refresh(clientId, tokens.get("access_token").asString()), 400, "invalid_grant",
+        assertOAuthError(
+                client.exchange(clientId, tokens.get("access_token").asString(), "x".repeat(43)),
+                400,
+                "invalid_grant",
+                "not a authorization code");
+        assertOAuthError(
+                client.refresh(clientId, tokens.get("access_token").asString()),
+                400,
+                "invalid_grant",
                 "not a refresh token");
     }
 
     @Test
     void tokenEndpointRefusesJunkWithOAuthErrors() {
         OAuthTestClient client = client();
-        assertOAuthError(client.postJson("/oauth/token", "{}", Map.of()), 400, "invalid_request", "x-www-form-urlencoded");
-        assertOAuthError(client.postForm("/oauth/token", Map.of("client_id", client.register()), Map.of()), 400,
-                "invalid_request", "grant_type");
-        assertOAuthError(client.postForm("/oauth/token", Map.of("client_id", client.register(), "grant_type",
-                "password"), Map.of()), 400, "unsupported_grant_type", "authorization_code");
-        assertOAuthError(client.postForm("/oauth/token", Map.of("grant_type", "authorization_code", "code", "x",
-                "client_id", "nobody"), Map.of()), 401, "invalid_client", "Unknown client_id");
-        assertOAuthError(client.postForm("/oauth/token", Map.of("grant_type", "authorization_code", "code", "junk",
-                "client_id", client.register(), "code_verifier", "v".repeat(43)), Map.of()), 400, "invalid_grant",
+        assertOAuthError(
+                client.postJson("/oauth/token", "{}", Map.of()), 400, "invalid_request", "x-www-form-urlencoded");
+        assertOAuthError(
+                client.postForm("/oauth/token", Map.of("client_id", client.register()), Map.of()),
+                400,
+                "invalid_request",
+                "grant_type");
+        assertOAuthError(
+                client.postForm(
+                        "/oauth/token", Map.of("client_id", client.register(), "grant_type", "password"), Map.of()),
+                400,
+                "unsupported_grant_type",
+                "authorization_code");
+        assertOAuthError(
+                client.postForm(
+                        "/oauth/token",
+                        Map.of("grant_type", "authorization_code", "code", "x", "client_id", "nobody"),
+                        Map.of()),
+                401,
+                "invalid_client",
+                "Unknown client_id");
+        assertOAuthError(
+                client.postForm(
+                        "/oauth/token",
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "code",
+                                "junk",
+                                "client_id",
+                                client.register(),
+                                "code_verifier",
+                                "v".repeat(43)),
+                        Map.of()),
+                400,
+                "invalid_grant",
                 "not a token");
     }
 
@@ -233,23 +305,40 @@ class OAuthRefusalTests {
     void confidentialClientsMustAuthenticate() {
         OAuthTestClient client = client();
         for (String method : new String[] {"client_secret_post", "client_secret_basic"}) {
-            JsonNode registered = client.postJson("/oauth/register", "{\"client_name\":\"Hosted\",\"redirect_uris\":[\""
-                    + OAuthTestClient.REDIRECT + "\"],\"token_endpoint_auth_method\":\"" + method + "\"}", Map.of()).json();
+            JsonNode registered = client.postJson(
+                            "/oauth/register",
+                            "{\"client_name\":\"Hosted\",\"redirect_uris\":[\"" + OAuthTestClient.REDIRECT
+                                    + "\"],\"token_endpoint_auth_method\":\"" + method + "\"}",
+                            Map.of())
+                    .json();
             String clientId = registered.get("client_id").asString();
             String secret = registered.get("client_secret").asString();
             assertThat(registered.get("token_endpoint_auth_method").asString()).isEqualTo(method);
             OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
             String code = code(client, clientId, pkce);
-            Map<String, String> form = new HashMap<>(Map.of("grant_type", "authorization_code", "code", code,
-                    "redirect_uri", OAuthTestClient.REDIRECT, "client_id", clientId, "code_verifier", pkce.verifier()));
+            Map<String, String> form = new HashMap<>(Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    code,
+                    "redirect_uri",
+                    OAuthTestClient.REDIRECT,
+                    "client_id",
+                    clientId,
+                    "code_verifier",
+                    pkce.verifier()));
             assertOAuthError(client.postForm("/oauth/token", form, Map.of()), 401, "invalid_client", "client_secret");
             form.put("client_secret", "wrong-" + secret);
             assertOAuthError(client.postForm("/oauth/token", form, Map.of()), 401, "invalid_client", "client_secret");
             Map<String, String> headers = Map.of();
             if (method.equals("client_secret_basic")) {
                 form.remove("client_secret");
-                headers = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                headers = Map.of(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((clientId + ":" + secret)
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             } else {
                 form.put("client_secret", secret);
             }
@@ -262,14 +351,16 @@ class OAuthRefusalTests {
     void unregisteredRedirectUriIsShownNotRedirected() {
         OAuthTestClient client = client();
         String clientId = client.register();
-        String url = client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s").replace(
-                "127.0.0.1%3A9%2Fcallback", "127.0.0.1%3A9%2Fcallback-evil");
+        String url = client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s")
+                .replace("127.0.0.1%3A9%2Fcallback", "127.0.0.1%3A9%2Fcallback-evil");
         OAuthTestClient.Answer answer = client.get(url, Map.of());
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Location")).isNull();
         assertThat(answer.body()).contains("has not registered");
-        OAuthTestClient.Answer phishing = client.get(client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s")
-                .replace("http%3A%2F%2F127.0.0.1%3A9%2Fcallback", "https%3A%2F%2Fevil.example.com%2Fcb"), Map.of());
+        OAuthTestClient.Answer phishing = client.get(
+                client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s")
+                        .replace("http%3A%2F%2F127.0.0.1%3A9%2Fcallback", "https%3A%2F%2Fevil.example.com%2Fcb"),
+                Map.of());
         assertThat(phishing.status()).isEqualTo(400);
         assertThat(phishing.header("Location")).isNull();
     }
@@ -277,15 +368,23 @@ class OAuthRefusalTests {
     @Test
     void registrationRefusesRedirectsOutsideTheAllowList() {
         OAuthTestClient client = client();
-        for (String uri : new String[] {"https://evil.example.com/cb", "http://claude.ai/cb", "javascript:alert(1)",
-                "https://claude.ai/cb#frag"}) {
-            OAuthTestClient.Answer answer = client.postJson("/oauth/register", "{\"redirect_uris\":[\"" + uri + "\"]}",
-                    Map.of());
+        for (String uri : new String[] {
+            "https://evil.example.com/cb", "http://claude.ai/cb", "javascript:alert(1)", "https://claude.ai/cb#frag"
+        }) {
+            OAuthTestClient.Answer answer =
+                    client.postJson("/oauth/register", "{\"redirect_uris\":[\"" + uri + "\"]}", Map.of());
             assertOAuthError(answer, 400, "invalid_redirect_uri", "Redirect URI refused");
         }
-        assertThat(client.postJson("/oauth/register", "{\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"]}",
-                Map.of()).status()).isEqualTo(201);
-        assertOAuthError(client.postJson("/oauth/register", "not json", Map.of()), 400, "invalid_client_metadata",
+        assertThat(client.postJson(
+                                "/oauth/register",
+                                "{\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"]}",
+                                Map.of())
+                        .status())
+                .isEqualTo(201);
+        assertOAuthError(
+                client.postJson("/oauth/register", "not json", Map.of()),
+                400,
+                "invalid_client_metadata",
                 "not valid JSON");
     }
 
@@ -304,7 +403,9 @@ class OAuthRefusalTests {
             assertThat(answer.status()).as(url).isEqualTo(303);
             Map<String, String> query = OAuthTestClient.query(answer.header("Location"));
             assertThat(answer.header("Location")).startsWith(OAuthTestClient.REDIRECT + "?");
-            assertThat(query).containsEntry("error", error).containsEntry("state", "st-9")
+            assertThat(query)
+                    .containsEntry("error", error)
+                    .containsEntry("state", "st-9")
                     .containsEntry("iss", client.base);
         });
     }
@@ -313,9 +414,10 @@ class OAuthRefusalTests {
     void consentRefusalsStayOnThePage() {
         OAuthTestClient client = client();
         String clientId = client.register();
-        OAuthTestClient.Consent consent = client.openConsent(client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(),
-                "s"), "en");
-        assertThat(consent.page().header("Content-Security-Policy")).contains("frame-ancestors 'none'")
+        OAuthTestClient.Consent consent =
+                client.openConsent(client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s"), "en");
+        assertThat(consent.page().header("Content-Security-Policy"))
+                .contains("frame-ancestors 'none'")
                 .contains("form-action 'self' http://127.0.0.1:9");
         assertThat(consent.page().header("Cache-Control")).isEqualTo("no-store");
         assertThat(consent.cookie()).startsWith("odoomcp_consent=");
@@ -324,42 +426,59 @@ class OAuthRefusalTests {
         badKey.put("odoo_key", "wrong-key-77777777");
         OAuthTestClient.Answer wrong = client.submit(consent, badKey);
         assertThat(wrong.status()).isEqualTo(400);
-        assertThat(wrong.body()).contains("Odoo refused this login and API key").doesNotContain("wrong-key-77777777")
+        assertThat(wrong.body())
+                .contains("Odoo refused this login and API key")
+                .doesNotContain("wrong-key-77777777")
                 .contains("value=\"" + acme.baseUrl() + "\"");
 
-        OAuthTestClient.Answer noCookie = client.submit(new OAuthTestClient.Consent(consent.page(), consent.txn(), null),
-                fields());
+        OAuthTestClient.Answer noCookie =
+                client.submit(new OAuthTestClient.Consent(consent.page(), consent.txn(), null), fields());
         assertThat(noCookie.status()).isEqualTo(400);
         assertThat(noCookie.body()).contains("has expired");
-        OAuthTestClient.Answer forged = client.submit(new OAuthTestClient.Consent(consent.page(), consent.txn()
-                .substring(0, consent.txn().length() - 3) + "AAA", consent.cookie()), fields());
+        OAuthTestClient.Answer forged = client.submit(
+                new OAuthTestClient.Consent(
+                        consent.page(),
+                        consent.txn().substring(0, consent.txn().length() - 3) + "AAA",
+                        consent.cookie()),
+                fields());
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.body()).contains("has expired");
 
         OAuthTestClient.Answer denied = client.submit(consent, Map.of("decision", "deny"));
         assertThat(denied.status()).isEqualTo(303);
-        assertThat(OAuthTestClient.query(denied.header("Location"))).containsEntry("error", "access_denied")
+        assertThat(OAuthTestClient.query(denied.header("Location")))
+                .containsEntry("error", "access_denied")
                 .containsEntry("state", "s");
     }
 
     @Test
     void anApplicationNameCannotInjectMarkupOrReorderText() {
         OAuthTestClient client = client();
-        String clientId = client.postJson("/oauth/register", "{\"client_name\":\"<script>alert(1)</script>\u202eCl\","
-                + "\"redirect_uris\":[\"" + OAuthTestClient.REDIRECT + "\"],\"token_endpoint_auth_method\":\"none\"}",
-                Map.of()).json().get("client_id").asString();
-        String page = client.openConsent(client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s"), "en").page()
+        String clientId = client.postJson(
+                        "/oauth/register",
+                        "{\"client_name\":\"<script>alert(1)</script>\u202eCl\"," + "\"redirect_uris\":[\""
+                                + OAuthTestClient.REDIRECT + "\"],\"token_endpoint_auth_method\":\"none\"}",
+                        Map.of())
+                .json()
+                .get("client_id")
+                .asString();
+        String page = client.openConsent(client.authorizeUrl(clientId, OAuthTestClient.Pkce.create(), "s"), "en")
+                .page()
                 .body();
-        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;Cl").doesNotContain("<script")
+        assertThat(page)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;Cl")
+                .doesNotContain("<script")
                 .doesNotContain("\u202e");
     }
 
     @Test
     void consentPageSpeaksSpanish() {
         OAuthTestClient client = client();
-        OAuthTestClient.Consent consent = client.openConsent(client.authorizeUrl(client.register(),
-                OAuthTestClient.Pkce.create(), "s"), "es-ES,es;q=0.9,en;q=0.5");
-        assertThat(consent.page().body()).contains("<html lang=\"es\">").contains("Conecta tu Odoo")
+        OAuthTestClient.Consent consent = client.openConsent(
+                client.authorizeUrl(client.register(), OAuthTestClient.Pkce.create(), "s"), "es-ES,es;q=0.9,en;q=0.5");
+        assertThat(consent.page().body())
+                .contains("<html lang=\"es\">")
+                .contains("Conecta tu Odoo")
                 .contains("Clave API");
     }
 

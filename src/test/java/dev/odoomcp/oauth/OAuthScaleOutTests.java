@@ -32,10 +32,14 @@ class OAuthScaleOutTests {
 
     @BeforeAll
     static void start() {
-        acme = FakeOdoo.builder().version("18.0").database("acme", FakeOdooDatasets.demoCompany("acme", "admin",
-                ACME_KEY)).start();
-        globex = FakeOdoo.builder().version("19.0").database("globex", FakeOdooDatasets.demoCompany("globex", "boss",
-                GLOBEX_KEY)).start();
+        acme = FakeOdoo.builder()
+                .version("18.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", ACME_KEY))
+                .start();
+        globex = FakeOdoo.builder()
+                .version("19.0")
+                .database("globex", FakeOdooDatasets.demoCompany("globex", "boss", GLOBEX_KEY))
+                .start();
         first = instance(OAuthBridgeTest.KEYS);
         second = instance(OAuthBridgeTest.KEYS);
         stranger = instance("other:" + OAuthBridgeTest.RETIRED_KEY);
@@ -55,9 +59,15 @@ class OAuthScaleOutTests {
     }
 
     private static ConfigurableApplicationContext instance(String keys) {
-        return new SpringApplicationBuilder(OdooMcpBridgeApplication.class).run("--server.port=0",
-                "--server.address=127.0.0.1", "--odoo.allow-private-networks=true", "--odoo.allow-http=true",
-                "--oauth.token-keys=" + keys, "--public.base-url=" + PUBLIC, "--mcp.tenant-hash-key=shared-by-all-instances");
+        return new SpringApplicationBuilder(OdooMcpBridgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--odoo.allow-private-networks=true",
+                        "--odoo.allow-http=true",
+                        "--oauth.token-keys=" + keys,
+                        "--public.base-url=" + PUBLIC,
+                        "--mcp.tenant-hash-key=shared-by-all-instances");
     }
 
     private static String base(ConfigurableApplicationContext instance) {
@@ -70,10 +80,32 @@ class OAuthScaleOutTests {
         OAuthTestClient b = a.at(base(second));
         String clientId = a.register();
 
-        String alice = flow(a, b, clientId, Map.of("odoo_url", acme.baseUrl().toString(), "odoo_db", "acme",
-                "odoo_login", "admin", "odoo_key", ACME_KEY));
-        String bob = flow(b, a, clientId, Map.of("odoo_url", globex.baseUrl().toString(), "odoo_db", "globex",
-                "odoo_login", "boss", "odoo_key", GLOBEX_KEY));
+        String alice = flow(
+                a,
+                b,
+                clientId,
+                Map.of(
+                        "odoo_url",
+                        acme.baseUrl().toString(),
+                        "odoo_db",
+                        "acme",
+                        "odoo_login",
+                        "admin",
+                        "odoo_key",
+                        ACME_KEY));
+        String bob = flow(
+                b,
+                a,
+                clientId,
+                Map.of(
+                        "odoo_url",
+                        globex.baseUrl().toString(),
+                        "odoo_db",
+                        "globex",
+                        "odoo_login",
+                        "boss",
+                        "odoo_key",
+                        GLOBEX_KEY));
         List<OAuthTestClient> replicas = List.of(a, b);
         for (int round = 0; round < 6; round++) {
             OAuthTestClient here = replicas.get(round % 2);
@@ -81,32 +113,34 @@ class OAuthScaleOutTests {
             assertThat(company(here, alice)).contains("My Company (acme)").doesNotContain("globex");
             assertThat(company(there, bob)).contains("My Company (globex)").doesNotContain("acme");
         }
-        OAuthTestClient.Answer third = new OAuthTestClient(base(stranger), PUBLIC).callTool(alice, "count_records",
-                "{\"model\":\"res.partner\"}", Map.of());
+        OAuthTestClient.Answer third = new OAuthTestClient(base(stranger), PUBLIC)
+                .callTool(alice, "count_records", "{\"model\":\"res.partner\"}", Map.of());
         assertThat(third.status()).isEqualTo(401);
         assertThat(third.header("WWW-Authenticate")).contains("invalid_token").contains("no longer uses");
     }
 
     /** Page from one replica, form to the other, code to the first, refresh on the other; returns an access token. */
-    private static String flow(OAuthTestClient one, OAuthTestClient other, String clientId, Map<String, String> fields) {
+    private static String flow(
+            OAuthTestClient one, OAuthTestClient other, String clientId, Map<String, String> fields) {
         OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
         OAuthTestClient.Consent consent = one.openConsent(one.authorizeUrl(clientId, pkce, "s"), "en");
         OAuthTestClient.Answer submitted = other.submit(consent, fields);
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(303);
         assertThat(OAuthTestClient.query(submitted.header("Location"))).containsEntry("iss", PUBLIC);
-        OAuthTestClient.Answer token = one.exchange(clientId, OAuthTestClient.query(submitted.header("Location"))
-                .get("code"), pkce.verifier());
+        OAuthTestClient.Answer token = one.exchange(
+                clientId, OAuthTestClient.query(submitted.header("Location")).get("code"), pkce.verifier());
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         String access = token.json().get("access_token").asString();
         assertThat(company(other, access)).contains("My Company");
-        OAuthTestClient.Answer refreshed = other.refresh(clientId, token.json().get("refresh_token").asString());
+        OAuthTestClient.Answer refreshed =
+                other.refresh(clientId, token.json().get("refresh_token").asString());
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         return refreshed.json().get("access_token").asString();
     }
 
     private static String company(OAuthTestClient replica, String token) {
-        OAuthTestClient.Answer answer = replica.callTool(token, "search_records",
-                "{\"model\":\"res.company\",\"fields\":[\"name\"]}", Map.of());
+        OAuthTestClient.Answer answer = replica.callTool(
+                token, "search_records", "{\"model\":\"res.company\",\"fields\":[\"name\"]}", Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.body();
     }

@@ -33,8 +33,10 @@ final class OAuthTestClient {
     private static final Pattern TXN = Pattern.compile("name=\"txn\" value=\"([^\"]+)\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     /** Where requests go. */
     final String base;
     /** The bridge's public address (PUBLIC_BASE_URL), which names the resource; the same as {@link #base} unless set. */
@@ -84,26 +86,30 @@ final class OAuthTestClient {
     }
 
     /** The consent page as a browser holds it: its sealed transaction and the cookie it set. */
-    record Consent(Answer page, String txn, String cookie) {
-    }
+    record Consent(Answer page, String txn, String cookie) {}
 
     static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     Answer get(String pathOrUrl, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         headers.forEach(request::header);
         return send(request.build());
     }
 
     Answer postForm(String path, Map<String, String> form, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)));
         headers.forEach(request::header);
@@ -111,17 +117,22 @@ final class OAuthTestClient {
     }
 
     Answer postJson(String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return send(request.build());
     }
 
     /** Registers a public client (DCR) with the test redirect URI; returns its client id. */
     String register() {
-        Answer answer = postJson("/oauth/register", "{\"client_name\":\"Test client\",\"redirect_uris\":[\"" + REDIRECT
-                + "\"],\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
-                + "\"refresh_token\"],\"response_types\":[\"code\"]}", Map.of());
+        Answer answer = postJson(
+                "/oauth/register",
+                "{\"client_name\":\"Test client\",\"redirect_uris\":[\"" + REDIRECT
+                        + "\"],\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
+                        + "\"refresh_token\"],\"response_types\":[\"code\"]}",
+                Map.of());
         if (answer.status() != 201) {
             throw new AssertionError("registration failed: " + answer.status() + " " + answer.body());
         }
@@ -144,8 +155,10 @@ final class OAuthTestClient {
         Answer page = get(authorizeUrl, Map.of("Accept-Language", language));
         Matcher txn = TXN.matcher(page.body());
         String cookie = page.response().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("odoomcp_consent=")).map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst().orElse(null);
+                .filter(c -> c.startsWith("odoomcp_consent="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElse(null);
         return new Consent(page, txn.find() ? txn.group(1) : null, cookie);
     }
 
@@ -172,20 +185,45 @@ final class OAuthTestClient {
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;
     }
 
     Answer exchange(String clientId, String code, String verifier) {
-        return postForm("/oauth/token", Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-                "client_id", clientId, "code_verifier", verifier, "resource", publicBase + "/mcp"), Map.of());
+        return postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        REDIRECT,
+                        "client_id",
+                        clientId,
+                        "code_verifier",
+                        verifier,
+                        "resource",
+                        publicBase + "/mcp"),
+                Map.of());
     }
 
     Answer refresh(String clientId, String refreshToken) {
-        return postForm("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                "client_id", clientId, "resource", publicBase + "/mcp"), Map.of());
+        return postForm(
+                "/oauth/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        refreshToken,
+                        "client_id",
+                        clientId,
+                        "resource",
+                        publicBase + "/mcp"),
+                Map.of());
     }
 
     /** The whole flow for one user's Odoo; returns the token response. */
@@ -209,8 +247,15 @@ final class OAuthTestClient {
                 + "\",\"arguments\":" + argumentsJson + ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
                 + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{},"
                 + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}}";
-        Map<String, String> headers = new LinkedHashMap<>(Map.of("Accept", "application/json, text/event-stream",
-                "MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", tool));
+        Map<String, String> headers = new LinkedHashMap<>(Map.of(
+                "Accept",
+                "application/json, text/event-stream",
+                "MCP-Protocol-Version",
+                "2026-07-28",
+                "Mcp-Method",
+                "tools/call",
+                "Mcp-Name",
+                tool));
         if (bearer != null) {
             headers.put("Authorization", "Bearer " + bearer);
         }
@@ -223,8 +268,10 @@ final class OAuthTestClient {
     }
 
     static String form(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return values.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private Answer send(HttpRequest request) {

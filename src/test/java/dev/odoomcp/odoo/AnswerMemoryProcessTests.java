@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AnswerMemoryProcessTests {
 
     private static final int TENANTS = 12;
-    private static final Path JDK25 = Path.of(System.getenv().getOrDefault("JDK25_HOME",
-            "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    private static final Path JDK25 =
+            Path.of(System.getenv().getOrDefault("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     @Test
@@ -68,14 +68,21 @@ class AnswerMemoryProcessTests {
 
                 assertThat(bridge.isAlive()).as(tail(log)).isTrue();
                 assertThat(get(port, "/health")).contains("healthy");
-                assertThat(first).as("20 MB answers").allSatisfy(text -> assertThat(text)
-                        .containsAnyOf("larger than the 8192 KiB limit", "ODOO_ANSWER_MEMORY_BUDGET"));
-                assertThat(second).as("7 MB answers").allSatisfy(text -> assertThat(text)
-                        .containsAnyOf("\"model\"", "ODOO_ANSWER_MEMORY_BUDGET"));
-                assertThat(second).as("at least one 7 MB answer was read and described").anyMatch(t -> t.contains("\"model\""));
+                assertThat(first)
+                        .as("20 MB answers")
+                        .allSatisfy(text -> assertThat(text)
+                                .containsAnyOf("larger than the 8192 KiB limit", "ODOO_ANSWER_MEMORY_BUDGET"));
+                assertThat(second)
+                        .as("7 MB answers")
+                        .allSatisfy(text -> assertThat(text).containsAnyOf("\"model\"", "ODOO_ANSWER_MEMORY_BUDGET"));
+                assertThat(second)
+                        .as("at least one 7 MB answer was read and described")
+                        .anyMatch(t -> t.contains("\"model\""));
                 assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
-                System.out.printf("[answer memory] %d + %d concurrent calls (20 MB chunked, 7 MB declared): survived;"
-                        + " 20 MB: %s; 7 MB: %s; %s%n", TENANTS, TENANTS, outcomes(first), outcomes(second), heap(gc));
+                System.out.printf(
+                        "[answer memory] %d + %d concurrent calls (20 MB chunked, 7 MB declared): survived;"
+                                + " 20 MB: %s; 7 MB: %s; %s%n",
+                        TENANTS, TENANTS, outcomes(first), outcomes(second), heap(gc));
             } finally {
                 bridge.destroy();
                 if (!bridge.waitFor(20, TimeUnit.SECONDS)) {
@@ -85,8 +92,8 @@ class AnswerMemoryProcessTests {
         }
     }
 
-    private static List<String> describeConcurrently(int port, FieldsGetOdoo odoo, String model, Process bridge, Path log)
-            throws Exception {
+    private static List<String> describeConcurrently(
+            int port, FieldsGetOdoo odoo, String model, Process bridge, Path log) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(TENANTS);
         try {
             List<Future<String>> calls = new ArrayList<>();
@@ -100,8 +107,11 @@ class AnswerMemoryProcessTests {
                     texts.add(call.get(3, TimeUnit.MINUTES));
                 } catch (java.util.concurrent.ExecutionException e) {
                     bridge.waitFor(5, TimeUnit.SECONDS);
-                    throw new AssertionError("A call failed (" + e.getCause() + "); the bridge is "
-                            + (bridge.isAlive() ? "alive" : "gone, exit code " + bridge.exitValue()) + ":\n" + tail(log), e);
+                    throw new AssertionError(
+                            "A call failed (" + e.getCause() + "); the bridge is "
+                                    + (bridge.isAlive() ? "alive" : "gone, exit code " + bridge.exitValue()) + ":\n"
+                                    + tail(log),
+                            e);
                 }
             }
             return texts;
@@ -110,14 +120,19 @@ class AnswerMemoryProcessTests {
         }
     }
 
-    private static String describe(int port, URI odoo, String db, String model) throws IOException, InterruptedException {
+    private static String describe(int port, URI odoo, String db, String model)
+            throws IOException, InterruptedException {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"describe_model\","
                 + "\"arguments\":{\"model\":\"" + model + "\"}}}";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
-                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("X-Odoo-Url", odoo.toString())
-                .header("X-Odoo-Db", db).header("X-Odoo-Api-Key", "memory-test-key-" + db)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("X-Odoo-Url", odoo.toString())
+                .header("X-Odoo-Db", db)
+                .header("X-Odoo-Api-Key", "memory-test-key-" + db)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
@@ -125,8 +140,11 @@ class AnswerMemoryProcessTests {
 
     private static String outcomes(List<String> texts) {
         long described = texts.stream().filter(t -> t.contains("\"model\"")).count();
-        long tooLarge = texts.stream().filter(t -> t.contains("larger than the")).count();
-        long busy = texts.stream().filter(t -> t.contains("ODOO_ANSWER_MEMORY_BUDGET")).count();
+        long tooLarge =
+                texts.stream().filter(t -> t.contains("larger than the")).count();
+        long busy = texts.stream()
+                .filter(t -> t.contains("ODOO_ANSWER_MEMORY_BUDGET"))
+                .count();
         return described + " described, " + tooLarge + " over the size cap, " + busy + " refused by the budget";
     }
 
@@ -143,8 +161,8 @@ class AnswerMemoryProcessTests {
                 committed = Math.max(committed, Integer.parseInt(m.group(3)));
             }
         }
-        return "heap (-Xmx256m, " + (Files.isExecutable(JDK25.resolve("bin/java")) ? "JDK 25" : "this JDK") + "): peak " + before + " MB before a GC, peak " + after + " MB live after one, " + committed
-                + " MB committed";
+        return "heap (-Xmx256m, " + (Files.isExecutable(JDK25.resolve("bin/java")) ? "JDK 25" : "this JDK") + "): peak "
+                + before + " MB before a GC, peak " + after + " MB live after one, " + committed + " MB committed";
     }
 
     private static Process start(int port, Path log, Path gc) throws IOException {
@@ -161,18 +179,32 @@ class AnswerMemoryProcessTests {
         }
         command.add("-Xlog:gc:file=" + gc);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.odoomcp.OdooMcpBridgeApplication"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().putAll(Map.of("PORT", Integer.toString(port), "SERVER_ADDRESS", "127.0.0.1",
-                "LOG_FORMAT", "ecs", "ODOO_ALLOW_PRIVATE_NETWORKS", "true", "ODOO_ALLOW_HTTP", "true",
-                "ODOO_ALLOWED_HOSTS", "127.0.0.1"));
+        builder.environment()
+                .putAll(Map.of(
+                        "PORT",
+                        Integer.toString(port),
+                        "SERVER_ADDRESS",
+                        "127.0.0.1",
+                        "LOG_FORMAT",
+                        "ecs",
+                        "ODOO_ALLOW_PRIVATE_NETWORKS",
+                        "true",
+                        "ODOO_ALLOW_HTTP",
+                        "true",
+                        "ODOO_ALLOWED_HOSTS",
+                        "127.0.0.1"));
         return builder.start();
     }
 
     /** The Dockerfile's JAVA_TOOL_OPTIONS, the options the container runs the bridge with. */
     private static List<String> containerJvmOptions() throws IOException {
         String line = Files.readAllLines(Path.of("Dockerfile")).stream()
-                .filter(l -> l.startsWith("ENV JAVA_TOOL_OPTIONS=")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("ENV JAVA_TOOL_OPTIONS="))
+                .findFirst()
+                .orElseThrow();
         String value = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
         return Arrays.asList(value.trim().split("\\s+"));
     }
@@ -195,8 +227,12 @@ class AnswerMemoryProcessTests {
 
     private static String get(int port, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static String tail(Path log) {
@@ -221,10 +257,14 @@ class AnswerMemoryProcessTests {
             if (i > 0) {
                 json.append(',');
             }
-            json.append("\"x_field_").append(i).append("\":{\"string\":\"Field ").append(i)
+            json.append("\"x_field_")
+                    .append(i)
+                    .append("\":{\"string\":\"Field ")
+                    .append(i)
                     .append("\",\"type\":\"selection\",\"required\":false,\"readonly\":false,\"store\":true,")
                     .append("\"help\":\"Helps you keep track of the state of the document, e.g. draft or done\",")
-                    .append("\"selection\":[[\"draft\",\"Quotation\"],[\"sent\",\"Quotation Sent\"],[\"sale\",\"Sales Order\"]]}");
+                    .append(
+                            "\"selection\":[[\"draft\",\"Quotation\"],[\"sent\",\"Quotation Sent\"],[\"sale\",\"Sales Order\"]]}");
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -240,16 +280,25 @@ class AnswerMemoryProcessTests {
         FieldsGetOdoo(Map<String, byte[]> answers) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
             server.setExecutor(threads);
-            server.createContext("/web/version", exchange -> send(exchange, 200,
-                    "{\"version\":\"19.0\",\"version_info\":[19,0,0,\"final\",0,\"\"]}".getBytes(StandardCharsets.UTF_8),
-                    false));
+            server.createContext(
+                    "/web/version",
+                    exchange -> send(
+                            exchange,
+                            200,
+                            "{\"version\":\"19.0\",\"version_info\":[19,0,0,\"final\",0,\"\"]}"
+                                    .getBytes(StandardCharsets.UTF_8),
+                            false));
             server.createContext("/json/2/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 String[] parts = exchange.getRequestURI().getPath().split("/");
                 byte[] answer = parts.length == 5 && parts[4].equals("fields_get") ? answers.get(parts[3]) : null;
                 if (answer == null) {
-                    send(exchange, 404, "{\"name\":\"werkzeug.exceptions.NotFound\",\"message\":\"404 Not Found: nope\"}"
-                            .getBytes(StandardCharsets.UTF_8), false);
+                    send(
+                            exchange,
+                            404,
+                            "{\"name\":\"werkzeug.exceptions.NotFound\",\"message\":\"404 Not Found: nope\"}"
+                                    .getBytes(StandardCharsets.UTF_8),
+                            false);
                 } else {
                     send(exchange, 200, answer, answer.length > (16 << 20));
                 }

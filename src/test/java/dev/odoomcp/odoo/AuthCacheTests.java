@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +61,8 @@ class AuthCacheTests {
                 () -> cache.uid(pair.get(0), OdooProtocol.XMLRPC, slowLogin(new AtomicInteger(), entered)), threads);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Long> other = CompletableFuture.supplyAsync(
-                () -> cache.uid(pair.get(1), OdooProtocol.XMLRPC, () -> 9L), threads);
+        CompletableFuture<Long> other =
+                CompletableFuture.supplyAsync(() -> cache.uid(pair.get(1), OdooProtocol.XMLRPC, () -> 9L), threads);
         assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(9L);
         assertThat(slow).isNotDone();
         release.countDown();
@@ -78,16 +77,20 @@ class AuthCacheTests {
         List<CompletableFuture<Long>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             CompletableFuture<Long> result = new CompletableFuture<>();
-            Thread t = new Thread(() -> result.complete(cache.uid(creds("same"), OdooProtocol.XMLRPC,
-                    slowLogin(calls, entered))));
+            Thread t = new Thread(
+                    () -> result.complete(cache.uid(creds("same"), OdooProtocol.XMLRPC, slowLogin(calls, entered))));
             callers.add(t);
             results.add(result);
             t.start();
         }
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         // all eight are parked: one inside the login, seven waiting for it
-        await().atMost(Duration.ofSeconds(10)).until(() -> callers.stream()
-                .filter(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED).count() == 8);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> callers.stream()
+                                .filter(t ->
+                                        t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED)
+                                .count()
+                        == 8);
         release.countDown();
         for (CompletableFuture<Long> result : results) {
             assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(7L);
@@ -98,18 +101,22 @@ class AuthCacheTests {
 
     @Test
     void aRefusedLoginIsRememberedAndAFailedOneIsNot() {
-        OdooException refused = catchThrowableOfType(OdooException.class, () -> cache.uid(creds("bad"),
-                OdooProtocol.XMLRPC, () -> {
+        OdooException refused = catchThrowableOfType(
+                OdooException.class,
+                () -> cache.uid(creds("bad"), OdooProtocol.XMLRPC, () -> {
                     throw OdooFaultTranslator.loginRefused("acme");
                 }));
         assertThat(refused.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED);
-        OdooException again = catchThrowableOfType(OdooException.class, () -> cache.uid(creds("bad"),
-                OdooProtocol.XMLRPC, () -> 1L));
+        OdooException again =
+                catchThrowableOfType(OdooException.class, () -> cache.uid(creds("bad"), OdooProtocol.XMLRPC, () -> 1L));
         assertThat(again.getMessage()).contains("without asking Odoo");
 
-        catchThrowableOfType(OdooException.class, () -> cache.uid(creds("flaky"), OdooProtocol.XMLRPC, () -> {
-            throw OdooFaultTranslator.transportFailure(new java.io.IOException("reset"), "https://erp.example.com");
-        }));
+        catchThrowableOfType(
+                OdooException.class,
+                () -> cache.uid(creds("flaky"), OdooProtocol.XMLRPC, () -> {
+                    throw OdooFaultTranslator.transportFailure(
+                            new java.io.IOException("reset"), "https://erp.example.com");
+                }));
         assertThat(cache.uid(creds("flaky"), OdooProtocol.XMLRPC, () -> 5L)).isEqualTo(5L);
     }
 
@@ -120,8 +127,8 @@ class AuthCacheTests {
                 () -> cache.uid(creds("k"), OdooProtocol.JSON2, slowLogin(new AtomicInteger(), entered)), threads);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<OdooException> waiter = new CompletableFuture<>();
-        Thread t = new Thread(() -> waiter.complete(catchThrowableOfType(OdooException.class,
-                () -> cache.uid(creds("k"), OdooProtocol.JSON2, () -> 1L))));
+        Thread t = new Thread(() -> waiter.complete(
+                catchThrowableOfType(OdooException.class, () -> cache.uid(creds("k"), OdooProtocol.JSON2, () -> 1L))));
         t.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> t.getState() == Thread.State.WAITING);
         t.interrupt();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /** The sharing rules on their own, without network: who may take a connection, and what a refusal says. */
@@ -34,7 +33,10 @@ class ConnectionSharesTests {
         shares.acquire("http://b:1");
         OdooException e = catchThrowableOfType(OdooException.class, () -> shares.acquire("http://c:1"));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.BRIDGE_BUSY);
-        assertThat(e.getMessage()).contains("saturated").contains("ODOO_MAX_CONNECTIONS").contains("not asked");
+        assertThat(e.getMessage())
+                .contains("saturated")
+                .contains("ODOO_MAX_CONNECTIONS")
+                .contains("not asked");
     }
 
     @Test
@@ -55,8 +57,8 @@ class ConnectionSharesTests {
         ConnectionShares shares = new ConnectionShares(1, 1, Duration.ofSeconds(30));
         shares.acquire("http://a:1");
         CompletableFuture<OdooException> waiter = new CompletableFuture<>();
-        Thread t = new Thread(() -> waiter.complete(catchThrowableOfType(OdooException.class,
-                () -> shares.acquire("http://b:1"))));
+        Thread t = new Thread(
+                () -> waiter.complete(catchThrowableOfType(OdooException.class, () -> shares.acquire("http://b:1"))));
         t.start();
         org.awaitility.Awaitility.await().until(() -> t.getState() == Thread.State.TIMED_WAITING);
         t.interrupt();

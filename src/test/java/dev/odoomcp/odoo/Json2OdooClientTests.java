@@ -6,12 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
 /** The contract against Odoo 19.0's recorded JSON-2 answers, plus JSON-2-only behaviour. */
 class Json2OdooClientTests extends OdooClientContractTests {
@@ -49,7 +47,8 @@ class Json2OdooClientTests extends OdooClientContractTests {
 
     @Override
     int loginRequests() {
-        return wm.findAll(postRequestedFor(urlPathEqualTo("/json/2/res.users/context_get"))).size();
+        return wm.findAll(postRequestedFor(urlPathEqualTo("/json/2/res.users/context_get")))
+                .size();
     }
 
     @Override
@@ -79,8 +78,9 @@ class Json2OdooClientTests extends OdooClientContractTests {
     @Test
     void sendsIdsAndNamedArgumentsAsOneJsonObject() {
         OdooFixtures.stub(wm, "19.0", "json2_write_partner");
-        assertThat(admin().execute(OrmCalls.write("res.partner", List.of(70L),
-                Map.of("phone", "+34 600 000 000"))).booleanValue()).isTrue();
+        assertThat(admin().execute(OrmCalls.write("res.partner", List.of(70L), Map.of("phone", "+34 600 000 000")))
+                        .booleanValue())
+                .isTrue();
         wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/write"))
                 .withRequestBody(equalToJson("{\"ids\": [70], \"vals\": {\"phone\": \"+34 600 000 000\"}}")));
     }
@@ -89,27 +89,31 @@ class Json2OdooClientTests extends OdooClientContractTests {
     void sendsEveryParameterByItsOdoo19NameAndLeavesDefaultsOut() {
         OdooFixtures.stub(wm, "19.0", "json2_create_partner");
         admin().execute(OrmCalls.create("res.partner", Map.of("name", "Fixture Supplier SA", "is_company", true)));
-        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/create")).withRequestBody(equalToJson(
-                "{\"vals_list\": [{\"name\": \"Fixture Supplier SA\", \"is_company\": true}]}")));
+        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/create"))
+                .withRequestBody(
+                        equalToJson("{\"vals_list\": [{\"name\": \"Fixture Supplier SA\", \"is_company\": true}]}")));
         OdooFixtures.stub(wm, "19.0", "json2_name_search");
         admin().execute(OrmCalls.nameSearch("res.partner", "Azure", null, "ilike", 5));
         wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/name_search"))
                 .withRequestBody(equalToJson("{\"name\": \"Azure\", \"limit\": 5}")));
-        admin().execute(OrmCalls.nameSearch("res.partner", "Azure", List.of(List.of("is_company", "=", true)), "ilike", 5));
-        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/name_search")).withRequestBody(equalToJson(
-                "{\"name\": \"Azure\", \"domain\": [[\"is_company\", \"=\", true]], \"limit\": 5}")));
+        admin().execute(OrmCalls.nameSearch(
+                "res.partner", "Azure", List.of(List.of("is_company", "=", true)), "ilike", 5));
+        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/res.partner/name_search"))
+                .withRequestBody(equalToJson(
+                        "{\"name\": \"Azure\", \"domain\": [[\"is_company\", \"=\", true]], \"limit\": 5}")));
         OdooFixtures.stub(wm, "19.0", "json2_formatted_read_group");
-        admin().execute(OrmCalls.groupBy(admin().server(), "sale.order", List.of(), List.of("state"),
-                List.of("amount_total:sum"), null, 80));
-        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/sale.order/formatted_read_group")).withRequestBody(equalToJson(
-                "{\"domain\": [], \"groupby\": [\"state\"], \"aggregates\": [\"amount_total:sum\", \"__count\"],"
-                        + " \"limit\": 80}")));
+        admin().execute(OrmCalls.groupBy(
+                admin().server(), "sale.order", List.of(), List.of("state"), List.of("amount_total:sum"), null, 80));
+        wm.verify(postRequestedFor(urlPathEqualTo("/json/2/sale.order/formatted_read_group"))
+                .withRequestBody(equalToJson(
+                        "{\"domain\": [], \"groupby\": [\"state\"], \"aggregates\": [\"amount_total:sum\", \"__count\"],"
+                                + " \"limit\": 80}")));
     }
 
     @Test
     void positionalArgumentsAreUnsupportedWithAClearHint() {
-        OdooException e = failure(() -> admin().execute(OrmCalls.method("res.partner", "create", null,
-                List.of(Map.of("name", "x")), Map.of())));
+        OdooException e = failure(() -> admin().execute(
+                        OrmCalls.method("res.partner", "create", null, List.of(Map.of("name", "x")), Map.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.UNSUPPORTED);
         assertThat(e.getMessage()).contains("named");
     }
@@ -120,20 +124,26 @@ class Json2OdooClientTests extends OdooClientContractTests {
         OdooException e = failure(() -> admin().execute(OdooCall.onRecords("res.partner", "search_read", List.of(1L))
                 .param("domain", List.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.VALIDATION);
-        assertThat(e.getMessage()).contains("cannot call res.partner.search_read with ids").doesNotContain("422 Unprocessable");
+        assertThat(e.getMessage())
+                .contains("cannot call res.partner.search_read with ids")
+                .doesNotContain("422 Unprocessable");
     }
 
     @Test
     void emptyAnswerIsAProtocolErrorNotAResult() {
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(com.github.tomakehurst.wiremock.client.WireMock
-                .aResponse().withStatus(200).withHeader("Content-Type", contentType()).withBody("")));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType())
+                        .withBody("")));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.PROTOCOL_ERROR);
     }
 
     @Test
     void usernameIsOptional() {
-        OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, "globex", null, OdooFixtures.ADMIN_KEY, null));
+        OdooClient client =
+                factory.clientFor(OdooFixtures.credentials(wm, "globex", null, OdooFixtures.ADMIN_KEY, null));
         assertThat(client.server().uid()).isEqualTo(2);
     }
 }

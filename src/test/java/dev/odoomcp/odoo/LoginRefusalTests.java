@@ -19,18 +19,22 @@ class LoginRefusalTests {
     @ParameterizedTest
     @ValueSource(strings = {"18.0", "19.0"})
     void aRefusedKeyIsAnAuthenticationFailureEveryTime(String version) {
-        try (FakeOdoo odoo = FakeOdoo.builder().version(version).database("acme",
-                FakeOdooDatasets.demoCompany("acme", "admin", "good-key-0123456789")).start();
+        try (FakeOdoo odoo = FakeOdoo.builder()
+                        .version(version)
+                        .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", "good-key-0123456789"))
+                        .start();
                 DefaultOdooClientFactory factory = new DefaultOdooClientFactory(OdooFixtures.loopbackProperties())) {
-            OdooCredentials wrong = new OdooCredentials(odoo.baseUrl(), "acme", "admin", "wrong-key-0123456789",
-                    Optional.empty());
+            OdooCredentials wrong =
+                    new OdooCredentials(odoo.baseUrl(), "acme", "admin", "wrong-key-0123456789", Optional.empty());
             for (int attempt = 0; attempt < 2; attempt++) {
-                assertThatThrownBy(() -> factory.clientFor(wrong).server()).isInstanceOfSatisfying(OdooException.class,
-                        e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED));
+                assertThatThrownBy(() -> factory.clientFor(wrong).server())
+                        .isInstanceOfSatisfying(
+                                OdooException.class,
+                                e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED));
             }
             assertThat(factory.recentlyAccepted(wrong)).isFalse();
-            OdooCredentials right = new OdooCredentials(odoo.baseUrl(), "acme", "admin", "good-key-0123456789",
-                    Optional.empty());
+            OdooCredentials right =
+                    new OdooCredentials(odoo.baseUrl(), "acme", "admin", "good-key-0123456789", Optional.empty());
             assertThat(factory.clientFor(right).server().uid()).isEqualTo(2);
         }
     }

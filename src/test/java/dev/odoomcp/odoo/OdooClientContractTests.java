@@ -11,19 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +31,8 @@ abstract class OdooClientContractTests {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
 
     DefaultOdooClientFactory factory;
 
@@ -80,7 +78,10 @@ abstract class OdooClientContractTests {
     OdooException failure(Runnable call) {
         OdooException e = catchThrowableOfType(OdooException.class, call::run);
         assertThat(e).as("expected an OdooException").isNotNull();
-        assertThat(e.getMessage()).doesNotContain(ADMIN_KEY).doesNotContain(DEMO_KEY).doesNotContain("/opt/odoo")
+        assertThat(e.getMessage())
+                .doesNotContain(ADMIN_KEY)
+                .doesNotContain(DEMO_KEY)
+                .doesNotContain("/opt/odoo")
                 .doesNotContain("Traceback");
         return e;
     }
@@ -97,8 +98,8 @@ abstract class OdooClientContractTests {
     @Test
     void readReturnsRecordsAsJson() {
         OdooFixtures.stub(wm, version(), fixture("read"));
-        JsonNode result = admin().execute(OrmCalls.read("res.partner", List.of(1L),
-                List.of("name", "display_name", "company_id")));
+        JsonNode result = admin().execute(
+                        OrmCalls.read("res.partner", List.of(1L), List.of("name", "display_name", "company_id")));
         assertThat(result.isArray()).isTrue();
         assertThat(result.get(0).path("id").asInt()).isEqualTo(1);
         assertThat(result.get(0).path("name").asString()).isEqualTo("My Company (San Francisco)");
@@ -109,8 +110,8 @@ abstract class OdooClientContractTests {
     @Test
     void searchReadKeepsManyToOneAsIdNamePair() {
         OdooFixtures.stub(wm, version(), fixture("search_read"));
-        JsonNode result = admin().execute(OrmCalls.searchRead("res.partner",
-                List.of(List.of("is_company", "=", true)), null, null, 3, null));
+        JsonNode result = admin().execute(OrmCalls.searchRead(
+                "res.partner", List.of(List.of("is_company", "=", true)), null, null, 3, null));
         assertThat(result).hasSize(3);
         JsonNode country = result.get(0).path("country_id");
         assertThat(country.isArray()).isTrue();
@@ -128,8 +129,8 @@ abstract class OdooClientContractTests {
     @Test
     void unknownModelIsNotFoundWithAHint() {
         OdooFixtures.stub(wm, version(), fixture("missing_model"));
-        OdooException e = failure(() -> admin().execute(OrmCalls.searchRead("no.such.model", List.of(), null, null, null,
-                null)));
+        OdooException e =
+                failure(() -> admin().execute(OrmCalls.searchRead("no.such.model", List.of(), null, null, null, null)));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.NOT_FOUND);
         assertThat(e.getMessage()).contains("'no.such.model'").contains("list_models");
     }
@@ -145,8 +146,8 @@ abstract class OdooClientContractTests {
     @Test
     void accessErrorIsAccessDenied() {
         OdooFixtures.stub(wm, version(), fixture("access"));
-        OdooException e = failure(() -> demo().execute(OrmCalls.searchRead("ir.config_parameter", List.of(), null, null, 1,
-                null)));
+        OdooException e = failure(
+                () -> demo().execute(OrmCalls.searchRead("ir.config_parameter", List.of(), null, null, 1, null)));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.ACCESS_DENIED);
         assertThat(e.getMessage()).contains("System Parameter");
     }
@@ -154,8 +155,8 @@ abstract class OdooClientContractTests {
     @Test
     void validationErrorIsValidation() {
         OdooFixtures.stub(wm, version(), fixture("validation"));
-        OdooException e = failure(() -> admin().execute(OrmCalls.create("res.partner",
-                Map.of("email", "noname@example.com"))));
+        OdooException e =
+                failure(() -> admin().execute(OrmCalls.create("res.partner", Map.of("email", "noname@example.com"))));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.VALIDATION);
         assertThat(e.getMessage()).contains("Contacts require a name");
     }
@@ -163,14 +164,16 @@ abstract class OdooClientContractTests {
     @Test
     void badKeyIsRefusedAndTheRefusalIsCachedBriefly() {
         stubBadKey();
-        OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, database(), "admin", "not-a-valid-key", null));
+        OdooClient client =
+                factory.clientFor(OdooFixtures.credentials(wm, database(), "admin", "not-a-valid-key", null));
         OdooCall call = OrmCalls.searchCount("res.partner", List.of());
         OdooException first = failure(() -> client.execute(call));
         assertThat(first.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED);
         assertThat(first.getMessage()).doesNotContain("not-a-valid-key").contains("X-Odoo-Api-Key");
         int requestsAfterFirst = wm.getAllServeEvents().size();
 
-        OdooClient again = factory.clientFor(OdooFixtures.credentials(wm, database(), "admin", "not-a-valid-key", null));
+        OdooClient again =
+                factory.clientFor(OdooFixtures.credentials(wm, database(), "admin", "not-a-valid-key", null));
         OdooException second = failure(() -> again.execute(call));
         assertThat(second.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED);
         assertThat(wm.getAllServeEvents()).hasSize(requestsAfterFirst);
@@ -189,18 +192,25 @@ abstract class OdooClientContractTests {
     @Test
     void wrongDatabaseIsNotFound() {
         stubWrongDatabase();
-        OdooClient client = factory.clientFor(OdooFixtures.credentials(wm, database() + "_missing", "admin", ADMIN_KEY, null));
+        OdooClient client =
+                factory.clientFor(OdooFixtures.credentials(wm, database() + "_missing", "admin", ADMIN_KEY, null));
         OdooException e = failure(() -> client.execute(OrmCalls.searchCount("res.partner", List.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.NOT_FOUND);
-        assertThat(e.getMessage()).contains(database() + "_missing").contains("X-Odoo-Db").doesNotContain("5432");
+        assertThat(e.getMessage())
+                .contains(database() + "_missing")
+                .contains("X-Odoo-Db")
+                .doesNotContain("5432");
     }
 
     abstract void stubWrongDatabase();
 
     @Test
     void serverErrorPageIsAShortServerError() {
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway nginx</body></html>")));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Bad Gateway nginx</body></html>")));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.SERVER_ERROR);
         assertThat(e.getMessage()).contains("502").doesNotContain("nginx");
@@ -208,8 +218,11 @@ abstract class OdooClientContractTests {
 
     @Test
     void htmlPageInsteadOfAnAnswerIsRefused() {
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html><body>Login</body></html>")));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Login</body></html>")));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.PROTOCOL_ERROR);
     }
@@ -217,15 +230,19 @@ abstract class OdooClientContractTests {
     @Test
     void truncatedAnswerIsAProtocolError() {
         String whole = OdooFixtures.responseBody(version(), fixture("search_read"));
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType()).withBody(whole.substring(0, whole.length() / 2))));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType())
+                        .withBody(whole.substring(0, whole.length() / 2))));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.PROTOCOL_ERROR);
     }
 
     @Test
     void connectionResetIsUnreachable() {
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.UNREACHABLE);
     }
@@ -233,8 +250,11 @@ abstract class OdooClientContractTests {
     @Test
     void oversizedAnswerIsCutOff() {
         String huge = "x".repeat(200 * 1024);
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType()).withBody(huge)));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType())
+                        .withBody(huge)));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.RESPONSE_TOO_LARGE);
         assertThat(e.getMessage()).contains("limit");
@@ -242,9 +262,12 @@ abstract class OdooClientContractTests {
 
     @Test
     void oversizedChunkedAnswerIsCutOffToo() {
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType()).withChunkedDribbleDelay(4, 1)
-                .withBody("y".repeat(200 * 1024))));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType())
+                        .withChunkedDribbleDelay(4, 1)
+                        .withBody("y".repeat(200 * 1024))));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.RESPONSE_TOO_LARGE);
     }
@@ -253,16 +276,22 @@ abstract class OdooClientContractTests {
     void slowAnswerIsATimeout() {
         factory.close();
         factory = new DefaultOdooClientFactory(OdooFixtures.loopbackProperties(Duration.ofMillis(500), 64 * 1024));
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType()).withBody("1").withFixedDelay(3000)));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType())
+                        .withBody("1")
+                        .withFixedDelay(3000)));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.TIMEOUT);
     }
 
     @Test
     void redirectIsRefusedAndNeverFollowed() {
-        wm.stubFor(callOn("res.partner", "search_count").willReturn(aResponse().withStatus(301)
-                .withHeader("Location", "http://127.0.0.1:" + wm.getPort() + "/elsewhere")));
+        wm.stubFor(callOn("res.partner", "search_count")
+                .willReturn(aResponse()
+                        .withStatus(301)
+                        .withHeader("Location", "http://127.0.0.1:" + wm.getPort() + "/elsewhere")));
         wm.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(aResponse().withStatus(200)));
         OdooException e = failure(() -> admin().execute(OdooCall.onModel("res.partner", "search_count")));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.TARGET_REFUSED);
@@ -273,8 +302,11 @@ abstract class OdooClientContractTests {
     @Test
     void invalidModelNameNeverReachesTheServer() {
         assertThatThrownBy(() -> admin().execute(OdooCall.onModel("../../web/database", "x")))
-                .isInstanceOfSatisfying(OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.VALIDATION));
-        assertThat(wm.getAllServeEvents().stream().filter(ev -> ev.getRequest().getUrl().contains("database"))).isEmpty();
+                .isInstanceOfSatisfying(
+                        OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.VALIDATION));
+        assertThat(wm.getAllServeEvents().stream()
+                        .filter(ev -> ev.getRequest().getUrl().contains("database")))
+                .isEmpty();
     }
 
     abstract String contentType();

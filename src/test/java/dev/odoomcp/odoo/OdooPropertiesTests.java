@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -61,31 +60,65 @@ class OdooPropertiesTests {
 
     @Test
     void badValuesNameTheEnvironmentVariable() {
-        assertThatThrownBy(() -> new OdooProperties(List.of("http://x.com/"), false, false, null, null, null, null, null,
-                null, null, null, null, null, null)).hasMessageContaining("ODOO_ALLOWED_HOSTS");
-        assertThatThrownBy(() -> new OdooProperties(null, false, false, null, Duration.ZERO, null, null, null,
-                null, null, null, null, null, null)).hasMessageContaining("ODOO_RESPONSE_TIMEOUT");
-        assertThatThrownBy(() -> new OdooProperties(null, false, false, null, null, null, null, 0, null,
-                null, null, null, null, null)).hasMessageContaining("ODOO_MAX_CONCURRENT_PER_HOST");
-        assertThatThrownBy(() -> new OdooProperties(null, false, false, null, null, DataSize.ofBytes(10), null, null, null,
-                null, null, null, null, null)).hasMessageContaining("ODOO_MAX_RESPONSE_SIZE");
+        assertThatThrownBy(() -> new OdooProperties(
+                        List.of("http://x.com/"),
+                        false,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+                .hasMessageContaining("ODOO_ALLOWED_HOSTS");
+        assertThatThrownBy(() -> new OdooProperties(
+                        null, false, false, null, Duration.ZERO, null, null, null, null, null, null, null, null, null))
+                .hasMessageContaining("ODOO_RESPONSE_TIMEOUT");
+        assertThatThrownBy(() -> new OdooProperties(
+                        null, false, false, null, null, null, null, 0, null, null, null, null, null, null))
+                .hasMessageContaining("ODOO_MAX_CONCURRENT_PER_HOST");
+        assertThatThrownBy(() -> new OdooProperties(
+                        null,
+                        false,
+                        false,
+                        null,
+                        null,
+                        DataSize.ofBytes(10),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+                .hasMessageContaining("ODOO_MAX_RESPONSE_SIZE");
     }
 
     @Test
     void theAnswerBudgetMustHoldTheLargestAllowedAnswer() {
         assertThatThrownBy(() -> bind(Map.of("ODOO_MAX_RESPONSE_SIZE", "32MB")))
-                .rootCause().hasMessageContaining("ODOO_ANSWER_MEMORY_BUDGET (96MB) must be at least 11 x ODOO_MAX_RESPONSE_SIZE")
+                .rootCause()
+                .hasMessageContaining("ODOO_ANSWER_MEMORY_BUDGET (96MB) must be at least 11 x ODOO_MAX_RESPONSE_SIZE")
                 .hasMessageContaining("352MB");
         assertThat(bind(Map.of("ODOO_MAX_RESPONSE_SIZE", "32MB", "ODOO_ANSWER_MEMORY_BUDGET", "352MB"))
-                .answerMemoryBudget()).isEqualTo(DataSize.ofMegabytes(352));
+                        .answerMemoryBudget())
+                .isEqualTo(DataSize.ofMegabytes(352));
         assertThatThrownBy(() -> bind(Map.of("ODOO_MAX_RESPONSE_SIZE", "256MB", "ODOO_ANSWER_MEMORY_BUDGET", "4GB")))
-                .rootCause().hasMessageContaining("ODOO_MAX_RESPONSE_SIZE must be between 1KB and 128MB");
+                .rootCause()
+                .hasMessageContaining("ODOO_MAX_RESPONSE_SIZE must be between 1KB and 128MB");
     }
 
     @Test
     void aHostsShareCannotExceedAllConnections() {
         assertThatThrownBy(() -> bind(Map.of("ODOO_MAX_CONCURRENT_PER_HOST", "300")))
-                .rootCause().hasMessageContaining("ODOO_MAX_CONCURRENT_PER_HOST (300) must not exceed ODOO_MAX_CONNECTIONS (200)");
+                .rootCause()
+                .hasMessageContaining("ODOO_MAX_CONCURRENT_PER_HOST (300) must not exceed ODOO_MAX_CONNECTIONS (200)");
     }
 
     @Test
@@ -96,10 +129,12 @@ class OdooPropertiesTests {
                 .run(context -> {
                     assertThat(context).hasSingleBean(OdooClientFactory.class);
                     OdooClientFactory factory = context.getBean(OdooClientFactory.class);
-                    Map<String, String> headers = Map.of("X-Odoo-Url", "https://erp.example.com", "X-Odoo-Db", "x",
-                            "X-Odoo-Api-Key", "k");
-                    assertThatThrownBy(() -> factory.credentialsFrom(headers::get)).isInstanceOfSatisfying(
-                            OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.TARGET_REFUSED));
+                    Map<String, String> headers =
+                            Map.of("X-Odoo-Url", "https://erp.example.com", "X-Odoo-Db", "x", "X-Odoo-Api-Key", "k");
+                    assertThatThrownBy(() -> factory.credentialsFrom(headers::get))
+                            .isInstanceOfSatisfying(
+                                    OdooException.class,
+                                    e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.TARGET_REFUSED));
                 });
     }
 
@@ -108,7 +143,9 @@ class OdooPropertiesTests {
         new ApplicationContextRunner()
                 .withUserConfiguration(OdooConfiguration.class)
                 .withPropertyValues("odoo.max-concurrent-per-host=0")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("ODOO_MAX_CONCURRENT_PER_HOST"));
     }
 }

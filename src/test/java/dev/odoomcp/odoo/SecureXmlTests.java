@@ -36,8 +36,9 @@ class SecureXmlTests {
         assertThat(again).isSameAs(first);
         again.parse(new InputSource(new StringReader("<a/>")));
         assertThat(seen).hasSize(2); // the old handler, and what it collected, are not kept
-        assertThatThrownBy(() -> again.parse(new InputSource(new StringReader(
-                "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>")))).isInstanceOf(SAXParseException.class)
+        assertThatThrownBy(() ->
+                        again.parse(new InputSource(new StringReader("<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>"))))
+                .isInstanceOf(SAXParseException.class)
                 .hasMessageContaining("DOCTYPE");
     }
 

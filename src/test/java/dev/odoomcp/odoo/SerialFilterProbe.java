@@ -17,16 +17,17 @@ import java.util.List;
  */
 final class SerialFilterProbe {
 
-    private SerialFilterProbe() {
-    }
+    private SerialFilterProbe() {}
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         String before = ObjectInputFilter.Config.getSerialFilter() == null ? "none" : "present";
         org.springframework.beans.factory.support.StaticListableBeanFactory none =
                 new org.springframework.beans.factory.support.StaticListableBeanFactory();
-        try (DefaultOdooClientFactory factory = new OdooConfiguration().odooClientFactory(OdooProperties.defaults(),
-                none.getBeanProvider(OdooCallListener.class),
-                none.getBeanProvider(dev.odoomcp.security.GuardedDnsResolver.NameLookup.class))) {
+        try (DefaultOdooClientFactory factory = new OdooConfiguration()
+                .odooClientFactory(
+                        OdooProperties.defaults(),
+                        none.getBeanProvider(OdooCallListener.class),
+                        none.getBeanProvider(dev.odoomcp.security.GuardedDnsResolver.NameLookup.class))) {
             ObjectInputFilter filter = ObjectInputFilter.Config.getSerialFilter();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -38,8 +39,8 @@ final class SerialFilterProbe {
             } catch (InvalidClassException refused) {
                 read = "refused";
             }
-            System.out.println("before=" + before + " after=" + (filter == null ? "none" : "present")
-                    + " object=" + read);
+            System.out.println(
+                    "before=" + before + " after=" + (filter == null ? "none" : "present") + " object=" + read);
         }
     }
 }

@@ -8,23 +8,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 /**
  * Two tenants on one Odoo URL with different databases and keys, and an impostor reusing one
@@ -39,7 +36,8 @@ class TenantIsolationTests {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
 
     private static String xmlValue(String inner) {
         return "<?xml version=\"1.0\"?><methodResponse><params><param><value>" + inner
@@ -51,7 +49,8 @@ class TenantIsolationTests {
                 .withRequestBody(matchingXPath("/methodCall/methodName[.='" + method + "']"));
         for (int i = 0; i < params.length; i++) {
             if (params[i] != null) {
-                m.withRequestBody(matchingXPath("/methodCall/params/param[" + (i + 1) + "]/value[.='" + params[i] + "']"));
+                m.withRequestBody(
+                        matchingXPath("/methodCall/params/param[" + (i + 1) + "]/value[.='" + params[i] + "']"));
             }
         }
         return m;
@@ -60,16 +59,21 @@ class TenantIsolationTests {
     private void stubTenants() {
         OdooFixtures.stub(wm, "18.0", "web_version");
         OdooFixtures.stub(wm, "18.0", "xmlrpc_common_version");
-        wm.stubFor(xmlrpc("common", "authenticate", "acme", "admin", KEY_A).willReturn(aResponse()
-                .withHeader("Content-Type", "text/xml").withBody(xmlValue("<int>2</int>"))));
-        wm.stubFor(xmlrpc("common", "authenticate", "globex", "admin", KEY_B).willReturn(aResponse()
-                .withHeader("Content-Type", "text/xml").withBody(xmlValue("<int>7</int>"))));
-        wm.stubFor(xmlrpc("common", "authenticate", "acme", "admin", WRONG).willReturn(aResponse()
-                .withHeader("Content-Type", "text/xml").withBody(xmlValue("<boolean>0</boolean>"))));
-        wm.stubFor(xmlrpc("object", "execute_kw", "acme", "2", KEY_A).willReturn(aResponse()
-                .withHeader("Content-Type", "text/xml").withBody(xmlValue("<string>data of tenant A</string>"))));
-        wm.stubFor(xmlrpc("object", "execute_kw", "globex", "7", KEY_B).willReturn(aResponse()
-                .withHeader("Content-Type", "text/xml").withBody(xmlValue("<string>data of tenant B</string>"))));
+        wm.stubFor(xmlrpc("common", "authenticate", "acme", "admin", KEY_A)
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(xmlValue("<int>2</int>"))));
+        wm.stubFor(xmlrpc("common", "authenticate", "globex", "admin", KEY_B)
+                .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(xmlValue("<int>7</int>"))));
+        wm.stubFor(xmlrpc("common", "authenticate", "acme", "admin", WRONG)
+                .willReturn(
+                        aResponse().withHeader("Content-Type", "text/xml").withBody(xmlValue("<boolean>0</boolean>"))));
+        wm.stubFor(xmlrpc("object", "execute_kw", "acme", "2", KEY_A)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody(xmlValue("<string>data of tenant A</string>"))));
+        wm.stubFor(xmlrpc("object", "execute_kw", "globex", "7", KEY_B)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody(xmlValue("<string>data of tenant B</string>"))));
     }
 
     @Test
@@ -117,10 +121,13 @@ class TenantIsolationTests {
         // one login per tenant (uid cache), one refused login for the impostor (failure cache)
         for (String key : new String[] {KEY_A, KEY_B, WRONG}) {
             assertThat(wm.findAll(postRequestedFor(urlPathEqualTo("/xmlrpc/2/common"))
-                    .withRequestBody(matchingXPath("/methodCall/params/param[3]/value[.='" + key + "']")))).hasSize(1);
+                            .withRequestBody(matchingXPath("/methodCall/params/param[3]/value[.='" + key + "']"))))
+                    .hasSize(1);
         }
-        wm.verify(0, postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
-                .withRequestBody(matchingXPath("/methodCall/params/param[3]/value[.='" + WRONG + "']")));
+        wm.verify(
+                0,
+                postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
+                        .withRequestBody(matchingXPath("/methodCall/params/param[3]/value[.='" + WRONG + "']")));
         assertThat(output.getAll()).doesNotContain(KEY_A).doesNotContain(KEY_B).doesNotContain(WRONG);
     }
 }

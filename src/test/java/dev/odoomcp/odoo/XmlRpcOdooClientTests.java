@@ -6,13 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-
 import tools.jackson.databind.JsonNode;
 
 /** The contract against Odoo 18.0's recorded XML-RPC answers, plus XML-RPC-only behaviour. */
@@ -56,7 +53,8 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
     @Override
     int loginRequests() {
         return wm.findAll(postRequestedFor(urlPathEqualTo("/xmlrpc/2/common"))
-                .withRequestBody(matchingXPath("/methodCall/methodName[.='authenticate']"))).size();
+                        .withRequestBody(matchingXPath("/methodCall/methodName[.='authenticate']")))
+                .size();
     }
 
     @Override
@@ -86,22 +84,26 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
     @Test
     void serverErrorKeepsOnlyTheFinalLineWithoutPaths() {
         OdooFixtures.stub(wm, "18.0", "xmlrpc_fault_bad_domain");
-        OdooException e = failure(() -> admin().execute(OrmCalls.searchRead("res.partner",
-                List.of(List.of("no_such_field", "=", 1)), null, null, null, null)));
+        OdooException e = failure(() -> admin().execute(OrmCalls.searchRead(
+                "res.partner", List.of(List.of("no_such_field", "=", 1)), null, null, null, null)));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.SERVER_ERROR);
-        assertThat(e.getMessage()).contains("Invalid field res.partner.no_such_field").doesNotContain("File ");
+        assertThat(e.getMessage())
+                .contains("Invalid field res.partner.no_such_field")
+                .doesNotContain("File ");
     }
 
     @Test
     void revokedKeyOnExecuteIsAuthenticationFailedAndForgetsTheUid() {
         // the key still logs in (uid cached), then Odoo refuses it on execute_kw: revoked in between
-        wm.stubFor(OdooFixtures.requestFor(OdooFixtures.load("18.0", "xmlrpc_authenticate_bad_key").path("request"))
-                .willReturn(OdooFixtures.responseFor(OdooFixtures.load("18.0", "xmlrpc_authenticate_ok").path("response"))));
+        wm.stubFor(OdooFixtures.requestFor(
+                        OdooFixtures.load("18.0", "xmlrpc_authenticate_bad_key").path("request"))
+                .willReturn(OdooFixtures.responseFor(
+                        OdooFixtures.load("18.0", "xmlrpc_authenticate_ok").path("response"))));
         OdooFixtures.stub(wm, "18.0", "xmlrpc_fault_wrong_key_execute");
         OdooCredentials revoked = OdooFixtures.credentials(wm, "acme", "admin", "not-a-valid-key", null);
         assertThat(factory.clientFor(revoked).server().uid()).isEqualTo(2);
-        OdooException e = failure(() -> factory.clientFor(revoked).execute(OrmCalls.searchCount("res.partner",
-                List.of())));
+        OdooException e =
+                failure(() -> factory.clientFor(revoked).execute(OrmCalls.searchCount("res.partner", List.of())));
         assertThat(e.kind()).isEqualTo(OdooErrorKind.AUTHENTICATION_FAILED);
         int requests = wm.getAllServeEvents().size();
         OdooException cached = failure(() -> factory.clientFor(revoked).server());
@@ -114,9 +116,11 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
         // account.analytic.line.write(self, values) in 18.0: the keyword 'vals' is a TypeError there
         OdooFixtures.stub(wm, "18.0", "xmlrpc_write_positional_timesheet");
         assertThat(admin().execute(OrmCalls.write("account.analytic.line", List.of(322L), Map.of("unit_amount", 1.0)))
-                .booleanValue()).isTrue();
+                        .booleanValue())
+                .isTrue();
         wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
-                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[1]/array/data/value[.='322']"))
+                .withRequestBody(matchingXPath(
+                        "/methodCall/params/param[6]/value/array/data/value[1]/array/data/value[.='322']"))
                 .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[2]/struct"
                         + "/member[name='unit_amount']/value/double[.='1.0']"))
                 .withRequestBody(matchingXPath("count(/methodCall/params/param[7]/value/struct/member) = 0")));
@@ -140,14 +144,16 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
         wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
                 .withRequestBody(matchingXPath("count(/methodCall/params/param[6]/value/array/data/value) = 1"))
                 .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[.='Azure']"))
-                .withRequestBody(matchingXPath("/methodCall/params/param[7]/value/struct/member[name='limit']/value[.='5']"))
+                .withRequestBody(
+                        matchingXPath("/methodCall/params/param[7]/value/struct/member[name='limit']/value[.='5']"))
                 .withRequestBody(matchingXPath("count(/methodCall/params/param[7]/value/struct/member) = 1")));
         wm.resetRequests();
         admin().execute(OrmCalls.nameSearch("res.partner", "Azure", null, "=ilike", 5));
         // a later parameter is given: the domain in between goes as its default, []
         wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
                 .withRequestBody(matchingXPath("count(/methodCall/params/param[6]/value/array/data/value) = 3"))
-                .withRequestBody(matchingXPath("count(/methodCall/params/param[6]/value/array/data/value[2]/array/data/value) = 0"))
+                .withRequestBody(matchingXPath(
+                        "count(/methodCall/params/param[6]/value/array/data/value[2]/array/data/value) = 0"))
                 .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[3][.='=ilike']")));
     }
 
@@ -155,14 +161,17 @@ class XmlRpcOdooClientTests extends OdooClientContractTests {
     void readGroupSendsDomainFieldsAndGroupbyByPositionAsRecorded() {
         OdooFixtures.stub(wm, "18.0", "xmlrpc_read_group_sale_order");
         OdooServer server = admin().server();
-        JsonNode groups = admin().execute(OrmCalls.groupBy(server, "sale.order", List.of(), List.of("state"),
-                List.of("amount_total:sum"), null, 80));
+        JsonNode groups = admin().execute(OrmCalls.groupBy(
+                server, "sale.order", List.of(), List.of("state"), List.of("amount_total:sum"), null, 80));
         assertThat(groups.isArray()).isTrue();
         wm.verify(postRequestedFor(urlPathEqualTo("/xmlrpc/2/object"))
                 .withRequestBody(matchingXPath("/methodCall/params/param[5]/value[.='read_group']"))
-                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[2]/array/data/value[.='amount_total:sum']"))
-                .withRequestBody(matchingXPath("/methodCall/params/param[6]/value/array/data/value[3]/array/data/value[.='state']"))
-                .withRequestBody(matchingXPath("/methodCall/params/param[7]/value/struct/member[name='lazy']/value/boolean[.='0']")));
+                .withRequestBody(matchingXPath(
+                        "/methodCall/params/param[6]/value/array/data/value[2]/array/data/value[.='amount_total:sum']"))
+                .withRequestBody(matchingXPath(
+                        "/methodCall/params/param[6]/value/array/data/value[3]/array/data/value[.='state']"))
+                .withRequestBody(matchingXPath(
+                        "/methodCall/params/param[7]/value/struct/member[name='lazy']/value/boolean[.='0']")));
     }
 
     @Test

@@ -8,9 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +16,8 @@ class XmlRpcValuesTests {
 
     @Test
     void javaAndJsonValuesBecomePlainXmlRpcTypes() {
-        JsonNode json = JsonMapper.builder().build().readTree("{\"domain\":[[\"id\",\">\",5]],\"limit\":null,\"ratio\":1.5}");
+        JsonNode json =
+                JsonMapper.builder().build().readTree("{\"domain\":[[\"id\",\">\",5]],\"limit\":null,\"ratio\":1.5}");
         Map<String, Object> list = new HashMap<>();
         list.put("ids", List.of(1L, 2L));
         list.put("empty", null);
@@ -37,9 +36,11 @@ class XmlRpcValuesTests {
     @Test
     void numbersBeyondXmlRpcIntAreRefusedClearly() {
         assertThatThrownBy(() -> XmlRpcValues.toXmlRpc(List.of(5_000_000_000L)))
-                .isInstanceOfSatisfying(OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.UNSUPPORTED));
         assertThatThrownBy(() -> XmlRpcValues.toXmlRpc(new Object()))
-                .isInstanceOfSatisfying(OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.UNSUPPORTED));
+                .isInstanceOfSatisfying(
+                        OdooException.class, e -> assertThat(e.kind()).isEqualTo(OdooErrorKind.UNSUPPORTED));
     }
 
     @Test

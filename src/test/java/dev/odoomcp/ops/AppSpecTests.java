@@ -40,7 +40,8 @@ class AppSpecTests {
         assertThat(github.get("deploy_on_push")).isEqualTo(true);
 
         assertThat(service.get("dockerfile_path")).isEqualTo("Dockerfile");
-        assertThat(Files.exists(Path.of((String) service.get("dockerfile_path")))).isTrue();
+        assertThat(Files.exists(Path.of((String) service.get("dockerfile_path"))))
+                .isTrue();
         assertThat(service.get("http_port")).isEqualTo(8080);
         assertThat(dockerfile()).contains("PORT=8080", "EXPOSE 8080");
         assertThat(map(service.get("health_check")).get("http_path")).isEqualTo("/health");
@@ -61,9 +62,14 @@ class AppSpecTests {
     @ValueSource(strings = {"README.md", "docs/operations.md"})
     void theDeployDocsSayWhichOdooHostsTheSpecsAllow(String doc) throws IOException {
         // a one-click deploy refuses every other host: an administrator must read that before deploying
-        Map<String, Object> service = map(list(load(".do/app.yaml").get("services")).get(0));
-        Object allowed = list(service.get("envs")).stream().map(AppSpecTests::map)
-                .filter(e -> "ODOO_ALLOWED_HOSTS".equals(e.get("key"))).findFirst().orElseThrow().get("value");
+        Map<String, Object> service =
+                map(list(load(".do/app.yaml").get("services")).get(0));
+        Object allowed = list(service.get("envs")).stream()
+                .map(AppSpecTests::map)
+                .filter(e -> "ODOO_ALLOWED_HOSTS".equals(e.get("key")))
+                .findFirst()
+                .orElseThrow()
+                .get("value");
         assertThat(Files.readString(Path.of(doc))).contains("`ODOO_ALLOWED_HOSTS=" + allowed + "`");
     }
 
@@ -72,7 +78,8 @@ class AppSpecTests {
     void noSecretValueIsCommitted(String file) throws IOException {
         // A secret's value never lives in the repository: the operator sets it in App Platform.
         Map<String, Object> spec = load(file);
-        Map<String, Object> service = map(list(map(spec.getOrDefault("spec", spec)).get("services")).get(0));
+        Map<String, Object> service =
+                map(list(map(spec.getOrDefault("spec", spec)).get("services")).get(0));
         for (Object env : list(service.get("envs"))) {
             if ("SECRET".equals(map(env).get("type"))) {
                 assertThat(map(env)).as(String.valueOf(map(env).get("key"))).doesNotContainKey("value");
@@ -83,10 +90,12 @@ class AppSpecTests {
     @org.junit.jupiter.api.Test
     void theCommentedMultiInstanceVariantIsAWholeSpecWithManagedValkeyBoundToRedisUrl() throws IOException {
         String text = Files.readString(Path.of(".do/app.yaml"));
-        String variant = text.substring(text.indexOf("# --- Several instances")).lines()
-                .filter(l -> l.startsWith("# ") && !l.startsWith("# ---")).map(l -> l.substring(2))
-                .filter(l -> l.startsWith(" ") || l.matches("^[a-z_]+:.*")).collect(java.util.stream.Collectors
-                        .joining("\n"));
+        String variant = text.substring(text.indexOf("# --- Several instances"))
+                .lines()
+                .filter(l -> l.startsWith("# ") && !l.startsWith("# ---"))
+                .map(l -> l.substring(2))
+                .filter(l -> l.startsWith(" ") || l.matches("^[a-z_]+:.*"))
+                .collect(java.util.stream.Collectors.joining("\n"));
         Map<String, Object> spec = new Yaml().load(variant);
         Map<String, Object> single = load(".do/app.yaml");
         assertThat(spec.get("name")).isEqualTo(single.get("name"));
@@ -94,12 +103,15 @@ class AppSpecTests {
         assertThat(database).containsEntry("engine", "VALKEY").containsEntry("production", true);
         Map<String, Object> service = map(list(spec.get("services")).get(0));
         assertThat((Integer) service.get("instance_count")).isGreaterThanOrEqualTo(2);
-        assertThat(service.get("instance_size_slug")).as("the 512 MB size runs one instance only")
+        assertThat(service.get("instance_size_slug"))
+                .as("the 512 MB size runs one instance only")
                 .isNotEqualTo("apps-s-1vcpu-0.5gb");
         Map<String, Map<String, Object>> envs = new java.util.HashMap<>();
         list(service.get("envs")).forEach(e -> envs.put((String) map(e).get("key"), map(e)));
         assertThat(envs.get("REDIS_URL").get("value")).isEqualTo("${" + database.get("name") + ".DATABASE_URL}");
-        assertThat(envs.get("MCP_TENANT_HASH_KEY").get("type")).as("shared limits need one hash key").isEqualTo("SECRET");
+        assertThat(envs.get("MCP_TENANT_HASH_KEY").get("type"))
+                .as("shared limits need one hash key")
+                .isEqualTo("SECRET");
         Map<String, Object> singleService = map(list(single.get("services")).get(0));
         for (String same : List.of("github", "dockerfile_path", "http_port", "health_check", "routes")) {
             assertThat(service.get(same)).as(same).isEqualTo(singleService.get(same));

@@ -44,8 +44,11 @@ class BridgeMetricsTests {
         trace.toolError();
         metrics.request(trace, trace.outcome(200), 5_000_000);
         metrics.request(trace, trace.outcome(200), 7_000_000);
-        assertThat(registry.get("mcp.requests").tags("method", "tools/call", "tool", "search_records",
-                "outcome", "tool_error").timer().count()).isEqualTo(2);
+        assertThat(registry.get("mcp.requests")
+                        .tags("method", "tools/call", "tool", "search_records", "outcome", "tool_error")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -56,8 +59,15 @@ class BridgeMetricsTests {
         metrics.finished(OdooProtocol.JSON2, null, Duration.ofMillis(30));
         metrics.finished(null, OdooErrorKind.UNREACHABLE, Duration.ofMillis(3));
         assertThat(registry.get("odoo.calls.active").gauge().value()).isZero();
-        assertThat(registry.get("odoo.calls").tags("protocol", "json2", "outcome", "ok").timer().count()).isEqualTo(1);
-        assertThat(registry.get("odoo.calls").tags("protocol", "none", "outcome", "UNREACHABLE").timer().count())
+        assertThat(registry.get("odoo.calls")
+                        .tags("protocol", "json2", "outcome", "ok")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("odoo.calls")
+                        .tags("protocol", "none", "outcome", "UNREACHABLE")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -66,8 +76,16 @@ class BridgeMetricsTests {
         metrics.refused(dev.odoomcp.security.LimitReason.TENANT_RATE);
         metrics.refused(dev.odoomcp.security.LimitReason.TENANT_RATE);
         metrics.refused(dev.odoomcp.security.LimitReason.IN_FLIGHT);
-        assertThat(registry.get("mcp.rate_limited").tag("reason", "tenant_rate").counter().count()).isEqualTo(2);
-        assertThat(registry.get("mcp.rate_limited").tag("reason", "in_flight").counter().count()).isEqualTo(1);
+        assertThat(registry.get("mcp.rate_limited")
+                        .tag("reason", "tenant_rate")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("mcp.rate_limited")
+                        .tag("reason", "in_flight")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -31,15 +31,16 @@ class ContainerIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder("bash", "bench/footprint.sh", "--check", jar.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", "bench/footprint.sh", "--check", jar.toString()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", JDK.toString());
         builder.environment().put("PORT", Integer.toString(port));
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         String text = new String(output, StandardCharsets.UTF_8);
-        System.out.println(text.lines().filter(l -> !l.contains("[warning][aot]")).reduce("", (a, b) -> a + b + "\n"));
+        System.out.println(
+                text.lines().filter(l -> !l.contains("[warning][aot]")).reduce("", (a, b) -> a + b + "\n"));
         assertThat(process.exitValue()).as(text).isZero();
         assertThat(text).contains("container check: OK").contains("-XX:+UseSerialGC", "-Djdk.serialFilter=!*");
     }

@@ -35,7 +35,8 @@ class HealthControllerTests {
     void healthAnswersTheOriginalContract() throws Exception {
         HttpResponse<String> response = get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("status").asString()).isEqualTo("healthy");
         assertThat(body.path("service").asString()).isEqualTo("mcp-server-odoo-multi-tenant");
@@ -47,7 +48,9 @@ class HealthControllerTests {
     @ValueSource(strings = {"README.md", "docs/operations.md"})
     void theDocsShowTheAnswerThisBuildGives(String doc) throws Exception {
         JsonNode answer = JSON.readTree(get("/health").body());
-        assertThat(JSON.readTree(healthExample(doc))).as(doc + " shows what /health answers").isEqualTo(answer);
+        assertThat(JSON.readTree(healthExample(doc)))
+                .as(doc + " shows what /health answers")
+                .isEqualTo(answer);
     }
 
     /** The one JSON block of a document that shows a {@code /health} answer. */
@@ -62,7 +65,8 @@ class HealthControllerTests {
 
     @Test
     void livenessAndReadinessProbesAreUp() throws Exception {
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+        for (String probe :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             HttpResponse<String> response = get(probe);
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(response.body()).as(probe).contains("\"UP\"");
@@ -70,7 +74,10 @@ class HealthControllerTests {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

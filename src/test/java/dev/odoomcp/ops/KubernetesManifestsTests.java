@@ -35,8 +35,7 @@ class KubernetesManifestsTests {
     private static final Path DIR = Path.of("ops/k8s");
     private static final String NAME = "odoo-mcp-bridge";
 
-    private record Kind(String apiVersion, Class<?> model) {
-    }
+    private record Kind(String apiVersion, Class<?> model) {}
 
     private static final Map<String, Kind> KINDS = Map.of(
             "Deployment", new Kind("apps/v1", V1Deployment.class),
@@ -47,8 +46,12 @@ class KubernetesManifestsTests {
     @Test
     void everyManifestIsAValidKubernetesObjectAndEachKindIsThere() throws IOException {
         List<Object> objects = load();
-        assertThat(objects.stream().map(Object::getClass)).containsExactlyInAnyOrder(V1Deployment.class,
-                V1Service.class, V2HorizontalPodAutoscaler.class, V1PodDisruptionBudget.class);
+        assertThat(objects.stream().map(Object::getClass))
+                .containsExactlyInAnyOrder(
+                        V1Deployment.class,
+                        V1Service.class,
+                        V2HorizontalPodAutoscaler.class,
+                        V1PodDisruptionBudget.class);
     }
 
     @Test
@@ -60,10 +63,13 @@ class KubernetesManifestsTests {
                 .isInstanceOf(V1Deployment.class);
         assertThatThrownBy(() -> check("Deployment", deployment.formatted("\"readinesProbe\":{}")))
                 .hasMessageContaining("readinesProbe");
-        assertThatThrownBy(() -> check("Deployment", deployment.formatted("\"readinessProbe\":{\"periodSeconds\":"
-                + "\"often\"}"))).isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> check("Deployment", deployment.formatted("\"readinessProbe\":{}")
-                .replace("\"name\":\"c\",", ""))).hasMessageContaining("name");
+        assertThatThrownBy(() -> check(
+                        "Deployment", deployment.formatted("\"readinessProbe\":{\"periodSeconds\":" + "\"often\"}")))
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> check(
+                        "Deployment",
+                        deployment.formatted("\"readinessProbe\":{}").replace("\"name\":\"c\",", "")))
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> check("Deployment", "{\"apiVersion\":\"apps/v1beta1\",\"kind\":\"Deployment\"}"))
                 .hasMessageContaining("apps/v1");
     }
@@ -72,35 +78,56 @@ class KubernetesManifestsTests {
     void theManifestsFitTogetherAndFitTheBridge() throws IOException {
         List<Object> objects = load();
         V1Deployment deployment = one(objects, V1Deployment.class);
-        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> labels =
+                deployment.getSpec().getTemplate().getMetadata().getLabels();
         assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(labels);
         assertThat(one(objects, V1Service.class).getSpec().getSelector()).isEqualTo(labels);
-        assertThat(one(objects, V1PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels()).isEqualTo(labels);
+        assertThat(one(objects, V1PodDisruptionBudget.class)
+                        .getSpec()
+                        .getSelector()
+                        .getMatchLabels())
+                .isEqualTo(labels);
         V2HorizontalPodAutoscaler hpa = one(objects, V2HorizontalPodAutoscaler.class);
         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
-        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(deployment.getMetadata().getName());
+        assertThat(hpa.getSpec().getScaleTargetRef().getName())
+                .isEqualTo(deployment.getMetadata().getName());
         assertThat(hpa.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
 
-        V1Container bridge = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        V1Container bridge =
+                deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(bridge.getPorts().get(0).getContainerPort()).isEqualTo(8080);
         assertThat(bridge.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(bridge.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(bridge.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
         for (String secret : List.of("MCP_ACCESS_TOKEN", "MCP_TENANT_HASH_KEY", "REDIS_URL")) {
-            V1EnvVar env = bridge.getEnv().stream().filter(e -> e.getName().equals(secret)).findFirst().orElseThrow();
-            assertThat(env.getValue()).as(secret + " is never written in the manifest").isNull();
+            V1EnvVar env = bridge.getEnv().stream()
+                    .filter(e -> e.getName().equals(secret))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(env.getValue())
+                    .as(secret + " is never written in the manifest")
+                    .isNull();
             assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(NAME);
             assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(secret);
         }
-        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(Files.readString(Path.of("Dockerfile"))).contains("EXPOSE 8080").containsPattern("USER \\d+");
+        assertThat(deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getSecurityContext()
+                        .getRunAsNonRoot())
+                .isTrue();
+        assertThat(Files.readString(Path.of("Dockerfile")))
+                .contains("EXPOSE 8080")
+                .containsPattern("USER \\d+");
     }
 
     private static List<Object> load() throws IOException {
         List<Object> objects = new ArrayList<>();
         JsonMapper json = JsonMapper.builder().build();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (Object document : new Yaml().loadAll(Files.readString(file))) {
                     if (document != null) {
                         Map<?, ?> map = (Map<?, ?>) document;
@@ -138,6 +165,10 @@ class KubernetesManifestsTests {
     }
 
     private static <T> T one(List<Object> objects, Class<T> type) {
-        return objects.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return objects.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -31,10 +31,10 @@ class LimitsBackendHealthTests {
 
     @Test
     void outOfServiceWhileRedisIsDownOnlyWithRedisRequired() {
-        LimitsBackendHealth required = new LimitsBackendHealth(backend, new LimitBackendProperties("redis://r:6379",
-                true, null));
-        LimitsBackendHealth optional = new LimitsBackendHealth(backend, new LimitBackendProperties("redis://r:6379",
-                false, null));
+        LimitsBackendHealth required =
+                new LimitsBackendHealth(backend, new LimitBackendProperties("redis://r:6379", true, null));
+        LimitsBackendHealth optional =
+                new LimitsBackendHealth(backend, new LimitBackendProperties("redis://r:6379", false, null));
         assertThat(required.health().getStatus()).isEqualTo(Status.UP);
         state.set(LimitBackend.State.FALLBACK);
         assertThat(required.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);

@@ -17,19 +17,22 @@ class OpenServerWarningsTests {
 
     @Test
     void anOpenServerLogsOneWarningLineForEachOpening(CapturedOutput output) {
-        try (ConfigurableApplicationContext ignored = start("--odoo.allow-http=true",
-                "--odoo.allow-private-networks=true")) {
+        try (ConfigurableApplicationContext ignored =
+                start("--odoo.allow-http=true", "--odoo.allow-private-networks=true")) {
             assertThat(warningLines(output, "No access token is set")).isEqualTo(1);
             assertThat(warningLines(output, "ODOO_ALLOW_HTTP is on")).isEqualTo(1);
-            assertThat(warningLines(output, "ODOO_ALLOW_PRIVATE_NETWORKS is on")).isEqualTo(1);
+            assertThat(warningLines(output, "ODOO_ALLOW_PRIVATE_NETWORKS is on"))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void aClosedServerLogsNone(CapturedOutput output) {
         try (ConfigurableApplicationContext ignored = start("--mcp.access-token=warnings-token-0123456789")) {
-            assertThat(output.getOut()).contains("Tomcat started")
-                    .doesNotContain("No access token is set", "ODOO_ALLOW_HTTP is on", "ODOO_ALLOW_PRIVATE_NETWORKS is on")
+            assertThat(output.getOut())
+                    .contains("Tomcat started")
+                    .doesNotContain(
+                            "No access token is set", "ODOO_ALLOW_HTTP is on", "ODOO_ALLOW_PRIVATE_NETWORKS is on")
                     .doesNotContain("warnings-token-0123456789");
         }
     }
@@ -39,10 +42,15 @@ class OpenServerWarningsTests {
         all[0] = "--server.port=0";
         all[1] = "--server.address=127.0.0.1";
         System.arraycopy(args, 0, all, 2, args.length);
-        return new SpringApplicationBuilder(OdooMcpBridgeApplication.class).web(WebApplicationType.SERVLET).run(all);
+        return new SpringApplicationBuilder(OdooMcpBridgeApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .run(all);
     }
 
     private static long warningLines(CapturedOutput output, String text) {
-        return output.getOut().lines().filter(l -> l.contains(text) && l.contains("WARN")).count();
+        return output.getOut()
+                .lines()
+                .filter(l -> l.contains(text) && l.contains("WARN"))
+                .count();
     }
 }

@@ -21,14 +21,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RedisReadinessTests {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void readinessFollowsRedisOnlyWhenRequired() throws Exception {
         try (RedisServer redis = RedisServer.start();
                 ConfigurableApplicationContext bridge = new SpringApplicationBuilder(OdooMcpBridgeApplication.class)
-                        .run("--server.port=0", "--server.address=127.0.0.1", "--redis.url=" + redis.url(),
-                                "--redis.required=true", "--mcp.tenant-hash-key=readiness-tests-hash-key-91")) {
+                        .run(
+                                "--server.port=0",
+                                "--server.address=127.0.0.1",
+                                "--redis.url=" + redis.url(),
+                                "--redis.required=true",
+                                "--mcp.tenant-hash-key=readiness-tests-hash-key-91")) {
             int port = Integer.parseInt(bridge.getEnvironment().getProperty("local.server.port"));
             assertThat(status(port, "/actuator/health/readiness")).isEqualTo(200);
             assertThat(status(port, "/health")).isEqualTo(200);
@@ -38,8 +43,9 @@ class RedisReadinessTests {
             assertThat(status(port, "/actuator/health/liveness")).isEqualTo(200);
             HttpResponse<String> health = get(port, "/health");
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("\"status\":\"unhealthy\"", "\"service\":\"" + HealthController.SERVICE
-                    + "\"").doesNotContain("redis");
+            assertThat(health.body())
+                    .contains("\"status\":\"unhealthy\"", "\"service\":\"" + HealthController.SERVICE + "\"")
+                    .doesNotContain("redis");
 
             redis.restart();
             awaitStatus(port, "/actuator/health/readiness", 200);
@@ -62,7 +68,11 @@ class RedisReadinessTests {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

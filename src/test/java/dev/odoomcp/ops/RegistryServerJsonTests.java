@@ -28,7 +28,8 @@ class RegistryServerJsonTests {
 
     private static Schema schema() throws IOException {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-                .getSchema(JSON.readTree(Files.readString(Path.of("src/test/resources/mcp-registry/server.schema.json"))));
+                .getSchema(
+                        JSON.readTree(Files.readString(Path.of("src/test/resources/mcp-registry/server.schema.json"))));
     }
 
     private static JsonNode server() throws IOException {
@@ -39,8 +40,8 @@ class RegistryServerJsonTests {
     void validatesAgainstThePublishedSchemaItNames() throws IOException {
         JsonNode server = server();
         Schema schema = schema();
-        assertThat(server.path("$schema").asString()).isEqualTo(
-                "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json");
+        assertThat(server.path("$schema").asString())
+                .isEqualTo("https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json");
         List<Error> errors = schema.validate(server);
         assertThat(errors).isEmpty();
         // The schema is not a pushover: a broken copy is refused.
@@ -53,14 +54,17 @@ class RegistryServerJsonTests {
     @Test
     void describesTheImageAndTheRemoteWithTheHeadersTheBridgeReads() throws IOException {
         JsonNode server = server();
-        String version = Files.readString(Path.of("pom.xml")).replaceAll("(?s).*?<artifactId>odoo-mcp-bridge</artifactId>"
-                + "\\s*<version>([^<]+)</version>.*", "$1").replace("-SNAPSHOT", "");
+        String version = Files.readString(Path.of("pom.xml"))
+                .replaceAll(
+                        "(?s).*?<artifactId>odoo-mcp-bridge</artifactId>" + "\\s*<version>([^<]+)</version>.*", "$1")
+                .replace("-SNAPSHOT", "");
         assertThat(server.path("version").asString()).isEqualTo(version);
         JsonNode image = server.path("packages").path(0);
         assertThat(image.path("registryType").asString()).isEqualTo("oci");
         assertThat(image.path("identifier").asString()).endsWith(":" + version);
-        assertThat(Files.readString(Path.of("Dockerfile"))).contains("io.modelcontextprotocol.server.name=\""
-                + server.path("name").asString() + "\"");
+        assertThat(Files.readString(Path.of("Dockerfile")))
+                .contains("io.modelcontextprotocol.server.name=\""
+                        + server.path("name").asString() + "\"");
 
         JsonNode remote = server.path("remotes").path(0);
         assertThat(remote.path("type").asString()).isEqualTo("streamable-http");
@@ -73,8 +77,8 @@ class RegistryServerJsonTests {
                 secret.add(h.path("name").asString());
             }
         });
-        assertThat(headers).containsExactly("X-MCP-Token", "X-Odoo-Url", "X-Odoo-Db",
-                "X-Odoo-Username", "X-Odoo-Api-Key");
+        assertThat(headers)
+                .containsExactly("X-MCP-Token", "X-Odoo-Url", "X-Odoo-Db", "X-Odoo-Username", "X-Odoo-Api-Key");
         assertThat(secret).containsExactlyInAnyOrder("X-MCP-Token", "X-Odoo-Api-Key");
         assertThat(HealthController.INFO).contains("X-Odoo-Url", "X-Odoo-Db", "X-Odoo-Username", "X-Odoo-Api-Key");
     }

@@ -1,8 +1,8 @@
 package dev.odoomcp.security;
 
-import dev.odoomcp.testing.McpClient;
 import dev.odoomcp.OdooMcpBridgeApplication;
 import dev.odoomcp.testing.Haproxy;
+import dev.odoomcp.testing.McpClient;
 import dev.odoomcp.testing.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +43,15 @@ final class Cluster implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext instance(Map<String, String> properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                "--odoo.allow-private-networks=true", "--odoo.allow-http=true", "--odoo.allowed-hosts=127.0.0.1",
-                "--mcp.tenant-hash-key=" + HASH_KEY, "--redis.url=" + redis.url(), "--redis.timeout=2s"));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--odoo.allow-private-networks=true",
+                "--odoo.allow-http=true",
+                "--odoo.allowed-hosts=127.0.0.1",
+                "--mcp.tenant-hash-key=" + HASH_KEY,
+                "--redis.url=" + redis.url(),
+                "--redis.timeout=2s"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(OdooMcpBridgeApplication.class).run(args.toArray(String[]::new));
     }
@@ -94,14 +100,16 @@ final class Cluster implements AutoCloseable {
 
     /** Waits until every instance says the limits count in {@code state}. */
     void awaitState(String state) throws InterruptedException {
-        await(() -> {
-            for (int i = 0; i < size(); i++) {
-                if (backendState(i, state) != 1.0) {
-                    return false;
-                }
-            }
-            return true;
-        }, "every instance in state " + state);
+        await(
+                () -> {
+                    for (int i = 0; i < size(); i++) {
+                        if (backendState(i, state) != 1.0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                "every instance in state " + state);
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {

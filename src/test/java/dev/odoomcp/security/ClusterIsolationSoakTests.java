@@ -12,9 +12,23 @@ class ClusterIsolationSoakTests {
 
     @Test
     void noCrossTenantAnswerThroughTheBalancerOverThreeInstances() throws Exception {
-        try (Cluster cluster = Cluster.start(3, Map.of("mcp.request-timeout", "20s", "mcp.tenant-rate-per-minute",
-                "1000000", "mcp.tenant-max-concurrent", "64", "mcp.max-in-flight", "256", "mcp.client-rate-per-minute",
-                "10000000", "mcp.client-max-concurrent", "256", "mcp.unverified-rate-per-minute", "1000000"))) {
+        try (Cluster cluster = Cluster.start(
+                3,
+                Map.of(
+                        "mcp.request-timeout",
+                        "20s",
+                        "mcp.tenant-rate-per-minute",
+                        "1000000",
+                        "mcp.tenant-max-concurrent",
+                        "64",
+                        "mcp.max-in-flight",
+                        "256",
+                        "mcp.client-rate-per-minute",
+                        "10000000",
+                        "mcp.client-max-concurrent",
+                        "256",
+                        "mcp.unverified-rate-per-minute",
+                        "1000000"))) {
             IsolationSoak.run(cluster.balanced(), "3 instances behind haproxy, limits on Redis");
         }
     }

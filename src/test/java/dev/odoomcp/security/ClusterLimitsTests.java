@@ -1,10 +1,10 @@
 package dev.odoomcp.security;
 
-import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class ClusterLimitsTests {
 
     private static final int RATE = 10;
-    private static final String RATE_REFUSAL = "Rate limit for this Odoo database reached (" + RATE
-            + " calls per minute, MCP_TENANT_RATE_PER_MINUTE)";
+    private static final String RATE_REFUSAL =
+            "Rate limit for this Odoo database reached (" + RATE + " calls per minute, MCP_TENANT_RATE_PER_MINUTE)";
     private static final String COUNT = "{\"model\":\"res.partner\"}";
 
     private static FakeOdoo odoo;
@@ -45,16 +45,35 @@ class ClusterLimitsTests {
 
     @BeforeAll
     static void start() {
-        odoo = FakeOdoo.builder().version("18.0")
+        odoo = FakeOdoo.builder()
+                .version("18.0")
                 .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", key("acme")))
                 .database("globex", FakeOdooDatasets.demoCompany("globex", "admin", key("globex")))
-                .database("umbrella", FakeOdooDatasets.demoCompany("umbrella", "admin", key("umbrella"))).start();
-        slowOdoo = FakeOdoo.builder().version("18.0")
-                .database("initech", FakeOdooDatasets.demoCompany("initech", "admin", key("initech"))).start();
-        cluster = Cluster.start(3, Map.of("mcp.tenant-rate-per-minute", Integer.toString(RATE),
-                "mcp.tenant-max-concurrent", "2", "mcp.queue-timeout", "0s", "mcp.request-timeout", "30s",
-                "mcp.client-rate-per-minute", "10000000", "mcp.client-max-concurrent", "256",
-                "mcp.unverified-rate-per-minute", "1000000", "mcp.max-in-flight", "256"));
+                .database("umbrella", FakeOdooDatasets.demoCompany("umbrella", "admin", key("umbrella")))
+                .start();
+        slowOdoo = FakeOdoo.builder()
+                .version("18.0")
+                .database("initech", FakeOdooDatasets.demoCompany("initech", "admin", key("initech")))
+                .start();
+        cluster = Cluster.start(
+                3,
+                Map.of(
+                        "mcp.tenant-rate-per-minute",
+                        Integer.toString(RATE),
+                        "mcp.tenant-max-concurrent",
+                        "2",
+                        "mcp.queue-timeout",
+                        "0s",
+                        "mcp.request-timeout",
+                        "30s",
+                        "mcp.client-rate-per-minute",
+                        "10000000",
+                        "mcp.client-max-concurrent",
+                        "256",
+                        "mcp.unverified-rate-per-minute",
+                        "1000000",
+                        "mcp.max-in-flight",
+                        "256"));
     }
 
     @AfterAll
@@ -78,13 +97,16 @@ class ClusterLimitsTests {
         double[] before = toolCalls();
         List<McpClient.Reply> acme = calls(odoo, "acme", 2 * RATE);
         assertThat(acme.stream().filter(r -> !r.isToolError())).as("served").hasSize(RATE);
-        assertThat(acme.stream().filter(r -> r.text().startsWith(RATE_REFUSAL))).as("refused").hasSize(RATE);
+        assertThat(acme.stream().filter(r -> r.text().startsWith(RATE_REFUSAL)))
+                .as("refused")
+                .hasSize(RATE);
         double[] after = toolCalls();
         for (int i = 0; i < cluster.size(); i++) {
             assertThat(after[i] - before[i]).as("calls served by instance " + i).isGreaterThanOrEqualTo(RATE / 2.0);
         }
-        assertThat(calls(odoo, "globex", RATE / 2)).as("another tenant").allSatisfy(r -> assertThat(r.isToolError())
-                .as(r.text()).isFalse());
+        assertThat(calls(odoo, "globex", RATE / 2))
+                .as("another tenant")
+                .allSatisfy(r -> assertThat(r.isToolError()).as(r.text()).isFalse());
     }
 
     @Test
@@ -96,17 +118,22 @@ class ClusterLimitsTests {
         try {
             List<CompletableFuture<McpClient.Reply>> running = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                running.add(CompletableFuture.supplyAsync(() -> cluster.balanced().callTool("count_records", COUNT,
-                        headers(slowOdoo, "initech")), pool));
+                running.add(CompletableFuture.supplyAsync(
+                        () -> cluster.balanced().callTool("count_records", COUNT, headers(slowOdoo, "initech")), pool));
             }
             List<McpClient.Reply> replies = new ArrayList<>();
             for (CompletableFuture<McpClient.Reply> reply : running) {
                 replies.add(reply.get(60, TimeUnit.SECONDS));
             }
             // Two per instance would be six: the cap of two holds across all three.
-            assertThat(replies.stream().filter(r -> !r.isToolError())).as("served").hasSize(2);
-            assertThat(replies.stream().filter(r -> r.text().startsWith(
-                    "Too many calls of this Odoo database are running at once (limit 2)"))).as("refused").hasSize(4);
+            assertThat(replies.stream().filter(r -> !r.isToolError()))
+                    .as("served")
+                    .hasSize(2);
+            assertThat(replies.stream()
+                            .filter(r -> r.text()
+                                    .startsWith("Too many calls of this Odoo database are running at once (limit 2)")))
+                    .as("refused")
+                    .hasSize(4);
         } finally {
             pool.shutdownNow();
             slowOdoo.latency(Duration.ZERO);
@@ -115,28 +142,36 @@ class ClusterLimitsTests {
 
     @Test
     @Order(3)
-    void redisStoppedMidRunMeansLocalLimitsAndRedisBackMeansClusterWideAgain(CapturedOutput output)
-            throws Exception {
+    void redisStoppedMidRunMeansLocalLimitsAndRedisBackMeansClusterWideAgain(CapturedOutput output) throws Exception {
         verifyOnEveryInstance(odoo, "umbrella");
-        assertThat(calls(odoo, "umbrella", RATE + 2).stream().filter(r -> !r.isToolError())).hasSize(RATE);
+        assertThat(calls(odoo, "umbrella", RATE + 2).stream().filter(r -> !r.isToolError()))
+                .hasSize(RATE);
         cluster.awaitState("redis");
 
         cluster.redis().stop();
         cluster.awaitState("fallback");
         // Each instance now has its own fresh budget of RATE: three instances serve 3 × RATE in total.
         List<McpClient.Reply> local = calls(odoo, "umbrella", 3 * RATE + 6);
-        assertThat(local.stream().filter(r -> !r.isToolError())).as("served under local limits").hasSize(3 * RATE);
-        assertThat(local.stream().filter(r -> r.text().startsWith(RATE_REFUSAL))).hasSize(6);
-        assertThat(cluster.balanced().get("/health").status()).as("/health without REDIS_REQUIRED").isEqualTo(200);
-        assertThat(lines(output, "did not answer")).as("one warning per instance, not per request")
+        assertThat(local.stream().filter(r -> !r.isToolError()))
+                .as("served under local limits")
+                .hasSize(3 * RATE);
+        assertThat(local.stream().filter(r -> r.text().startsWith(RATE_REFUSAL)))
+                .hasSize(6);
+        assertThat(cluster.balanced().get("/health").status())
+                .as("/health without REDIS_REQUIRED")
+                .isEqualTo(200);
+        assertThat(lines(output, "did not answer"))
+                .as("one warning per instance, not per request")
                 .isEqualTo(cluster.size());
 
         cluster.redis().restart();
         cluster.awaitState("redis");
-        assertThat(lines(output, "answers again: the limits are cluster-wide again")).isEqualTo(cluster.size());
+        assertThat(lines(output, "answers again: the limits are cluster-wide again"))
+                .isEqualTo(cluster.size());
         assertThat(lines(output, "did not answer")).isEqualTo(cluster.size());
         // Redis came back empty: one shared budget of RATE again, not one per instance.
-        assertThat(calls(odoo, "umbrella", 2 * RATE).stream().filter(r -> !r.isToolError())).hasSize(RATE);
+        assertThat(calls(odoo, "umbrella", 2 * RATE).stream().filter(r -> !r.isToolError()))
+                .hasSize(RATE);
     }
 
     /** One call per instance, straight to it, so every instance has seen Odoo accept these credentials. */

@@ -35,15 +35,20 @@ class EdgeConnectorTests {
 
     @Test
     void theConnectorRunsWithTheSmallBuffers() {
-        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        Connector connector =
+                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProtocolHandler()).isInstanceOf(EdgeProtocol.class);
         assertThat(connector.getProtocolHandler().getDesiredBufferSize()).isEqualTo(EdgeProtocol.RESPONSE_BUFFER);
-        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString(Integer.toString(EdgeConnector.SOCKET_BUFFER));
-        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(Integer.toString(EdgeConnector.SOCKET_BUFFER));
+        assertThat(connector.getProperty("socket.appReadBufSize"))
+                .hasToString(Integer.toString(EdgeConnector.SOCKET_BUFFER));
+        assertThat(connector.getProperty("socket.appWriteBufSize"))
+                .hasToString(Integer.toString(EdgeConnector.SOCKET_BUFFER));
         AbstractHttp11Protocol<?> http = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
         assertThat(http.getMaxTrailerSize()).isEqualTo(EdgeConnector.MAX_TRAILER);
         assertThat(http.getMaxSwallowSize()).isZero();
-        assertThat(http.getMaxHttpRequestHeaderSize()).as("request headers keep Tomcat's 8 KiB").isEqualTo(8192);
+        assertThat(http.getMaxHttpRequestHeaderSize())
+                .as("request headers keep Tomcat's 8 KiB")
+                .isEqualTo(8192);
     }
 
     @Test
@@ -56,14 +61,16 @@ class EdgeConnectorTests {
         }
         RawHttp.Answer answer = RawHttp.send(port, "POST", "/mcp", lines, PING.getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(JsonMapper.shared().readTree(answer.body()).path("id").asInt()).isEqualTo(1);
+        assertThat(JsonMapper.shared().readTree(answer.body()).path("id").asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void anAnswerManyTimesTheBuffersArrivesWhole() {
         List<JsonNode> tools = McpClient.at(port).protocol(McpClient.REVISION).tools();
         assertThat(tools).extracting(t -> t.path("name").asString()).contains("search_records", "call_method");
-        assertThat(tools.toString().length()).as("the answer is far larger than the buffers")
+        assertThat(tools.toString().length())
+                .as("the answer is far larger than the buffers")
                 .isGreaterThan(8 * EdgeConnector.SOCKET_BUFFER);
     }
 }

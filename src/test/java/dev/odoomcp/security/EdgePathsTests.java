@@ -29,10 +29,18 @@ import tools.jackson.databind.json.JsonMapper;
  * dot segments) or is treated exactly like the plain path: token required, counted against the
  * in-flight cap, logged and measured. Only the public paths answer without a token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.address=127.0.0.1",
-        "mcp.access-token=" + EdgePathsTests.TOKEN, "mcp.max-in-flight=1", "mcp.request-timeout=60s",
-        "odoo.allow-private-networks=true", "odoo.allow-http=true", "odoo.allowed-hosts=127.0.0.1",
-        "odoo.response-timeout=60s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "mcp.access-token=" + EdgePathsTests.TOKEN,
+            "mcp.max-in-flight=1",
+            "mcp.request-timeout=60s",
+            "odoo.allow-private-networks=true",
+            "odoo.allow-http=true",
+            "odoo.allowed-hosts=127.0.0.1",
+            "odoo.response-timeout=60s"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class EdgePathsTests {
 
@@ -42,15 +50,38 @@ class EdgePathsTests {
     /** Spellings Spring routes to the MCP endpoint. */
     private static final List<String> MCP_SERVED = List.of("/mcp", "/%6dcp", "/m%63p", "/%6D%63%70");
     /** Spellings that could be read differently by different layers: refused before anything else. */
-    private static final List<String> REFUSED = List.of("/mcp;x", "/mcp;", "/mcp;jsessionid=0123456789ABCDEF",
-            "/%6dcp;x", "/mcp%3bx", "//mcp", "/./mcp", "/x/../mcp", "/%2e/mcp", "/mcp%2f", "/m%25%36%33p",
-            "/actuator/prometheus;x", "/actuator;x/prometheus", "/actuator/%70rometheus;", "/actuator/health/../prometheus",
-            "/health/../actuator/prometheus", "/health;x", "/actuator/health;x/../prometheus");
+    private static final List<String> REFUSED = List.of(
+            "/mcp;x",
+            "/mcp;",
+            "/mcp;jsessionid=0123456789ABCDEF",
+            "/%6dcp;x",
+            "/mcp%3bx",
+            "//mcp",
+            "/./mcp",
+            "/x/../mcp",
+            "/%2e/mcp",
+            "/mcp%2f",
+            "/m%25%36%33p",
+            "/actuator/prometheus;x",
+            "/actuator;x/prometheus",
+            "/actuator/%70rometheus;",
+            "/actuator/health/../prometheus",
+            "/health/../actuator/prometheus",
+            "/health;x",
+            "/actuator/health;x/../prometheus");
     /** Anything else, known or not, needs the token. */
-    private static final List<String> PROTECTED_GET = List.of("/actuator/prometheus", "/actuator/%70rometheus",
-            "/%61ctuator/prometheus", "/actuator/info", "/actuator", "/nowhere", "/mcp/", "/MCP");
-    private static final List<String> PUBLIC_GET = List.of("/health", "/%68ealth", "/actuator/health",
-            "/actuator/health/liveness", "/actuator/health/readiness");
+    private static final List<String> PROTECTED_GET = List.of(
+            "/actuator/prometheus",
+            "/actuator/%70rometheus",
+            "/%61ctuator/prometheus",
+            "/actuator/info",
+            "/actuator",
+            "/nowhere",
+            "/mcp/",
+            "/MCP");
+
+    private static final List<String> PUBLIC_GET = List.of(
+            "/health", "/%68ealth", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
 
     @LocalServerPort
     int port;
@@ -69,7 +100,8 @@ class EdgePathsTests {
             String requestId = "edge-served-" + Integer.toHexString(path.hashCode());
             RawHttp.Answer served = post(path, TOKEN, requestId);
             assertThat(served.status()).as("POST %s with the token", path).isEqualTo(200);
-            assertThat(JsonMapper.shared().readTree(served.body()).has("result")).isTrue();
+            assertThat(JsonMapper.shared().readTree(served.body()).has("result"))
+                    .isTrue();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(pings()).as("mcp.requests for %s", path).isEqualTo(before + 1);
                 assertThat(output.getOut()).as("access log line for %s", path).contains("id=" + requestId);
@@ -82,7 +114,9 @@ class EdgePathsTests {
         for (String path : REFUSED) {
             for (String token : new String[] {null, TOKEN}) {
                 RawHttp.Answer answer = token == null ? post(path, null, null) : get(path, token);
-                assertThat(answer.status()).as("%s (token: %s)", path, token != null).isEqualTo(400);
+                assertThat(answer.status())
+                        .as("%s (token: %s)", path, token != null)
+                        .isEqualTo(400);
                 assertThat(answer.body()).doesNotContain("\"result\"").doesNotContain("jvm_");
                 if (answer.head().contains("application/json")) {
                     assertThat(error(answer).path("message").asString()).contains("path");
@@ -97,7 +131,9 @@ class EdgePathsTests {
             RawHttp.Answer refused = get(path, null);
             assertThat(refused.status()).as("GET %s without a token", path).isEqualTo(401);
             assertThat(refused.body()).doesNotContain("jvm_");
-            assertThat(get(path, TOKEN).status()).as("GET %s with the token", path).isNotEqualTo(401);
+            assertThat(get(path, TOKEN).status())
+                    .as("GET %s with the token", path)
+                    .isNotEqualTo(401);
         }
         for (String path : List.of("/actuator/prometheus", "/actuator/%70rometheus")) {
             RawHttp.Answer metrics = get(path, TOKEN);
@@ -105,7 +141,9 @@ class EdgePathsTests {
             assertThat(metrics.body()).contains("jvm_");
         }
         for (String path : PUBLIC_GET) {
-            assertThat(get(path, null).status()).as("GET %s without a token", path).isEqualTo(200);
+            assertThat(get(path, null).status())
+                    .as("GET %s without a token", path)
+                    .isEqualTo(200);
         }
     }
 
@@ -114,11 +152,14 @@ class EdgePathsTests {
         CountDownLatch release = new CountDownLatch(1);
         try (RawStub stalled = new RawStub((socket, head, stub) -> release.await(60, TimeUnit.SECONDS))) {
             // MCP_MAX_IN_FLIGHT=1: a tool call waiting on a silent Odoo holds the only slot
-            CompletableFuture<RawHttp.Answer> holder = CompletableFuture.supplyAsync(() -> toolCall(stalled.url("http")));
+            CompletableFuture<RawHttp.Answer> holder =
+                    CompletableFuture.supplyAsync(() -> toolCall(stalled.url("http")));
             await().atMost(Duration.ofSeconds(30)).until(() -> stalled.connections() >= 1);
             for (String path : MCP_SERVED) {
                 RawHttp.Answer busy = post(path, TOKEN, null);
-                assertThat(busy.status()).as("POST %s while the only slot is taken", path).isEqualTo(503);
+                assertThat(busy.status())
+                        .as("POST %s while the only slot is taken", path)
+                        .isEqualTo(503);
                 assertThat(busy.head()).contains("Retry-After: 1");
                 assertThat(error(busy).path("message").asString()).contains("MCP_MAX_IN_FLIGHT");
             }
@@ -132,7 +173,10 @@ class EdgePathsTests {
         String call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"count_records\","
                 + "\"arguments\":{\"model\":\"res.partner\"}}}";
         List<byte[]> headers = headers(TOKEN, null);
-        for (String line : List.of("X-Odoo-Url: " + odoo, "X-Odoo-Db: edge", "X-Odoo-Username: edge@example.com",
+        for (String line : List.of(
+                "X-Odoo-Url: " + odoo,
+                "X-Odoo-Db: edge",
+                "X-Odoo-Username: edge@example.com",
                 "X-Odoo-Api-Key: edge-key-0123456789")) {
             headers.add(line.getBytes(StandardCharsets.US_ASCII));
         }
@@ -144,7 +188,9 @@ class EdgePathsTests {
     }
 
     private double pings() {
-        return registry.find("mcp.requests").tag("method", "ping").timers().stream().mapToDouble(Timer::count).sum();
+        return registry.find("mcp.requests").tag("method", "ping").timers().stream()
+                .mapToDouble(Timer::count)
+                .sum();
     }
 
     private RawHttp.Answer post(String path, String token, String requestId) throws Exception {
@@ -160,8 +206,8 @@ class EdgePathsTests {
     }
 
     private static List<byte[]> headers(String token, String requestId) {
-        List<String> lines = new ArrayList<>(List.of("Content-Type: application/json",
-                "Accept: application/json, text/event-stream"));
+        List<String> lines = new ArrayList<>(
+                List.of("Content-Type: application/json", "Accept: application/json, text/event-stream"));
         if (token != null) {
             lines.add("X-MCP-Token: " + token);
         }

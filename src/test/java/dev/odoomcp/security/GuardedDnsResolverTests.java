@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The resolver with a fake name lookup: no real DNS, no connections. */
@@ -35,7 +34,8 @@ class GuardedDnsResolverTests {
     @Test
     void hostNameResolvingToAPrivateAddressIsRefused() {
         GuardedDnsResolver r = resolver(false, Map.of("erp.evil.example", new String[] {"192.168.0.12"}));
-        assertThatThrownBy(() -> r.resolve("erp.evil.example")).isInstanceOf(TargetRefusedException.class)
+        assertThatThrownBy(() -> r.resolve("erp.evil.example"))
+                .isInstanceOf(TargetRefusedException.class)
                 .hasMessageContaining("erp.evil.example");
         assertThatThrownBy(() -> r.resolve("erp.evil.example", 443)).isInstanceOf(TargetRefusedException.class);
     }
@@ -43,15 +43,18 @@ class GuardedDnsResolverTests {
     @Test
     void hostNameResolvingToMetadataServiceIsRefused() {
         GuardedDnsResolver r = resolver(false, Map.of("meta.example", new String[] {"169.254.169.254"}));
-        assertThatThrownBy(() -> r.resolve("meta.example", 80)).isInstanceOf(TargetRefusedException.class)
+        assertThatThrownBy(() -> r.resolve("meta.example", 80))
+                .isInstanceOf(TargetRefusedException.class)
                 .hasMessageContaining("link-local");
     }
 
     @Test
     void publicNameIsResolvedOnceAndExactlyThoseAddressesAreUsed() throws UnknownHostException {
-        GuardedDnsResolver r = resolver(false, Map.of("acme.odoo.example", new String[] {"8.8.4.4", "2001:4860:4860::8844"}));
+        GuardedDnsResolver r =
+                resolver(false, Map.of("acme.odoo.example", new String[] {"8.8.4.4", "2001:4860:4860::8844"}));
         List<InetSocketAddress> addresses = r.resolve("acme.odoo.example", 443);
-        assertThat(addresses).extracting(a -> a.getAddress().getHostAddress())
+        assertThat(addresses)
+                .extracting(a -> a.getAddress().getHostAddress())
                 .containsExactly("8.8.4.4", "2001:4860:4860:0:0:0:0:8844");
         assertThat(addresses).allSatisfy(a -> assertThat(a.getPort()).isEqualTo(443));
         assertThat(lookedUp).containsExactly("acme.odoo.example");
@@ -68,7 +71,9 @@ class GuardedDnsResolverTests {
     @Test
     void privateNameIsAllowedWhenTheOperatorSaysSo() throws UnknownHostException {
         GuardedDnsResolver r = resolver(true, Map.of("odoo.internal", new String[] {"10.0.0.5"}));
-        assertThat(r.resolve("odoo.internal")).extracting(InetAddress::getHostAddress).containsExactly("10.0.0.5");
+        assertThat(r.resolve("odoo.internal"))
+                .extracting(InetAddress::getHostAddress)
+                .containsExactly("10.0.0.5");
     }
 
     @Test

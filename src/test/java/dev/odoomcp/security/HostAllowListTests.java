@@ -3,7 +3,6 @@ package dev.odoomcp.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,16 +12,16 @@ class HostAllowListTests {
 
     @ParameterizedTest
     @CsvSource({
-            "acme.odoo.com, true",
-            "a.b.odoo.com, true",
-            "ACME.ODOO.COM, true",
-            "acme.odoo.com., true",
-            "odoo.com, false",
-            "evilodoo.com, false",
-            "acme.odoo.com.evil.net, false",
-            "erp.example.com, true",
-            "x.erp.example.com, false",
-            "example.com, false",
+        "acme.odoo.com, true",
+        "a.b.odoo.com, true",
+        "ACME.ODOO.COM, true",
+        "acme.odoo.com., true",
+        "odoo.com, false",
+        "evilodoo.com, false",
+        "acme.odoo.com.evil.net, false",
+        "erp.example.com, true",
+        "x.erp.example.com, false",
+        "example.com, false",
     })
     void matchesExactNamesAndWildcardSubdomains(String host, boolean allowed) {
         assertThat(list.permits(host)).isEqualTo(allowed);

@@ -41,6 +41,7 @@ class HostileOdooEndToEndTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantCallGuard guard;
 
@@ -61,10 +62,14 @@ class HostileOdooEndToEndTests {
 
     @BeforeAll
     void startFakes() {
-        xmlRpcOdoo = FakeOdoo.builder().version("18.0")
-                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start();
-        json2Odoo = FakeOdoo.builder().version("19.0")
-                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start();
+        xmlRpcOdoo = FakeOdoo.builder()
+                .version("18.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                .start();
+        json2Odoo = FakeOdoo.builder()
+                .version("19.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                .start();
     }
 
     @AfterAll
@@ -90,11 +95,14 @@ class HostileOdooEndToEndTests {
 
     @Test
     void externalDtdIsNeverFetched() throws IOException {
-        try (RawStub dtdHost = new RawStub((socket, head, stub) -> stub.write(socket.getOutputStream(),
-                "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
-            xmlRpcAnswers("text/xml", "<?xml version=\"1.0\"?><!DOCTYPE methodResponse SYSTEM \""
-                    + dtdHost.url("http") + "/evil.dtd\"><methodResponse><params><param><value><string>x</string>"
-                    + "</value></param></params></methodResponse>");
+        try (RawStub dtdHost = new RawStub((socket, head, stub) ->
+                stub.write(socket.getOutputStream(), "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
+            xmlRpcAnswers(
+                    "text/xml",
+                    "<?xml version=\"1.0\"?><!DOCTYPE methodResponse SYSTEM \""
+                            + dtdHost.url("http")
+                            + "/evil.dtd\"><methodResponse><params><param><value><string>x</string>"
+                            + "</value></param></params></methodResponse>");
             assertCleanToolError(callXmlRpc(), "declares a DOCTYPE");
             assertThat(dtdHost.connections()).isZero();
         }
@@ -102,9 +110,11 @@ class HostileOdooEndToEndTests {
 
     @Test
     void externalEntityIsRefused() {
-        xmlRpcAnswers("text/xml", "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>"
-                + "<methodResponse><params><param><value><string>&xxe;</string></value></param></params>"
-                + "</methodResponse>");
+        xmlRpcAnswers(
+                "text/xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>"
+                        + "<methodResponse><params><param><value><string>&xxe;</string></value></param></params>"
+                        + "</methodResponse>");
         assertCleanToolError(callXmlRpc(), "declares a DOCTYPE");
     }
 
@@ -112,10 +122,16 @@ class HostileOdooEndToEndTests {
     void entityExpansionBombIsRefused() {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE r [<!ENTITY a0 \"lol\">");
         for (int i = 1; i < 10; i++) {
-            dtd.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY a")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&a" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
-        xmlRpcAnswers("text/xml", "<?xml version=\"1.0\"?>" + dtd + "]><methodResponse><params><param><value>"
-                + "<string>&a9;</string></value></param></params></methodResponse>");
+        xmlRpcAnswers(
+                "text/xml",
+                "<?xml version=\"1.0\"?>" + dtd + "]><methodResponse><params><param><value>"
+                        + "<string>&a9;</string></value></param></params></methodResponse>");
         assertCleanToolError(callXmlRpc(), "declares a DOCTYPE");
     }
 
@@ -125,13 +141,15 @@ class HostileOdooEndToEndTests {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(new Tripwire());
         }
-        xmlRpcAnswers("text/xml", "<?xml version=\"1.0\"?><methodResponse "
-                + "xmlns:ex=\"http://ws.apache.org/xmlrpc/namespaces/extensions\"><fault><value><struct>"
-                + "<member><name>faultCode</name><value><int>1</int></value></member>"
-                + "<member><name>faultString</name><value><string>boom</string></value></member>"
-                + "<member><name>faultCause</name><value><ex:serializable>"
-                + Base64.getEncoder().encodeToString(bytes.toByteArray())
-                + "</ex:serializable></value></member></struct></value></fault></methodResponse>");
+        xmlRpcAnswers(
+                "text/xml",
+                "<?xml version=\"1.0\"?><methodResponse "
+                        + "xmlns:ex=\"http://ws.apache.org/xmlrpc/namespaces/extensions\"><fault><value><struct>"
+                        + "<member><name>faultCode</name><value><int>1</int></value></member>"
+                        + "<member><name>faultString</name><value><string>boom</string></value></member>"
+                        + "<member><name>faultCause</name><value><ex:serializable>"
+                        + Base64.getEncoder().encodeToString(bytes.toByteArray())
+                        + "</ex:serializable></value></member></struct></value></fault></methodResponse>");
         assertCleanToolError(callXmlRpc(), "serialized Java object");
         assertThat(Tripwire.triggered).isFalse();
     }
@@ -150,8 +168,9 @@ class HostileOdooEndToEndTests {
 
     @Test
     void invalidJsonFromJson2IsAProtocolError() {
-        json2Odoo.override("/json/2/res.partner/search_count", exchange -> answer(exchange, "application/json",
-                "{\"oops\": [1, 2"));
+        json2Odoo.override(
+                "/json/2/res.partner/search_count",
+                exchange -> answer(exchange, "application/json", "{\"oops\": [1, 2"));
         assertCleanToolError(bridge.callTool("count_records", COUNT, tenant(json2Odoo.baseUrl())), "not valid JSON");
     }
 
@@ -203,8 +222,11 @@ class HostileOdooEndToEndTests {
 
     @Test
     void aSlowOdooIsCancelledAtTheDeadlineAndLeavesNoThreadBehind() {
-        try (FakeOdoo slow = FakeOdoo.builder().version("18.0").latency(Duration.ofSeconds(30))
-                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start()) {
+        try (FakeOdoo slow = FakeOdoo.builder()
+                .version("18.0")
+                .latency(Duration.ofSeconds(30))
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                .start()) {
             long start = System.nanoTime();
             McpClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(slow.baseUrl()));
             assertCleanToolError(reply, "did not finish within 2 s");
@@ -214,12 +236,15 @@ class HostileOdooEndToEndTests {
 
     @Test
     void aRedirectIsNotFollowed() throws IOException {
-        try (RawStub elsewhere = new RawStub((socket, head, stub) -> stub.write(socket.getOutputStream(),
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"));
-                RawStub redirector = new RawStub((socket, head, stub) -> stub.write(socket.getOutputStream(),
+        try (RawStub elsewhere = new RawStub((socket, head, stub) -> stub.write(
+                        socket.getOutputStream(),
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"));
+                RawStub redirector = new RawStub((socket, head, stub) -> stub.write(
+                        socket.getOutputStream(),
                         "HTTP/1.1 307 Temporary Redirect\r\nLocation: " + elsewhere.url("http")
                                 + "/web/version\r\nContent-Length: 0\r\n\r\n"))) {
-            assertCleanToolError(bridge.callTool("count_records", COUNT, tenant(redirector.url("http"))),
+            assertCleanToolError(
+                    bridge.callTool("count_records", COUNT, tenant(redirector.url("http"))),
                     "redirects are not followed");
             assertThat(redirector.connections()).isPositive();
             assertThat(elsewhere.connections()).isZero();
@@ -228,9 +253,13 @@ class HostileOdooEndToEndTests {
 
     @Test
     void plainHttpBehindAnHttpsUrlIsATlsFailure() throws IOException {
-        try (RawStub plain = new RawStub(false, (socket, head, stub) -> stub.write(socket.getOutputStream(),
-                "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))) {
-            assertCleanToolError(bridge.callTool("count_records", COUNT, tenant(plain.url("https"))),
+        try (RawStub plain = new RawStub(
+                false,
+                (socket, head, stub) -> stub.write(
+                        socket.getOutputStream(),
+                        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))) {
+            assertCleanToolError(
+                    bridge.callTool("count_records", COUNT, tenant(plain.url("https"))),
                     "TLS connection to https://127.0.0.1:");
         }
     }
@@ -241,7 +270,8 @@ class HostileOdooEndToEndTests {
             socket.setSoLinger(true, 0);
             socket.close();
         })) {
-            assertCleanToolError(bridge.callTool("count_records", COUNT, tenant(reset.url("http"))),
+            assertCleanToolError(
+                    bridge.callTool("count_records", COUNT, tenant(reset.url("http"))),
                     "The connection to http://127.0.0.1:");
         }
     }
@@ -270,9 +300,15 @@ class HostileOdooEndToEndTests {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.isToolError()).as(reply.body()).isTrue();
         assertThat(reply.text()).contains(problem);
-        assertThat(reply.body()).doesNotContain(KEY).doesNotContain("\tat ").doesNotContainPattern("at [a-z]+\\.")
-                .doesNotContain("dev.odoomcp").doesNotContain("java.").doesNotContain("org.apache");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stuckThreads()).isEmpty());
+        assertThat(reply.body())
+                .doesNotContain(KEY)
+                .doesNotContain("\tat ")
+                .doesNotContainPattern("at [a-z]+\\.")
+                .doesNotContain("dev.odoomcp")
+                .doesNotContain("java.")
+                .doesNotContain("org.apache");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stuckThreads()).isEmpty());
     }
 
     /** Threads still inside the bridge's Odoo transport or a tool call. */

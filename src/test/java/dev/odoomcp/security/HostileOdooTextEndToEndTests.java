@@ -1,11 +1,11 @@
 package dev.odoomcp.security;
 
-import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +38,7 @@ class HostileOdooTextEndToEndTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantCallGuard guard;
 
@@ -47,10 +48,14 @@ class HostileOdooTextEndToEndTests {
 
     @BeforeAll
     void startFakes() {
-        xmlRpcOdoo = FakeOdoo.builder().version("18.0")
-                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start();
-        json2Odoo = FakeOdoo.builder().version("19.0")
-                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start();
+        xmlRpcOdoo = FakeOdoo.builder()
+                .version("18.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                .start();
+        json2Odoo = FakeOdoo.builder()
+                .version("19.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                .start();
     }
 
     @AfterAll
@@ -72,7 +77,9 @@ class HostileOdooTextEndToEndTests {
         xmlRpcAnswers(fault(1, "ValueError: odd" + " ".repeat(300_000) + "end"));
         McpClient.Reply reply = callXmlRpc();
         assertCleanToolError(reply);
-        assertThat(reply.text()).contains("Odoo failed with a server error: ValueError: odd.").doesNotContain("  ");
+        assertThat(reply.text())
+                .contains("Odoo failed with a server error: ValueError: odd.")
+                .doesNotContain("  ");
     }
 
     @Test
@@ -94,13 +101,17 @@ class HostileOdooTextEndToEndTests {
         McpClient.Reply reply = callXmlRpc();
         assertCleanToolError(reply);
         assertThat(reply.text()).contains("nested too deeply");
-        assertThat(lines(output) - linesBefore).as("log lines written for one hostile answer").isLessThan(5);
+        assertThat(lines(output) - linesBefore)
+                .as("log lines written for one hostile answer")
+                .isLessThan(5);
     }
 
     @Test
     void twentyThousandLevelsOfJsonNestingAreACleanToolError() {
-        json2Odoo.override("/json/2/res.partner/search_count", exchange -> HostileOdooEndToEndTests.answer(exchange, "application/json",
-                "[".repeat(20_000) + "]".repeat(20_000)));
+        json2Odoo.override(
+                "/json/2/res.partner/search_count",
+                exchange -> HostileOdooEndToEndTests.answer(
+                        exchange, "application/json", "[".repeat(20_000) + "]".repeat(20_000)));
         McpClient.Reply reply = bridge.callTool("count_records", COUNT, tenant(json2Odoo));
         assertCleanToolError(reply);
         assertThat(reply.text()).contains("nested too deeply");
@@ -132,7 +143,8 @@ class HostileOdooTextEndToEndTests {
     }
 
     private void xmlRpcAnswers(String body) {
-        xmlRpcOdoo.override("/xmlrpc/2/object", exchange -> HostileOdooEndToEndTests.answer(exchange, "text/xml", body));
+        xmlRpcOdoo.override(
+                "/xmlrpc/2/object", exchange -> HostileOdooEndToEndTests.answer(exchange, "text/xml", body));
     }
 
     static String fault(int code, String text) {
@@ -150,9 +162,14 @@ class HostileOdooTextEndToEndTests {
     private void assertCleanToolError(McpClient.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.isToolError()).as(reply.body()).isTrue();
-        assertThat(reply.body()).doesNotContain(KEY).doesNotContain("\tat ").doesNotContain("dev.odoomcp")
-                .doesNotContain("java.").doesNotContain("org.apache");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(busyWorkers()).isEmpty());
+        assertThat(reply.body())
+                .doesNotContain(KEY)
+                .doesNotContain("\tat ")
+                .doesNotContain("dev.odoomcp")
+                .doesNotContain("java.")
+                .doesNotContain("org.apache");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(busyWorkers()).isEmpty());
     }
 
     /** Tool calls still running, and threads still inside the bridge's Odoo code. */
@@ -163,8 +180,11 @@ class HostileOdooTextEndToEndTests {
         }
         Thread.getAllStackTraces().forEach((thread, frames) -> {
             if (Arrays.stream(frames).anyMatch(f -> f.getClassName().startsWith("dev.odoomcp.odoo."))) {
-                busy.add(thread.getName() + " in " + Arrays.stream(frames)
-                        .filter(f -> f.getClassName().startsWith("dev.odoomcp.odoo.")).findFirst().orElseThrow());
+                busy.add(thread.getName() + " in "
+                        + Arrays.stream(frames)
+                                .filter(f -> f.getClassName().startsWith("dev.odoomcp.odoo."))
+                                .findFirst()
+                                .orElseThrow());
             }
         });
         return busy;

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 class InFlightLimitFilterTests {
 
     private final List<LimitReason> refusals = new CopyOnWriteArrayList<>();
-    private final InFlightLimitFilter filter = new InFlightLimitFilter(new RequestLimitProperties(null, null, 2, null,
-            null), refusals::add);
+    private final InFlightLimitFilter filter =
+            new InFlightLimitFilter(new RequestLimitProperties(null, null, 2, null, null), refusals::add);
 
     @Test
     void pastTheCapARequestGets503WithRetryAfterAndAJsonRpcError() throws Exception {
@@ -32,7 +32,9 @@ class InFlightLimitFilterTests {
         JsonNode body = JsonMapper.builder().build().readTree(third.getContentAsByteArray());
         assertThat(body.path("jsonrpc").asString()).isEqualTo("2.0");
         assertThat(body.path("error").path("code").asInt()).isEqualTo(-32000);
-        assertThat(body.path("error").path("message").asString()).contains("MCP_MAX_IN_FLIGHT").contains("retry in 1 s");
+        assertThat(body.path("error").path("message").asString())
+                .contains("MCP_MAX_IN_FLIGHT")
+                .contains("retry in 1 s");
         assertThat(refusals).containsExactly(LimitReason.IN_FLIGHT);
         assertThat(filter.inFlight()).isZero();
     }

@@ -1,10 +1,10 @@
 package dev.odoomcp.security;
 
-import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,7 @@ final class IsolationSoak {
     private static final int REQUESTS = 10_000;
     private static final int THREADS = 32;
 
-    private IsolationSoak() {
-    }
+    private IsolationSoak() {}
 
     private record Tenant(FakeOdoo odoo, String db, String key) {
         String domain() {
@@ -45,10 +44,12 @@ final class IsolationSoak {
         FakeOdoo.Builder v19 = FakeOdoo.builder().version("19.0");
         for (int i = 0; i < TENANTS_PER_SERVER; i++) {
             v18.database(db(i), FakeOdooDatasets.demoCompany(db(i), "admin", key(i)));
-            v19.database(db(i + TENANTS_PER_SERVER), FakeOdooDatasets.demoCompany(db(i + TENANTS_PER_SERVER), "admin",
-                    key(i + TENANTS_PER_SERVER)));
+            v19.database(
+                    db(i + TENANTS_PER_SERVER),
+                    FakeOdooDatasets.demoCompany(db(i + TENANTS_PER_SERVER), "admin", key(i + TENANTS_PER_SERVER)));
         }
-        try (FakeOdoo odoo18 = v18.start(); FakeOdoo odoo19 = v19.start()) {
+        try (FakeOdoo odoo18 = v18.start();
+                FakeOdoo odoo19 = v19.start()) {
             List<Tenant> tenants = new ArrayList<>();
             for (int i = 0; i < 2 * TENANTS_PER_SERVER; i++) {
                 tenants.add(new Tenant(i < TENANTS_PER_SERVER ? odoo18 : odoo19, db(i), key(i)));
@@ -87,15 +88,24 @@ final class IsolationSoak {
         }
         pool.shutdown();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.printf("Isolation soak (%s): %d tools/call requests (%d served, %d foreign-key refusals) for %d tenants "
-                + "on %d threads in %d ms (%.0f requests/s)%n", where, served.get() + refused.get(), served.get(),
-                refused.get(), tenants.size(), THREADS, millis, (served.get() + refused.get()) * 1000.0 / millis);
+        System.out.printf(
+                "Isolation soak (%s): %d tools/call requests (%d served, %d foreign-key refusals) for %d tenants "
+                        + "on %d threads in %d ms (%.0f requests/s)%n",
+                where,
+                served.get() + refused.get(),
+                served.get(),
+                refused.get(),
+                tenants.size(),
+                THREADS,
+                millis,
+                (served.get() + refused.get()) * 1000.0 / millis);
         assertThat(violations).as("isolation violations").isEmpty();
         assertThat(served.get() + refused.get()).isEqualTo(REQUESTS);
     }
 
     private static void checkOwnData(McpClient bridge, Tenant tenant, int n, ConcurrentLinkedQueue<String> violations) {
-        String args = n % 2 == 0 ? "{\"model\":\"res.partner\",\"fields\":[\"email\"],\"limit\":50}"
+        String args = n % 2 == 0
+                ? "{\"model\":\"res.partner\",\"fields\":[\"email\"],\"limit\":50}"
                 : "{\"model\":\"res.partner\",\"fields\":[\"email\",\"name\"],\"domain\":[[\"is_company\",\"=\",true]]}";
         McpClient.Reply reply = bridge.callTool("search_records", args, headers(tenant, tenant.key()));
         if (reply.status() != 200 || reply.isToolError()) {
@@ -117,10 +127,10 @@ final class IsolationSoak {
         }
     }
 
-    private static void checkRefused(McpClient bridge, Tenant tenant, String foreignKey,
-            ConcurrentLinkedQueue<String> violations) {
-        McpClient.Reply reply = bridge.callTool("search_records", "{\"model\":\"res.partner\",\"fields\":[\"email\"]}",
-                headers(tenant, foreignKey));
+    private static void checkRefused(
+            McpClient bridge, Tenant tenant, String foreignKey, ConcurrentLinkedQueue<String> violations) {
+        McpClient.Reply reply = bridge.callTool(
+                "search_records", "{\"model\":\"res.partner\",\"fields\":[\"email\"]}", headers(tenant, foreignKey));
         if (!reply.isToolError() || reply.body().contains(".example.com")) {
             violations.add(tenant.db() + ": request with a foreign key was answered: " + reply.body());
         }

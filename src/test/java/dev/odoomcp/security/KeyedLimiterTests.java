@@ -12,9 +12,17 @@ import org.junit.jupiter.api.Test;
 class KeyedLimiterTests {
 
     private static KeyedLimiter limiter(int perMinute, int maxConcurrent, int maxWaiting, Duration wait) {
-        return new KeyedLimiter(new KeyedLimiter.Kind("this Odoo database", LimitReason.TENANT_RATE,
-                LimitReason.TENANT_CONCURRENCY, "MCP_TENANT_RATE_PER_MINUTE", perMinute, maxConcurrent, maxWaiting),
-                wait, 1000);
+        return new KeyedLimiter(
+                new KeyedLimiter.Kind(
+                        "this Odoo database",
+                        LimitReason.TENANT_RATE,
+                        LimitReason.TENANT_CONCURRENCY,
+                        "MCP_TENANT_RATE_PER_MINUTE",
+                        perMinute,
+                        maxConcurrent,
+                        maxWaiting),
+                wait,
+                1000);
     }
 
     private final KeyedLimiter limiter = limiter(5, 2, 8, Duration.ZERO);
@@ -29,8 +37,10 @@ class KeyedLimiterTests {
             assertThat(r.reason()).isEqualTo(LimitReason.TENANT_RATE);
             // 5 per minute: the next token comes within 12 s
             assertThat(r.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(12));
-            assertThat(r.message()).isEqualTo("Rate limit for this Odoo database reached (5 calls per minute, "
-                    + "MCP_TENANT_RATE_PER_MINUTE); retry in " + r.retryAfter().toSeconds() + " s.");
+            assertThat(r.message())
+                    .isEqualTo("Rate limit for this Odoo database reached (5 calls per minute, "
+                            + "MCP_TENANT_RATE_PER_MINUTE); retry in "
+                            + r.retryAfter().toSeconds() + " s.");
         });
         assertThat(limiter.admit("tenant-b")).isInstanceOf(KeyedLimiter.Admitted.class);
     }
@@ -77,8 +87,9 @@ class KeyedLimiterTests {
         KeyedLimiter.Admitted first = (KeyedLimiter.Admitted) queued.admit("t");
         assertThat(queued.admit("t")).isInstanceOfSatisfying(KeyedLimiter.Refused.class, r -> {
             assertThat(r.reason()).isEqualTo(LimitReason.TENANT_CONCURRENCY);
-            assertThat(r.message()).isEqualTo("Too many calls of this Odoo database are running at once (limit 1) "
-                    + "and none finished within 300 ms; retry in 1 s.");
+            assertThat(r.message())
+                    .isEqualTo("Too many calls of this Odoo database are running at once (limit 1) "
+                            + "and none finished within 300 ms; retry in 1 s.");
         });
         assertThat(queued.waiting("t")).isZero();
         first.release();

@@ -15,13 +15,14 @@ class LimitBackendPropertiesTests {
                 .hasMessageContaining("REDIS_URL must start with redis:// or rediss://")
                 .hasMessageNotContaining("hunter2-secret");
         assertThatThrownBy(() -> new LimitBackendProperties("redis://user:hunter2 secret@cache", false, null))
-                .hasMessageContaining("REDIS_URL is not a URL").hasMessageNotContaining("hunter2");
+                .hasMessageContaining("REDIS_URL is not a URL")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void requiredWithoutAUrlAndTimeoutsOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> new LimitBackendProperties(null, true, null)).hasMessageContaining("REDIS_REQUIRED=true "
-                + "needs REDIS_URL");
+        assertThatThrownBy(() -> new LimitBackendProperties(null, true, null))
+                .hasMessageContaining("REDIS_REQUIRED=true " + "needs REDIS_URL");
         assertThatThrownBy(() -> new LimitBackendProperties("redis://cache:6379", false, Duration.ofMillis(5)))
                 .hasMessageContaining("REDIS_TIMEOUT must be between 10ms and 10s");
         assertThatThrownBy(() -> new LimitBackendProperties("redis://cache:6379", false, Duration.ofSeconds(30)))
@@ -30,11 +31,14 @@ class LimitBackendPropertiesTests {
 
     @Test
     void printsWhereRedisIsButNeverItsCredentials() {
-        LimitBackendProperties redis = new LimitBackendProperties("rediss://default:AVNS_pw-123@valkey.example:25061",
-                true, null);
-        assertThat(redis.toString()).contains("valkey.example:25061").doesNotContain("AVNS_pw-123")
+        LimitBackendProperties redis =
+                new LimitBackendProperties("rediss://default:AVNS_pw-123@valkey.example:25061", true, null);
+        assertThat(redis.toString())
+                .contains("valkey.example:25061")
+                .doesNotContain("AVNS_pw-123")
                 .doesNotContain("default:");
-        assertThat(new LimitBackendProperties("redis://cache", false, null).where()).isEqualTo("cache:6379");
+        assertThat(new LimitBackendProperties("redis://cache", false, null).where())
+                .isEqualTo("cache:6379");
         assertThat(LimitBackendProperties.none().toString()).contains("url=none");
     }
 }

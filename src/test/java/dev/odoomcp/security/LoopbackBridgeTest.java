@@ -13,11 +13,22 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1", "odoo.allow-private-networks=true", "odoo.allow-http=true",
-        "odoo.allowed-hosts=127.0.0.1", "odoo.max-response-size=1MB", "odoo.response-timeout=20s", "odoo.connect-timeout=5s",
-        "mcp.request-timeout=2s", "mcp.tenant-rate-per-minute=1000000", "mcp.tenant-max-concurrent=64",
-        "mcp.max-in-flight=256", "mcp.client-rate-per-minute=10000000", "mcp.client-max-concurrent=256",
-        "mcp.unverified-rate-per-minute=1000000"})
-@interface LoopbackBridgeTest {
-}
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "odoo.allow-private-networks=true",
+            "odoo.allow-http=true",
+            "odoo.allowed-hosts=127.0.0.1",
+            "odoo.max-response-size=1MB",
+            "odoo.response-timeout=20s",
+            "odoo.connect-timeout=5s",
+            "mcp.request-timeout=2s",
+            "mcp.tenant-rate-per-minute=1000000",
+            "mcp.tenant-max-concurrent=64",
+            "mcp.max-in-flight=256",
+            "mcp.client-rate-per-minute=10000000",
+            "mcp.client-max-concurrent=256",
+            "mcp.unverified-rate-per-minute=1000000"
+        })
+@interface LoopbackBridgeTest {}

@@ -17,11 +17,9 @@ import java.util.List;
 final class RawHttp {
 
     /** The answer: status code (0 if none could be read) and everything received. */
-    record Answer(int status, String head, String body) {
-    }
+    record Answer(int status, String head, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Answer send(int port, String method, String target, List<byte[]> headerLines, byte[] body)
             throws IOException {
@@ -36,10 +34,12 @@ final class RawHttp {
         }
     }
 
-    private static void write(OutputStream out, int port, String method, String target, List<byte[]> headerLines,
-            byte[] body) throws IOException {
+    private static void write(
+            OutputStream out, int port, String method, String target, List<byte[]> headerLines, byte[] body)
+            throws IOException {
         out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                + "Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + "Content-Length: " + body.length + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         for (byte[] line : headerLines) {
             out.write(line);
             out.write(new byte[] {'\r', '\n'});

@@ -42,8 +42,11 @@ class RedisLimitBackendTests {
     }
 
     private RedisLimitBackend backend(String url, Duration lease) {
-        return open(new RedisLimitBackend(new RedisLink(new LimitBackendProperties(url, false, TIMEOUT),
-                Duration.ofMillis(200)), new TenantIds("redis-tests-hash-key-0123"), lease, TIMEOUT));
+        return open(new RedisLimitBackend(
+                new RedisLink(new LimitBackendProperties(url, false, TIMEOUT), Duration.ofMillis(200)),
+                new TenantIds("redis-tests-hash-key-0123"),
+                lease,
+                TIMEOUT));
     }
 
     private static LimitBackend.KeyCounters tenant(LimitBackend backend, String key, int perMinute, int max) {
@@ -76,7 +79,8 @@ class RedisLimitBackendTests {
         LimitBackend a = backend(redis.url(), Duration.ofMinutes(1));
         LimitBackend b = backend(redis.url(), Duration.ofMinutes(1));
         assertThat(a.firstUse("confirmation", "nonce-1", Duration.ofMinutes(5))).isTrue();
-        assertThat(b.firstUse("confirmation", "nonce-1", Duration.ofMinutes(5))).as("a replay to the other instance")
+        assertThat(b.firstUse("confirmation", "nonce-1", Duration.ofMinutes(5)))
+                .as("a replay to the other instance")
                 .isFalse();
         assertThat(a.firstUse("confirmation", "nonce-1", Duration.ofMinutes(5))).isFalse();
         assertThat(b.firstUse("other-scope", "nonce-1", Duration.ofMinutes(5))).isTrue();
@@ -100,7 +104,9 @@ class RedisLimitBackendTests {
         LimitBackend.Permit second = onA.acquire(Duration.ZERO);
         assertThat(first).isNotNull();
         assertThat(second).isNotNull();
-        assertThat(onB.acquire(Duration.ZERO)).as("the cap of 2 holds across instances").isNull();
+        assertThat(onB.acquire(Duration.ZERO))
+                .as("the cap of 2 holds across instances")
+                .isNull();
         CompletableFuture<LimitBackend.Permit> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return onB.acquire(Duration.ofSeconds(30));
@@ -125,7 +131,9 @@ class RedisLimitBackendTests {
         crashing.close(); // gone without releasing: its lease is all that is left in Redis
         LimitBackend.KeyCounters survivor = tenant(backend(redis.url(), Duration.ofSeconds(2)), "t", 100, 1);
         assertThat(survivor.acquire(Duration.ZERO)).isNull();
-        assertThat(survivor.acquire(Duration.ofSeconds(30))).as("free again once the lease ran out").isNotNull();
+        assertThat(survivor.acquire(Duration.ofSeconds(30)))
+                .as("free again once the lease ran out")
+                .isNotNull();
     }
 
     @Test
@@ -154,7 +162,8 @@ class RedisLimitBackendTests {
 
         redis.restart();
         await(() -> backend.state() == LimitBackend.State.REDIS);
-        assertThat(lines(output, "answers again: the limits are cluster-wide again")).isEqualTo(1);
+        assertThat(lines(output, "answers again: the limits are cluster-wide again"))
+                .isEqualTo(1);
         // Redis came back empty: a fresh shared bucket of 3
         assertThat(counters.tryConsume()).isZero();
         assertThat(counters.tryConsume()).isZero();
@@ -168,7 +177,9 @@ class RedisLimitBackendTests {
         redis.stop();
         RedisLimitBackend backend = backend(redis.url(), Duration.ofMinutes(1));
         assertThat(backend.state()).isEqualTo(LimitBackend.State.FALLBACK);
-        assertThat(tenant(backend, "t", 1, 1).tryConsume()).as("served under the local limits").isZero();
+        assertThat(tenant(backend, "t", 1, 1).tryConsume())
+                .as("served under the local limits")
+                .isZero();
         assertThat(output.getOut()).contains("does not answer");
         redis.restart();
         await(() -> backend.state() == LimitBackend.State.REDIS);
@@ -178,8 +189,10 @@ class RedisLimitBackendTests {
     void redisHoldsOnlyKeyedDigestsNeverTheClientsAddressOrTokenName() {
         RedisServer redis = open(RedisServer.start());
         LimitBackend backend = backend(redis.url(), Duration.ofMinutes(1));
-        backend.counters("client", "203.0.113.77", 10, 4, LimitBackend.Shared.RATE).tryConsume();
-        backend.counters("client", "token:acme-corp", 10, 4, LimitBackend.Shared.RATE).tryConsume();
+        backend.counters("client", "203.0.113.77", 10, 4, LimitBackend.Shared.RATE)
+                .tryConsume();
+        backend.counters("client", "token:acme-corp", 10, 4, LimitBackend.Shared.RATE)
+                .tryConsume();
         RedisClient client = RedisClient.create(redis.url());
         try (StatefulRedisConnection<String, String> raw = client.connect()) {
             List<String> keys = raw.sync().keys("*");
@@ -202,10 +215,16 @@ class RedisLimitBackendTests {
     @Test
     void redisWithoutASharedTenantHashKeyStopsTheStart() {
         LimitBackendConfiguration configuration = new LimitBackendConfiguration();
-        assertThatThrownBy(() -> configuration.limitBackend(new LimitBackendProperties("redis://127.0.0.1:1", false,
-                null), RequestLimitProperties.defaults(), new TenantIds(""))).hasMessageContaining("MCP_TENANT_HASH_KEY");
-        assertThat(configuration.limitBackend(LimitBackendProperties.none(), RequestLimitProperties.defaults(),
-                new TenantIds("")).state()).isEqualTo(LimitBackend.State.MEMORY);
+        assertThatThrownBy(() -> configuration.limitBackend(
+                        new LimitBackendProperties("redis://127.0.0.1:1", false, null),
+                        RequestLimitProperties.defaults(),
+                        new TenantIds("")))
+                .hasMessageContaining("MCP_TENANT_HASH_KEY");
+        assertThat(configuration
+                        .limitBackend(
+                                LimitBackendProperties.none(), RequestLimitProperties.defaults(), new TenantIds(""))
+                        .state())
+                .isEqualTo(LimitBackend.State.MEMORY);
     }
 
     private static long lines(CapturedOutput output, String text) {

@@ -26,9 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  * is cut off once {@code MCP_REQUEST_BODY_TIMEOUT} has passed, and bodies held at once are bounded by
  * {@code MCP_MAX_REQUEST_BYTES_IN_FLIGHT}. One slot in flight, so any slot a trickler held would show.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.address=127.0.0.1",
-        "mcp.max-in-flight=1", "mcp.request-body-timeout=3s", "mcp.max-request-size=4KB",
-        "mcp.max-request-bytes-in-flight=8KB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "mcp.max-in-flight=1",
+            "mcp.request-body-timeout=3s",
+            "mcp.max-request-size=4KB",
+            "mcp.max-request-bytes-in-flight=8KB"
+        })
 class RequestBodyFilterTests {
 
     private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
@@ -56,7 +62,8 @@ class RequestBodyFilterTests {
             assertThat(seconds).as("seconds until the trickler was answered").isLessThan(20);
             // not drained: the connection is closed at the trickler's next byte, not kept open while it trickles
             trickler.closed().get(15, TimeUnit.SECONDS);
-            System.out.printf("trickler answered 408 after %.1f s (timeout 3 s), connection closed after %.1f s%n",
+            System.out.printf(
+                    "trickler answered 408 after %.1f s (timeout 3 s), connection closed after %.1f s%n",
                     seconds, (System.nanoTime() - start) / 1e9);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> filter.availableBytes() == 8192);
@@ -64,7 +71,8 @@ class RequestBodyFilterTests {
 
     @Test
     void pastTheByteBudgetABodyIsRefusedWith503UntilBytesAreGivenBack() throws Exception {
-        try (Trickler first = new Trickler(port, 4096); Trickler second = new Trickler(port, 4096)) {
+        try (Trickler first = new Trickler(port, 4096);
+                Trickler second = new Trickler(port, 4096)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> filter.availableBytes() == 0);
             RawHttp.Answer refused = ping();
             assertThat(refused.status()).isEqualTo(503);
@@ -82,7 +90,8 @@ class RequestBodyFilterTests {
     @Test
     void aBodyLargerThanTheLimitIsRefusedWith413WhetherDeclaredOrChunked() throws Exception {
         byte[] big = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(5000)
-                + "\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         RawHttp.Answer declared = RawHttp.send(port, "POST", "/mcp", headers(), big);
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.body()).contains("MCP_MAX_REQUEST_SIZE");
@@ -91,8 +100,9 @@ class RequestBodyFilterTests {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n"
-                    + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n\r\n"
-                    + Integer.toHexString(big.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n\r\n"
+                            + Integer.toHexString(big.length) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(big);
             out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -129,21 +139,23 @@ class RequestBodyFilterTests {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json, text/event-stream\r\nContent-Length: " + length + "\r\n\r\n")
+                            + "Accept: application/json, text/event-stream\r\nContent-Length: " + length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            sender = new Thread(() -> {
-                try {
-                    // like an attacker, go on sending after the answer, until the connection is closed
-                    for (int i = 0; i < Math.min(length, 600) && !closed.isDone(); i++) {
-                        out.write(' ');
-                        out.flush();
-                        Thread.sleep(100);
-                    }
-                } catch (IOException | InterruptedException stopped) {
-                    // cut off by the server, or closed by the test
-                }
-            }, "trickler");
+            sender = new Thread(
+                    () -> {
+                        try {
+                            // like an attacker, go on sending after the answer, until the connection is closed
+                            for (int i = 0; i < Math.min(length, 600) && !closed.isDone(); i++) {
+                                out.write(' ');
+                                out.flush();
+                                Thread.sleep(100);
+                            }
+                        } catch (IOException | InterruptedException stopped) {
+                            // cut off by the server, or closed by the test
+                        }
+                    },
+                    "trickler");
             sender.setDaemon(true);
             sender.start();
             Thread reader = new Thread(this::readAnswer, "trickler-reader");

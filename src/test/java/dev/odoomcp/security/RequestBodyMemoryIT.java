@@ -47,21 +47,34 @@ class RequestBodyMemoryIT {
 
     static final int CLIENTS = Integer.getInteger("mcp.bodies.clients", 128);
     static final int BODY_BYTES = 1 << 20;
-    private static final Path JDK = Path.of(System.getenv().getOrDefault("JDK25_HOME",
-            "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    private static final Path JDK =
+            Path.of(System.getenv().getOrDefault("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
     @Test
     void survivesManyConcurrentLargestBodiesOnTheContainersHeap(@TempDir Path work) throws Exception {
         assumeTrue(Files.isExecutable(JDK.resolve("bin/java")), "JDK 25 not found at " + JDK);
         List<String> options = new ArrayList<>(containerJvmOptions());
         options.add("-Xmx256m");
-        ServerProcess.Launch launch = new ServerProcess.Launch(JDK.resolve("bin/java"),
+        ServerProcess.Launch launch = new ServerProcess.Launch(
+                JDK.resolve("bin/java"),
                 List.of("-cp", System.getProperty("java.class.path"), "dev.odoomcp.OdooMcpBridgeApplication"));
         CountDownLatch release = new CountDownLatch(1);
         try (RawStub silentOdoo = new RawStub((socket, head, stub) -> release.await(3, TimeUnit.MINUTES));
-                ServerProcess server = ServerProcess.start(launch, options, Map.of("LOG_FORMAT", "",
-                        "ODOO_ALLOW_PRIVATE_NETWORKS", "true", "ODOO_ALLOW_HTTP", "true", "ODOO_ALLOWED_HOSTS",
-                        "127.0.0.1", "MCP_TENANT_RATE_PER_MINUTE", "100000"), work.resolve("server.log"))) {
+                ServerProcess server = ServerProcess.start(
+                        launch,
+                        options,
+                        Map.of(
+                                "LOG_FORMAT",
+                                "",
+                                "ODOO_ALLOW_PRIVATE_NETWORKS",
+                                "true",
+                                "ODOO_ALLOW_HTTP",
+                                "true",
+                                "ODOO_ALLOWED_HOSTS",
+                                "127.0.0.1",
+                                "MCP_TENANT_RATE_PER_MINUTE",
+                                "100000"),
+                        work.resolve("server.log"))) {
             server.awaitHealthy(Duration.ofSeconds(90));
             double rssBefore = server.peakRssMb();
             URI mcp = server.mcp();
@@ -77,24 +90,33 @@ class RequestBodyMemoryIT {
                     answers.add(clients.submit(() -> send(mcp.getPort(), tenant, body, lastByte, answered)));
                 }
                 // every accepted call is now waiting on the silent Odoo with its body and tree held
-                await().atMost(Duration.ofMinutes(2)).until(() -> !server.isAlive()
-                        || answered.get() + silentOdoo.connections() >= CLIENTS);
+                await().atMost(Duration.ofMinutes(2))
+                        .until(() -> !server.isAlive() || answered.get() + silentOdoo.connections() >= CLIENTS);
                 double rssHeld = server.peakRssMb();
-                assertThat(server.isAlive()).as("the server process survived; its log:\n%s", server.tail()).isTrue();
+                assertThat(server.isAlive())
+                        .as("the server process survived; its log:\n%s", server.tail())
+                        .isTrue();
                 int waiting = silentOdoo.connections();
                 release.countDown();
                 Map<Integer, Integer> statuses = new TreeMap<>();
                 for (Future<Integer> answer : answers) {
                     statuses.merge(answer.get(3, TimeUnit.MINUTES), 1, Integer::sum);
                 }
-                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        mcp.resolve("/health")).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(mcp.resolve("/health"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).isEqualTo(200);
-                assertThat(statuses.getOrDefault(200, 0)).as("some calls were served: %s", statuses).isPositive();
-                System.out.printf("%d concurrent %d-byte tools/call bodies on a 256 MB heap: %d held at the silent Odoo "
-                        + "at once; answers by HTTP status (0 = connection closed before an answer) %s; peak RSS %.0f MB "
-                        + "(%.0f MB before)%n", CLIENTS, BODY_BYTES, waiting, statuses, rssHeld, rssBefore);
+                assertThat(statuses.getOrDefault(200, 0))
+                        .as("some calls were served: %s", statuses)
+                        .isPositive();
+                System.out.printf(
+                        "%d concurrent %d-byte tools/call bodies on a 256 MB heap: %d held at the silent Odoo "
+                                + "at once; answers by HTTP status (0 = connection closed before an answer) %s; peak RSS %.0f MB "
+                                + "(%.0f MB before)%n",
+                        CLIENTS, BODY_BYTES, waiting, statuses, rssHeld, rssBefore);
             } finally {
                 release.countDown();
                 clients.shutdownNow();
@@ -105,9 +127,13 @@ class RequestBodyMemoryIT {
     /** The Dockerfile's JAVA_TOOL_OPTIONS without the heap percentage (replaced by a fixed heap). */
     private static List<String> containerJvmOptions() throws IOException {
         String line = Files.readAllLines(Path.of("Dockerfile")).stream()
-                .filter(l -> l.startsWith("ENV JAVA_TOOL_OPTIONS=")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("ENV JAVA_TOOL_OPTIONS="))
+                .findFirst()
+                .orElseThrow();
         String value = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
-        return Arrays.stream(value.split(" ")).filter(o -> !o.startsWith("-XX:MaxRAMPercentage")).toList();
+        return Arrays.stream(value.split(" "))
+                .filter(o -> !o.startsWith("-XX:MaxRAMPercentage"))
+                .toList();
     }
 
     /** The HTTP status of the answer, or 0 when the connection was closed before one could be read. */
@@ -118,9 +144,12 @@ class RequestBodyMemoryIT {
             OutputStream out = socket.getOutputStream();
             boolean written = true;
             try {
-                out.write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
-                        + "Accept: application/json, text/event-stream\r\n" + tenantHeaders + "Content-Length: "
-                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(
+                        ("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                                        + "Accept: application/json, text/event-stream\r\n" + tenantHeaders
+                                        + "Content-Length: "
+                                        + body.length + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 out.write(body, 0, body.length - 1);
                 out.flush();
             } catch (IOException refusedEarly) {

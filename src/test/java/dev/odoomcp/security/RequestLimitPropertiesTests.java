@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-
-import java.util.Map;
 
 class RequestLimitPropertiesTests {
 
@@ -26,9 +25,18 @@ class RequestLimitPropertiesTests {
     @Test
     void environmentVariablesBind() {
         StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env", Map.of(
-                "MCP_TENANT_RATE_PER_MINUTE", "60", "MCP_TENANT_MAX_CONCURRENT", "2", "MCP_MAX_IN_FLIGHT", "100",
-                "MCP_REQUEST_TIMEOUT", "15s")));
+        env.getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "env",
+                        Map.of(
+                                "MCP_TENANT_RATE_PER_MINUTE",
+                                "60",
+                                "MCP_TENANT_MAX_CONCURRENT",
+                                "2",
+                                "MCP_MAX_IN_FLIGHT",
+                                "100",
+                                "MCP_REQUEST_TIMEOUT",
+                                "15s")));
         RequestLimitProperties limits = Binder.get(env).bindOrCreate("mcp", RequestLimitProperties.class);
         assertThat(limits.tenantRatePerMinute()).isEqualTo(60);
         assertThat(limits.tenantMaxConcurrent()).isEqualTo(2);
@@ -38,11 +46,14 @@ class RequestLimitPropertiesTests {
 
     @Test
     void badValuesNameTheirVariable() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new RequestLimitProperties(0, null, null, null, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RequestLimitProperties(0, null, null, null, null))
                 .withMessageContaining("MCP_TENANT_RATE_PER_MINUTE");
-        assertThatIllegalArgumentException().isThrownBy(() -> new RequestLimitProperties(null, -1, null, null, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RequestLimitProperties(null, -1, null, null, null))
                 .withMessageContaining("MCP_TENANT_MAX_CONCURRENT");
-        assertThatIllegalArgumentException().isThrownBy(() -> new RequestLimitProperties(null, null, 0, null, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RequestLimitProperties(null, null, 0, null, null))
                 .withMessageContaining("MCP_MAX_IN_FLIGHT");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RequestLimitProperties(null, null, null, Duration.ZERO, null))
@@ -50,7 +61,8 @@ class RequestLimitPropertiesTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RequestLimitProperties(null, null, null, Duration.ofHours(2), null))
                 .withMessageContaining("MCP_REQUEST_TIMEOUT");
-        assertThatIllegalArgumentException().isThrownBy(() -> new RequestLimitProperties(null, null, null, null, 1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RequestLimitProperties(null, null, null, null, 1))
                 .withMessageContaining("MCP_MAX_TRACKED_TENANTS");
     }
 }

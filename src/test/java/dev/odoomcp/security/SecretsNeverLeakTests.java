@@ -26,10 +26,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * requests, the key misplaced in the URL, and every actuator endpoint. Neither secret may appear
  * anywhere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1", "odoo.allow-private-networks=true", "odoo.allow-http=true",
-        "mcp.access-tokens=ops:" + SecretsNeverLeakTests.TOKEN, "mcp.tenant-rate-per-minute=12",
-        "logging.level.dev.odoomcp=DEBUG", "management.endpoints.web.exposure.include=*"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "odoo.allow-private-networks=true",
+            "odoo.allow-http=true",
+            "mcp.access-tokens=ops:" + SecretsNeverLeakTests.TOKEN,
+            "mcp.tenant-rate-per-minute=12",
+            "logging.level.dev.odoomcp=DEBUG",
+            "management.endpoints.web.exposure.include=*"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverLeakTests {
 
@@ -44,28 +51,41 @@ class SecretsNeverLeakTests {
     @Test
     void neitherTheApiKeyNorTheAccessTokenAppearsInAnyAnswerOrLogLine(CapturedOutput output) throws IOException {
         McpClient bridge = McpClient.at(port);
-        try (FakeOdoo v18 = FakeOdoo.builder().version("18.0")
-                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start();
-                FakeOdoo v19 = FakeOdoo.builder().version("19.0")
-                        .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY)).start()) {
+        try (FakeOdoo v18 = FakeOdoo.builder()
+                        .version("18.0")
+                        .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                        .start();
+                FakeOdoo v19 = FakeOdoo.builder()
+                        .version("19.0")
+                        .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", KEY))
+                        .start()) {
             for (FakeOdoo odoo : List.of(v18, v19)) {
                 Map<String, String> ok = withToken(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY));
-                expectSuccess(bridge.callTool("search_records", "{\"model\":\"res.partner\",\"limit\":3}", ok),
+                expectSuccess(
+                        bridge.callTool("search_records", "{\"model\":\"res.partner\",\"limit\":3}", ok),
                         "acme.example.com");
                 expectSuccess(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", ok), "\"count\":18");
                 expectToolError(bridge.callTool("search_records", "{\"model\":\"no.such.model\"}", ok));
                 expectToolError(bridge.callTool("search_records", "{\"model\":\"res.partner\",\"limit\":\"x\"}", ok));
-                expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", withToken(
-                        McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY + "-wrong"))));
-                expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", withToken(
-                        McpClient.odoo(odoo.baseUrl(), "nosuchdb", "admin", KEY))));
+                expectToolError(bridge.callTool(
+                        "count_records",
+                        "{\"model\":\"res.partner\"}",
+                        withToken(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY + "-wrong"))));
+                expectToolError(bridge.callTool(
+                        "count_records",
+                        "{\"model\":\"res.partner\"}",
+                        withToken(McpClient.odoo(odoo.baseUrl(), "nosuchdb", "admin", KEY))));
             }
             faultWithTraceback(bridge, v18);
             keyMisplacedInTheUrl(bridge, v18);
             overTheRate(bridge, v19);
             // another tenant is not affected by the one over its rate
-            expectSuccess(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
-                    withToken(McpClient.odoo(v18.baseUrl(), "acme", "admin", KEY))), "\"count\":18");
+            expectSuccess(
+                    bridge.callTool(
+                            "count_records",
+                            "{\"model\":\"res.partner\"}",
+                            withToken(McpClient.odoo(v18.baseUrl(), "acme", "admin", KEY))),
+                    "\"count\":18");
             badAccessTokens(bridge, v18);
             malformedRequests(bridge, v18);
             actuator(bridge);
@@ -81,16 +101,19 @@ class SecretsNeverLeakTests {
         odoo.override("/xmlrpc/2/object", exchange -> {
             exchange.getRequestBody().readAllBytes();
             byte[] fault = ("<?xml version='1.0'?><methodResponse><fault><value><struct><member><name>faultCode</name>"
-                    + "<value><int>1</int></value></member><member><name>faultString</name><value><string>"
-                    + "Traceback (most recent call last):\n  File \"/opt/odoo/odoo/service/model.py\", line 56, in "
-                    + "dispatch\nValueError: Invalid field 'x' on model 'res.partner'</string></value></member>"
-                    + "</struct></value></fault></methodResponse>").getBytes(StandardCharsets.UTF_8);
+                            + "<value><int>1</int></value></member><member><name>faultString</name><value><string>"
+                            + "Traceback (most recent call last):\n  File \"/opt/odoo/odoo/service/model.py\", line 56, in "
+                            + "dispatch\nValueError: Invalid field 'x' on model 'res.partner'</string></value></member>"
+                            + "</struct></value></fault></methodResponse>")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml");
             exchange.sendResponseHeaders(200, fault.length);
             exchange.getResponseBody().write(fault);
         });
         try {
-            McpClient.Reply reply = expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
+            McpClient.Reply reply = expectToolError(bridge.callTool(
+                    "count_records",
+                    "{\"model\":\"res.partner\"}",
                     withToken(McpClient.odoo(odoo.baseUrl(), "acme", "admin", KEY))));
             assertThat(reply.text()).contains("Invalid field").doesNotContain("/opt/odoo");
         } finally {
@@ -100,10 +123,14 @@ class SecretsNeverLeakTests {
 
     private void keyMisplacedInTheUrl(McpClient bridge, FakeOdoo odoo) {
         URI withUserInfo = URI.create("http://admin:" + KEY + "@127.0.0.1:" + odoo.port());
-        expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
+        expectToolError(bridge.callTool(
+                "count_records",
+                "{\"model\":\"res.partner\"}",
                 withToken(McpClient.odoo(withUserInfo, "acme", "admin", KEY))));
         URI withQuery = URI.create(odoo.baseUrl() + "/?key=" + KEY);
-        expectToolError(bridge.callTool("count_records", "{\"model\":\"res.partner\"}",
+        expectToolError(bridge.callTool(
+                "count_records",
+                "{\"model\":\"res.partner\"}",
                 withToken(McpClient.odoo(withQuery, "acme", "admin", KEY))));
     }
 
@@ -114,7 +141,9 @@ class SecretsNeverLeakTests {
             last = record(bridge.callTool("count_records", "{\"model\":\"res.partner\"}", headers));
         }
         assertThat(last.isToolError()).as(last.body()).isTrue();
-        assertThat(last.text()).startsWith("Rate limit for this Odoo database reached (12 calls per minute, MCP_TENANT_RATE_PER_MINUTE); retry in ");
+        assertThat(last.text())
+                .startsWith(
+                        "Rate limit for this Odoo database reached (12 calls per minute, MCP_TENANT_RATE_PER_MINUTE); retry in ");
     }
 
     private void badAccessTokens(McpClient bridge, FakeOdoo odoo) {
@@ -127,7 +156,8 @@ class SecretsNeverLeakTests {
         }
         Map<String, String> bearer = new LinkedHashMap<>(odooHeaders);
         bearer.put("Authorization", "Bearer " + TOKEN + "-nope");
-        assertThat(record(bridge.callTool("count_records", "{}", bearer)).status()).isEqualTo(401);
+        assertThat(record(bridge.callTool("count_records", "{}", bearer)).status())
+                .isEqualTo(401);
     }
 
     private void malformedRequests(McpClient bridge, FakeOdoo odoo) {
@@ -136,8 +166,8 @@ class SecretsNeverLeakTests {
         record(bridge.post("[1,2,3]", headers));
         record(bridge.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}", headers));
         // (a tool name or id the caller sends is echoed back to that caller, as JSON-RPC requires: not a leak)
-        record(bridge.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}",
-                headers));
+        record(bridge.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}", headers));
         record(bridge.post("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"nope\"}", headers));
         Map<String, String> wrongType = new LinkedHashMap<>(headers);
         wrongType.put("Content-Type", "text/plain");
@@ -151,14 +181,28 @@ class SecretsNeverLeakTests {
     }
 
     private void actuator(McpClient bridge) {
-        for (String path : List.of("/health", "/actuator", "/actuator/health", "/actuator/info", "/actuator/env",
-                "/actuator/configprops", "/actuator/beans", "/actuator/metrics", "/actuator/loggers",
-                "/actuator/threaddump", "/actuator/prometheus", "/actuator/mappings", "/actuator/conditions")) {
+        for (String path : List.of(
+                "/health",
+                "/actuator",
+                "/actuator/health",
+                "/actuator/info",
+                "/actuator/env",
+                "/actuator/configprops",
+                "/actuator/beans",
+                "/actuator/metrics",
+                "/actuator/loggers",
+                "/actuator/threaddump",
+                "/actuator/prometheus",
+                "/actuator/mappings",
+                "/actuator/conditions")) {
             record(bridge.get(path));
         }
         // The metrics themselves, read with the token: they count the rate limit, and hold no secret.
-        McpClient.Reply metrics = record(bridge.send(java.net.http.HttpRequest.newBuilder(
-                bridge.base().resolve("/actuator/prometheus")).header("X-MCP-Token", TOKEN).GET().build()));
+        McpClient.Reply metrics = record(
+                bridge.send(java.net.http.HttpRequest.newBuilder(bridge.base().resolve("/actuator/prometheus"))
+                        .header("X-MCP-Token", TOKEN)
+                        .GET()
+                        .build()));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("mcp_rate_limited_total\\{[^}]*reason=\"tenant_rate\"\\} [1-9]");
     }

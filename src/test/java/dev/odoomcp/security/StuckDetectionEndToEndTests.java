@@ -1,11 +1,11 @@
 package dev.odoomcp.security;
 
-import dev.odoomcp.testing.McpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.odoomcp.testing.FakeOdoo;
 import dev.odoomcp.testing.FakeOdooDatasets;
+import dev.odoomcp.testing.McpClient;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -29,17 +29,25 @@ import org.springframework.context.annotation.Bean;
  * request, and its in-flight slot, waited for the lookup. The stub resolver answers only
  * {@value #SLOW_HOST} (with 127.0.0.1) and IP literals; no real DNS is asked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1", "odoo.allow-private-networks=true", "odoo.allow-http=true",
-        "odoo.allowed-hosts=127.0.0.1," + StuckDetectionEndToEndTests.SLOW_HOST, "mcp.request-timeout=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "odoo.allow-private-networks=true",
+            "odoo.allow-http=true",
+            "odoo.allowed-hosts=127.0.0.1," + StuckDetectionEndToEndTests.SLOW_HOST,
+            "mcp.request-timeout=2s"
+        })
 class StuckDetectionEndToEndTests {
 
     static final String SLOW_HOST = "slow-dns.test";
 
     @LocalServerPort
     int port;
+
     @Autowired
     TenantCallGuard guard;
+
     @Autowired
     SlowDns dns;
 
@@ -95,8 +103,10 @@ class StuckDetectionEndToEndTests {
 
     @Test
     void theDeadlineEndsTheRequestWhileDetectionIsStuckInANameLookup() throws Exception {
-        try (FakeOdoo odoo = FakeOdoo.builder().version("18.0")
-                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", HostileOdooEndToEndTests.KEY)).start()) {
+        try (FakeOdoo odoo = FakeOdoo.builder()
+                .version("18.0")
+                .database("acme", FakeOdooDatasets.demoCompany("acme", "admin", HostileOdooEndToEndTests.KEY))
+                .start()) {
             URI url = URI.create("http://" + SLOW_HOST + ":" + odoo.port());
             McpClient bridge = McpClient.at(port);
             CompletableFuture<McpClient.Reply> call = CompletableFuture.supplyAsync(() -> bridge.callTool(
@@ -106,7 +116,9 @@ class StuckDetectionEndToEndTests {
                 assertThat(reply.status()).isEqualTo(200);
                 assertThat(reply.isToolError()).as(reply.body()).isTrue();
                 assertThat(reply.text()).contains("did not finish within 2 s");
-                assertThat(dns.stuck()).as("the worker is still inside the lookup").isEqualTo(1);
+                assertThat(dns.stuck())
+                        .as("the worker is still inside the lookup")
+                        .isEqualTo(1);
             } finally {
                 dns.release();
             }

@@ -18,8 +18,8 @@ class TenantCallGuardTests {
     private final List<LimitReason> refusals = new CopyOnWriteArrayList<>();
 
     private TenantCallGuard guard(int perMinute, Duration timeout) {
-        return new TenantCallGuard(new RequestLimitProperties(perMinute, 2, null, timeout, null), aborted::add,
-                refusals::add);
+        return new TenantCallGuard(
+                new RequestLimitProperties(perMinute, 2, null, timeout, null), aborted::add, refusals::add);
     }
 
     /** A call of a known-good caller of {@code tenant}. */
@@ -33,8 +33,9 @@ class TenantCallGuardTests {
         assertThat(guard.call(keys("t"), () -> "done")).isEqualTo("done");
         IllegalStateException failure = new IllegalStateException("tool failed");
         assertThatThrownBy(() -> guard.call(keys("t"), () -> {
-            throw failure;
-        })).isSameAs(failure);
+                    throw failure;
+                }))
+                .isSameAs(failure);
         assertThat(guard.running()).isZero();
         assertThat(refusals).isEmpty();
     }
@@ -53,25 +54,27 @@ class TenantCallGuardTests {
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         assertThatThrownBy(() -> guard.call(keys("t"), () -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            } finally {
-                finished.countDown();
-            }
-            return null;
-        })).isInstanceOfSatisfying(LimitExceededException.class, e -> {
-            assertThat(e.reason()).isEqualTo(LimitReason.DEADLINE);
-            assertThat(e.getMessage()).startsWith("The call did not finish within 200 ms");
-        });
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        interrupted.set(true);
+                    } finally {
+                        finished.countDown();
+                    }
+                    return null;
+                }))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(LimitReason.DEADLINE);
+                    assertThat(e.getMessage()).startsWith("The call did not finish within 200 ms");
+                });
         assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(interrupted).isTrue();
         assertThat(aborted).hasSize(1);
         assertThat(refusals).containsExactly(LimitReason.DEADLINE);
         await().atMost(Duration.ofSeconds(10)).until(() -> guard.running() == 0);
         // the tenant's concurrency permits came back: two more calls may run together
-        assertThat(guard.call(keys("t"), () -> guard.call(keys("t"), () -> "nested"))).isEqualTo("nested");
+        assertThat(guard.call(keys("t"), () -> guard.call(keys("t"), () -> "nested")))
+                .isEqualTo("nested");
     }
 
     @Test
@@ -80,7 +83,8 @@ class TenantCallGuardTests {
         guard.call(keys("t"), () -> 1);
         AtomicBoolean ran = new AtomicBoolean();
         assertThatThrownBy(() -> guard.call(keys("t"), () -> ran.getAndSet(true)))
-                .isInstanceOfSatisfying(LimitExceededException.class,
+                .isInstanceOfSatisfying(
+                        LimitExceededException.class,
                         e -> assertThat(e.reason()).isEqualTo(LimitReason.TENANT_RATE));
         assertThat(ran).isFalse();
         assertThat(refusals).containsExactly(LimitReason.TENANT_RATE);
@@ -98,14 +102,18 @@ class TenantCallGuardTests {
         // the company's own users still have their whole budget
         assertThat(guard.call(keys("acme"), () -> 1)).isEqualTo(1);
         assertThat(guard.call(keys("acme"), () -> 2)).isEqualTo(2);
-        assertThatThrownBy(() -> guard.call(keys("acme"), () -> 3)).isInstanceOfSatisfying(
-                LimitExceededException.class, e -> assertThat(e.reason()).isEqualTo(LimitReason.TENANT_RATE));
+        assertThatThrownBy(() -> guard.call(keys("acme"), () -> 3))
+                .isInstanceOfSatisfying(
+                        LimitExceededException.class,
+                        e -> assertThat(e.reason()).isEqualTo(LimitReason.TENANT_RATE));
     }
 
     @Test
     void oneClientRotatingCredentialsRunsOutOfItsOwnUnverifiedBudget() {
-        TenantCallGuard guard = new TenantCallGuard(new RequestLimitProperties(1000, 8, null, Duration.ofSeconds(30),
-                null, Duration.ZERO, null, null, 5), aborted::add, refusals::add);
+        TenantCallGuard guard = new TenantCallGuard(
+                new RequestLimitProperties(1000, 8, null, Duration.ofSeconds(30), null, Duration.ZERO, null, null, 5),
+                aborted::add,
+                refusals::add);
         for (int i = 0; i < 5; i++) {
             int n = i;
             guard.call(new CallKeys("db-" + n, "key-" + n, "ip:203.0.113.9", () -> false), () -> n);
@@ -116,42 +124,52 @@ class TenantCallGuardTests {
                     assertThat(e.getMessage()).contains("MCP_UNVERIFIED_RATE_PER_MINUTE");
                 });
         // another client is not affected
-        assertThat(guard.call(new CallKeys("db-6", "key-6", "ip:198.51.100.7", () -> false), () -> 6)).isEqualTo(6);
+        assertThat(guard.call(new CallKeys("db-6", "key-6", "ip:198.51.100.7", () -> false), () -> 6))
+                .isEqualTo(6);
     }
 
     @Test
     void oneClientRotatingDatabasesRunsOutOfItsClientBudget() {
-        TenantCallGuard guard = new TenantCallGuard(new RequestLimitProperties(1000, 8, null, Duration.ofSeconds(30),
-                null, Duration.ZERO, 3, null, null), aborted::add, refusals::add);
+        TenantCallGuard guard = new TenantCallGuard(
+                new RequestLimitProperties(1000, 8, null, Duration.ofSeconds(30), null, Duration.ZERO, 3, null, null),
+                aborted::add,
+                refusals::add);
         for (int i = 0; i < 3; i++) {
             guard.call(new CallKeys("db-" + i, "key", "token:acme", () -> true), () -> 0);
         }
         assertThatThrownBy(() -> guard.call(new CallKeys("db-9", "key", "token:acme", () -> true), () -> 0))
-                .isInstanceOfSatisfying(LimitExceededException.class,
+                .isInstanceOfSatisfying(
+                        LimitExceededException.class,
                         e -> assertThat(e.reason()).isEqualTo(LimitReason.CLIENT_RATE));
-        assertThat(guard.call(new CallKeys("db-9", "key", "token:other", () -> true), () -> 1)).isEqualTo(1);
+        assertThat(guard.call(new CallKeys("db-9", "key", "token:other", () -> true), () -> 1))
+                .isEqualTo(1);
     }
 
     @Test
     void aBurstOfNewCallsLogsInOnceAndTheRestRunAsVerified() throws Exception {
         // the default tenant concurrency (8): a burst of 16 of one company's users must queue, not fail
-        TenantCallGuard guard = new TenantCallGuard(new RequestLimitProperties(1000, null, null, Duration.ofSeconds(30),
-                null, Duration.ofSeconds(20), null, null, 1), aborted::add, refusals::add);
+        TenantCallGuard guard = new TenantCallGuard(
+                new RequestLimitProperties(
+                        1000, null, null, Duration.ofSeconds(30), null, Duration.ofSeconds(20), null, null, 1),
+                aborted::add,
+                refusals::add);
         AtomicBoolean loggedIn = new AtomicBoolean();
         java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
         CallKeys fresh = new CallKeys("acme", "new-user", "ip:127.0.0.1", loggedIn::get);
         java.util.concurrent.ExecutorService users = java.util.concurrent.Executors.newFixedThreadPool(16);
         List<java.util.concurrent.CompletableFuture<String>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> guard.call(fresh, () -> {
-                if (!loggedIn.get()) {
-                    logins.incrementAndGet();
-                    sleep(50);
-                    loggedIn.set(true);
-                }
-                sleep(20);
-                return "ok";
-            }), users));
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> guard.call(fresh, () -> {
+                        if (!loggedIn.get()) {
+                            logins.incrementAndGet();
+                            sleep(50);
+                            loggedIn.set(true);
+                        }
+                        sleep(20);
+                        return "ok";
+                    }),
+                    users));
         }
         for (var call : calls) {
             assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo("ok");

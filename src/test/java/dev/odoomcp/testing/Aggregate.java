@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 record Aggregate(String key, FieldSpec field, String function) {
 
-    private static final Set<String> FUNCTIONS = Set.of("sum", "avg", "min", "max", "count", "count_distinct",
-            "bool_and", "bool_or", "array_agg");
+    private static final Set<String> FUNCTIONS =
+            Set.of("sum", "avg", "min", "max", "count", "count_distinct", "bool_and", "bool_or", "array_agg");
     private static final Pattern PLAIN = Pattern.compile("(\\w+)(?::(\\w+))?");
     private static final Pattern ALIASED = Pattern.compile("(\\w+):(\\w+)\\((\\w+)\\)");
 
@@ -33,7 +33,8 @@ record Aggregate(String key, FieldSpec field, String function) {
                 out.add(of(t, aliased.group(1), aliased.group(3), aliased.group(2), spec));
             } else if (plain.matches()) {
                 FieldSpec f = field(t, plain.group(1), spec);
-                boolean grouped = groupbys.stream().anyMatch(g -> g.field().name().equals(f.name()));
+                boolean grouped =
+                        groupbys.stream().anyMatch(g -> g.field().name().equals(f.name()));
                 String fn = plain.group(2) != null ? plain.group(2) : f.isNumeric() ? "sum" : null;
                 if (fn != null && !grouped && !f.name().equals("id")) {
                     out.add(of(t, f.name(), f.name(), fn, spec));
@@ -72,8 +73,10 @@ record Aggregate(String key, FieldSpec field, String function) {
     private static FieldSpec field(Table t, String name, String spec) {
         FieldSpec f = t.field(name);
         if (f == null) {
-            throw OdooFault.application("ValueError", "Invalid field " + Py.repr(name) + " on model "
-                    + Py.repr(t.model()) + " for " + Py.repr(spec) + ".");
+            throw OdooFault.application(
+                    "ValueError",
+                    "Invalid field " + Py.repr(name) + " on model " + Py.repr(t.model()) + " for " + Py.repr(spec)
+                            + ".");
         }
         return f;
     }
@@ -91,10 +94,21 @@ record Aggregate(String key, FieldSpec field, String function) {
         return switch (function) {
             case "count" -> (long) present.size();
             case "count_distinct" -> (long) new LinkedHashSet<>(present).size();
-            case "sum" -> integral ? (Object) present.stream().mapToLong(v -> ((Number) v).longValue()).sum()
-                    : (Object) present.stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
-            case "avg" -> present.isEmpty() ? false
-                    : present.stream().mapToDouble(v -> ((Number) v).doubleValue()).average().orElse(0);
+            case "sum" ->
+                integral
+                        ? (Object) present.stream()
+                                .mapToLong(v -> ((Number) v).longValue())
+                                .sum()
+                        : (Object) present.stream()
+                                .mapToDouble(v -> ((Number) v).doubleValue())
+                                .sum();
+            case "avg" ->
+                present.isEmpty()
+                        ? false
+                        : present.stream()
+                                .mapToDouble(v -> ((Number) v).doubleValue())
+                                .average()
+                                .orElse(0);
             case "min" -> present.stream().min(Order::compareValues).orElse(false);
             case "max" -> present.stream().max(Order::compareValues).orElse(false);
             case "bool_and" -> values.stream().allMatch(Boolean.TRUE::equals);

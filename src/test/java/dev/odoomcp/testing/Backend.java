@@ -14,7 +14,12 @@ record Backend(OdooVersion version, Map<String, FakeDatabase> databases, CallLog
     }
 
     /** Checks access and runs {@code def} on arguments bound by {@link Methods#bind}; the result may be null (Python None). */
-    Object run(FakeDatabase db, UserSpec user, Methods.MethodDef def, String model, List<Long> ids,
+    Object run(
+            FakeDatabase db,
+            UserSpec user,
+            Methods.MethodDef def,
+            String model,
+            List<Long> ids,
             Map<String, Object> args) {
         db.lock().lock();
         try {

@@ -10,8 +10,7 @@ import java.util.Map;
 /** The standard ORM methods every fake model answers, bound against the signatures of {@link Signatures}. */
 final class Builtins {
 
-    private Builtins() {
-    }
+    private Builtins() {}
 
     /** {@code model.method} on {@code v}: its signature from {@link Signatures} and the fake's implementation. */
     static MethodDef find(String method, String model, OdooVersion v) {
@@ -22,20 +21,28 @@ final class Builtins {
         return switch (method) {
             case "search_read" -> model(method, sig, "read", Builtins::searchRead);
             case "search" -> model(method, sig, "read", c -> search(c));
-            case "search_count" -> model(method, sig, "read", c -> (long) search(c).size());
-            case "read" -> records(method, sig, "read", c -> c.orm().read(c.table(), c.ids(), strings(c.arg("fields"))));
+            case "search_count" ->
+                model(method, sig, "read", c -> (long) search(c).size());
+            case "read" ->
+                records(method, sig, "read", c -> c.orm().read(c.table(), c.ids(), strings(c.arg("fields"))));
             case "create" -> model(method, sig, "create", Builtins::create);
-            case "write" -> records(method, sig, "write", c -> {
-                c.orm().writes().write(c.table(), c.ids(), Values.map(c.arg("vals")));
-                return true;
-            });
-            case "unlink" -> records(method, sig, "unlink", c -> {
-                c.orm().writes().unlink(c.table(), c.ids());
-                return true;
-            });
+            case "write" ->
+                records(method, sig, "write", c -> {
+                    c.orm().writes().write(c.table(), c.ids(), Values.map(c.arg("vals")));
+                    return true;
+                });
+            case "unlink" ->
+                records(method, sig, "unlink", c -> {
+                    c.orm().writes().unlink(c.table(), c.ids());
+                    return true;
+                });
             case "name_search" -> model(method, sig, "read", Builtins::nameSearch);
-            case "fields_get" -> model(method, sig, null, c -> FieldsGet.describe(c.table(),
-                    strings(c.arg("allfields")), strings(c.arg("attributes"))));
+            case "fields_get" ->
+                model(
+                        method,
+                        sig,
+                        null,
+                        c -> FieldsGet.describe(c.table(), strings(c.arg("allfields")), strings(c.arg("attributes"))));
             case "read_group" -> model(method, sig, "read", ReadGroups::readGroup);
             case "formatted_read_group" -> model(method, sig, "read", ReadGroups::formattedReadGroup);
             case "context_get" -> model(method, sig, null, Builtins::contextGet);
@@ -59,8 +66,13 @@ final class Builtins {
 
     private static List<Long> search(Invocation c) {
         Object order = c.arg("order");
-        return c.orm().search(c.table(), domain(c.arg("domain")), number(c.arg("offset"), 0L),
-                nullableNumber(c.arg("limit")), order instanceof String s ? s : null);
+        return c.orm()
+                .search(
+                        c.table(),
+                        domain(c.arg("domain")),
+                        number(c.arg("offset"), 0L),
+                        nullableNumber(c.arg("limit")),
+                        order instanceof String s ? s : null);
     }
 
     private static Object create(Invocation c) {
@@ -69,8 +81,8 @@ final class Builtins {
             return c.orm().writes().create(c.table(), Values.map(vals));
         }
         if (!(vals instanceof List<?> list)) {
-            throw OdooFault.application("TypeError", "create() expects a dict or a list of dicts, got "
-                    + Py.repr(vals));
+            throw OdooFault.application(
+                    "TypeError", "create() expects a dict or a list of dicts, got " + Py.repr(vals));
         }
         List<Long> ids = new ArrayList<>();
         for (Object one : list) {

@@ -18,7 +18,8 @@ final class CallLog {
     }
 
     List<FakeOdoo.Call> to(String model, String method) {
-        return calls.stream().filter(c -> Objects.equals(c.model(), model) && Objects.equals(c.method(), method))
+        return calls.stream()
+                .filter(c -> Objects.equals(c.model(), model) && Objects.equals(c.method(), method))
                 .toList();
     }
 

@@ -13,8 +13,25 @@ import java.util.function.LongPredicate;
  */
 final class Domain {
 
-    static final Set<String> OPERATORS = Set.of("=", "!=", "<>", "<", ">", "<=", ">=", "=?", "in", "not in",
-            "like", "ilike", "not like", "not ilike", "=like", "=ilike", "child_of", "parent_of");
+    static final Set<String> OPERATORS = Set.of(
+            "=",
+            "!=",
+            "<>",
+            "<",
+            ">",
+            "<=",
+            ">=",
+            "=?",
+            "in",
+            "not in",
+            "like",
+            "ilike",
+            "not like",
+            "not ilike",
+            "=like",
+            "=ilike",
+            "child_of",
+            "parent_of");
 
     private final LongPredicate predicate;
     private final Set<String> mentioned;
@@ -84,18 +101,22 @@ final class Domain {
             FieldSpec f = current == null ? null : current.field(parts[i]);
             if (f == null) {
                 String where = orm.db().version().major() >= 19 ? "condition" : "leaf";
-                throw OdooFault.application("ValueError", "Invalid field "
-                        + (current == null ? "?" : current.model()) + "." + parts[i] + " in " + where + " "
-                        + Py.tuple(leaf));
+                throw OdooFault.application(
+                        "ValueError",
+                        "Invalid field "
+                                + (current == null ? "?" : current.model()) + "." + parts[i] + " in " + where + " "
+                                + Py.tuple(leaf));
             }
             if (!f.store() && current.spec().computes().containsKey(f.name())) {
                 // a compute without store or search method: fields.py _condition_to_sql / 19 Field.filter_function
-                throw OdooFault.application("ValueError", "Non-stored field " + current.model() + "." + f.name()
-                        + " cannot be searched.");
+                throw OdooFault.application(
+                        "ValueError", "Non-stored field " + current.model() + "." + f.name() + " cannot be searched.");
             }
             chain.add(f);
             if (i < parts.length - 1) {
-                current = f.isRelational() && orm.db().hasModel(f.relation()) ? orm.db().table(f.relation()) : null;
+                current = f.isRelational() && orm.db().hasModel(f.relation())
+                        ? orm.db().table(f.relation())
+                        : null;
             }
         }
         return chain;

@@ -6,8 +6,7 @@ import java.util.List;
 /** Odoo's {@code expression.AND}: combines normalized domains with explicit {@code &} operators. */
 final class DomainOps {
 
-    private DomainOps() {
-    }
+    private DomainOps() {}
 
     static List<Object> and(List<?> a, List<?> b) {
         return andAll(List.of(a, b));

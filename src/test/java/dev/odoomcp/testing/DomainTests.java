@@ -14,18 +14,63 @@ class DomainTests {
     private static FakeDatabase database(String version) {
         DatabaseSpec spec = new DatabaseSpec("acme");
         spec.user("admin", "k", 2);
-        spec.model("res.country", m -> m.field("name", "char")
-                .record(Map.of("id", 1L, "name", "Belgium")).record(Map.of("id", 2L, "name", "France")));
-        spec.model("res.partner", m -> m.field("name", "char").field("email", "char").field("is_company", "boolean")
-                .field("parent_id", "many2one", "res.partner").field("country_id", "many2one", "res.country")
-                .field("credit", "float").field("active", "boolean").field("category_ids", "many2many", "res.country")
-                .record(Map.of("id", 1L, "name", "Azure Interior", "is_company", true, "country_id", 1L,
-                        "credit", 100.0, "active", true, "email", "info@azure.example.com"))
-                .record(Map.of("id", 2L, "name", "Brandon Freeman", "parent_id", 1L, "credit", 5.5, "active", true,
-                        "category_ids", List.of(1L, 2L)))
-                .record(Map.of("id", 3L, "name", "Wood Corner", "is_company", true, "country_id", 2L,
-                        "active", true, "email", "WOOD@corner.example.com"))
-                .record(Map.of("id", 4L, "name", "Archived Azure", "active", false)));
+        spec.model(
+                "res.country",
+                m -> m.field("name", "char")
+                        .record(Map.of("id", 1L, "name", "Belgium"))
+                        .record(Map.of("id", 2L, "name", "France")));
+        spec.model(
+                "res.partner",
+                m -> m.field("name", "char")
+                        .field("email", "char")
+                        .field("is_company", "boolean")
+                        .field("parent_id", "many2one", "res.partner")
+                        .field("country_id", "many2one", "res.country")
+                        .field("credit", "float")
+                        .field("active", "boolean")
+                        .field("category_ids", "many2many", "res.country")
+                        .record(Map.of(
+                                "id",
+                                1L,
+                                "name",
+                                "Azure Interior",
+                                "is_company",
+                                true,
+                                "country_id",
+                                1L,
+                                "credit",
+                                100.0,
+                                "active",
+                                true,
+                                "email",
+                                "info@azure.example.com"))
+                        .record(Map.of(
+                                "id",
+                                2L,
+                                "name",
+                                "Brandon Freeman",
+                                "parent_id",
+                                1L,
+                                "credit",
+                                5.5,
+                                "active",
+                                true,
+                                "category_ids",
+                                List.of(1L, 2L)))
+                        .record(Map.of(
+                                "id",
+                                3L,
+                                "name",
+                                "Wood Corner",
+                                "is_company",
+                                true,
+                                "country_id",
+                                2L,
+                                "active",
+                                true,
+                                "email",
+                                "WOOD@corner.example.com"))
+                        .record(Map.of("id", 4L, "name", "Archived Azure", "active", false)));
         return new FakeDatabase(spec, OdooVersion.parse(version));
     }
 
@@ -63,7 +108,8 @@ class DomainTests {
         assertThat(search("|", List.of("name", "=", "Wood Corner"), List.of("credit", "=", 5.5)))
                 .containsExactly(2L, 3L);
         assertThat(search("!", List.of("is_company", "=", true))).containsExactly(2L);
-        assertThat(search(List.of("is_company", "=", true), List.of("country_id", "=", 2L))).containsExactly(3L);
+        assertThat(search(List.of("is_company", "=", true), List.of("country_id", "=", 2L)))
+                .containsExactly(3L);
         assertThat(search("&", "|", List.of("id", "=", 1L), List.of("id", "=", 2L), List.of("credit", ">", 10L)))
                 .containsExactly(1L);
     }
@@ -93,13 +139,15 @@ class DomainTests {
         assertThatThrownBy(() -> search(List.of("parent_id.nope", "=", "x")))
                 .hasMessage("Invalid field res.partner.nope in leaf ('parent_id.nope', '=', 'x')");
         FakeDatabase db19 = database("19.0");
-        assertThatThrownBy(() -> db19.orm().search(db19.table("res.partner"), List.of(List.of("x", "=", true)), 0,
-                null, null)).hasMessage("Invalid field res.partner.x in condition ('x', '=', True)");
+        assertThatThrownBy(() ->
+                        db19.orm().search(db19.table("res.partner"), List.of(List.of("x", "=", true)), 0, null, null))
+                .hasMessage("Invalid field res.partner.x in condition ('x', '=', True)");
     }
 
     @Test
     void refusesMalformedDomains() {
-        assertThatThrownBy(() -> search("|", List.of("id", "=", 1L))).isInstanceOf(OdooFault.class)
+        assertThatThrownBy(() -> search("|", List.of("id", "=", 1L)))
+                .isInstanceOf(OdooFault.class)
                 .hasMessageContaining("syntactically not correct");
         assertThatThrownBy(() -> search(List.of("name", "~", "x"))).hasMessageContaining("Invalid leaf");
     }
@@ -108,6 +156,7 @@ class DomainTests {
     void ordersOffsetsAndLimits() {
         assertThat(db.orm().search(db.table("res.partner"), List.of(), 0, null, "name desc"))
                 .containsExactly(3L, 2L, 1L);
-        assertThat(db.orm().search(db.table("res.partner"), List.of(), 1, 1L, "name")).containsExactly(2L);
+        assertThat(db.orm().search(db.table("res.partner"), List.of(), 1, 1L, "name"))
+                .containsExactly(2L);
     }
 }

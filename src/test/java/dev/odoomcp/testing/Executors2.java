@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Executors2 {
 
-    private Executors2() {
-    }
+    private Executors2() {}
 
     static ExecutorService forManyWaitingRequests() {
         try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            return (ExecutorService)
+                    Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
             AtomicInteger count = new AtomicInteger();
             ThreadFactory daemons = r -> {

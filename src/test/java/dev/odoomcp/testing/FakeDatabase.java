@@ -30,16 +30,23 @@ final class FakeDatabase {
     }
 
     private void addStandardModels() {
-        tables.computeIfAbsent("res.users", m -> new Table(new ModelSpec(m, "User")
-                .field(FieldSpec.of("name", "char").asRequired())
-                .field(FieldSpec.of("login", "char").asRequired())
-                .field("company_id", "many2one", "res.company")
-                .field("company_ids", "many2many", "res.company")));
-        tables.computeIfAbsent("ir.model", m -> new Table(new ModelSpec(m, "Models").order("model")
-                .field(FieldSpec.of("name", "char").string("Model Description").asRequired())
-                .field(FieldSpec.of("model", "char").string("Model").asRequired())
-                .field(FieldSpec.of("transient", "boolean").string("Transient Model"))
-                .field(FieldSpec.of("info", "text").string("Information"))));
+        tables.computeIfAbsent(
+                "res.users",
+                m -> new Table(new ModelSpec(m, "User")
+                        .field(FieldSpec.of("name", "char").asRequired())
+                        .field(FieldSpec.of("login", "char").asRequired())
+                        .field("company_id", "many2one", "res.company")
+                        .field("company_ids", "many2many", "res.company")));
+        tables.computeIfAbsent(
+                "ir.model",
+                m -> new Table(new ModelSpec(m, "Models")
+                        .order("model")
+                        .field(FieldSpec.of("name", "char")
+                                .string("Model Description")
+                                .asRequired())
+                        .field(FieldSpec.of("model", "char").string("Model").asRequired())
+                        .field(FieldSpec.of("transient", "boolean").string("Transient Model"))
+                        .field(FieldSpec.of("info", "text").string("Information"))));
     }
 
     private void seed(DatabaseSpec spec) {
@@ -52,15 +59,33 @@ final class FakeDatabase {
         Table users = tables.get("res.users");
         for (UserSpec u : usersByLogin.values()) {
             if (users.row(u.uid()) == null) {
-                writes.create(users, Map.of("id", u.uid(), "name", u.name(), "login", u.login(),
-                        "company_id", u.companyIds().get(0), "company_ids", List.of(List.of(6L, 0L, u.companyIds()))));
+                writes.create(
+                        users,
+                        Map.of(
+                                "id",
+                                u.uid(),
+                                "name",
+                                u.name(),
+                                "login",
+                                u.login(),
+                                "company_id",
+                                u.companyIds().get(0),
+                                "company_ids",
+                                List.of(List.of(6L, 0L, u.companyIds()))));
             }
         }
         Table irModel = tables.get("ir.model");
         if (irModel.rows().isEmpty()) {
             for (Table t : List.copyOf(tables.values())) {
-                writes.create(irModel, Map.of("model", t.model(), "name", t.spec().descriptionText(),
-                        "transient", t.spec().isTransient()));
+                writes.create(
+                        irModel,
+                        Map.of(
+                                "model",
+                                t.model(),
+                                "name",
+                                t.spec().descriptionText(),
+                                "transient",
+                                t.spec().isTransient()));
             }
         }
     }
@@ -109,6 +134,8 @@ final class FakeDatabase {
     }
 
     Optional<UserSpec> userByKey(String apiKey) {
-        return usersByLogin.values().stream().filter(u -> u.apiKey().equals(apiKey)).findFirst();
+        return usersByLogin.values().stream()
+                .filter(u -> u.apiKey().equals(apiKey))
+                .findFirst();
     }
 }

@@ -49,9 +49,16 @@ public final class FakeOdoo implements AutoCloseable {
      * @param args positional arguments after the ids (XML-RPC)
      * @param kwargs named arguments (XML-RPC kwargs or JSON-2 body without ids and context)
      */
-    public record Call(String protocol, String db, String login, Long uid, String model, String method,
-            List<Long> ids, List<Object> args, Map<String, Object> kwargs) {
-    }
+    public record Call(
+            String protocol,
+            String db,
+            String login,
+            Long uid,
+            String model,
+            String method,
+            List<Long> ids,
+            List<Object> args,
+            Map<String, Object> kwargs) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -158,7 +165,11 @@ public final class FakeOdoo implements AutoCloseable {
         OdooVersion v = backend.version();
         if (post && (path.equals("/xmlrpc/2/common") || path.equals("/xmlrpc/2/object"))) {
             String service = path.substring("/xmlrpc/2/".length());
-            Http.send(exchange, 200, Http.XML, xmlrpc.handle(service, exchange.getRequestBody().readAllBytes()));
+            Http.send(
+                    exchange,
+                    200,
+                    Http.XML,
+                    xmlrpc.handle(service, exchange.getRequestBody().readAllBytes()));
         } else if (path.equals("/web/version") && v.hasWebVersion()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("version_info", v.versionInfo());
@@ -206,8 +217,7 @@ public final class FakeOdoo implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private final Map<String, DatabaseSpec> databases = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Version to pretend: {@code 14.0} … {@code 19.0}, {@code saas~18.4}, {@code 18.0+e-20241005}. */
         public Builder version(String value) {

@@ -24,8 +24,7 @@ public final class FakeOdooDatasets {
     /** Group the admin user has and {@code ir.config_parameter} requires. */
     public static final String SETTINGS_GROUP = "Administration/Settings";
 
-    private FakeOdooDatasets() {
-    }
+    private FakeOdooDatasets() {}
 
     /**
      * The demo company for database {@code db}: user {@code login} (uid 2, "Mitchell Admin",
@@ -70,34 +69,76 @@ public final class FakeOdooDatasets {
     }
 
     private static void base(DatabaseSpec spec, String db) {
-        spec.model("res.country", "Country", m -> m
-                .field(FieldSpec.of("name", "char").string("Country Name").asRequired())
-                .field(FieldSpec.of("code", "char").string("Country Code"))
-                .record(rec("id", 233, "name", "United States", "code", "US"))
-                .record(rec("id", 21, "name", "Belgium", "code", "BE")));
-        spec.model("res.company", "Companies", m -> m
-                .field(FieldSpec.of("name", "char").string("Company Name").asRequired())
-                .field("partner_id", "many2one", "res.partner")
-                .field("email", "char")
-                .record(rec("id", 1, "name", "My Company (" + db + ")", "partner_id", 1,
-                        "email", "info@" + domain(db))));
-        spec.model("res.users", "User", m -> m
-                .field(FieldSpec.of("name", "char").asRequired())
-                .field(FieldSpec.of("login", "char").asRequired().help("Used to log into the system"))
-                .field(FieldSpec.of("partner_id", "many2one").relation("res.partner").string("Related Partner"))
-                .field("company_id", "many2one", "res.company")
-                .field(FieldSpec.of("company_ids", "many2many").relation("res.company").string("Companies"))
-                .field(FieldSpec.of("active", "boolean").defaultValue(true))
-                .record(rec("id", 2, "name", "Mitchell Admin", "login", "admin", "partner_id", 3, "company_id", 1,
-                        "company_ids", List.of(1)))
-                .record(rec("id", 6, "name", "Marc Demo", "login", "demo", "partner_id", 7, "company_id", 1,
-                        "company_ids", List.of(1))));
-        spec.model("ir.config_parameter", "System Parameter", m -> m
-                .field(FieldSpec.of("key", "char").asRequired())
-                .field(FieldSpec.of("value", "text").asRequired())
-                .displayName(r -> (String) r.get("key"))
-                .restrictRead(SETTINGS_GROUP).restrictWrite(SETTINGS_GROUP)
-                .record(rec("key", "web.base.url", "value", "https://" + domain(db))));
+        spec.model(
+                "res.country",
+                "Country",
+                m -> m.field(FieldSpec.of("name", "char").string("Country Name").asRequired())
+                        .field(FieldSpec.of("code", "char").string("Country Code"))
+                        .record(rec("id", 233, "name", "United States", "code", "US"))
+                        .record(rec("id", 21, "name", "Belgium", "code", "BE")));
+        spec.model(
+                "res.company",
+                "Companies",
+                m -> m.field(FieldSpec.of("name", "char").string("Company Name").asRequired())
+                        .field("partner_id", "many2one", "res.partner")
+                        .field("email", "char")
+                        .record(rec(
+                                "id",
+                                1,
+                                "name",
+                                "My Company (" + db + ")",
+                                "partner_id",
+                                1,
+                                "email",
+                                "info@" + domain(db))));
+        spec.model(
+                "res.users",
+                "User",
+                m -> m.field(FieldSpec.of("name", "char").asRequired())
+                        .field(FieldSpec.of("login", "char").asRequired().help("Used to log into the system"))
+                        .field(FieldSpec.of("partner_id", "many2one")
+                                .relation("res.partner")
+                                .string("Related Partner"))
+                        .field("company_id", "many2one", "res.company")
+                        .field(FieldSpec.of("company_ids", "many2many")
+                                .relation("res.company")
+                                .string("Companies"))
+                        .field(FieldSpec.of("active", "boolean").defaultValue(true))
+                        .record(rec(
+                                "id",
+                                2,
+                                "name",
+                                "Mitchell Admin",
+                                "login",
+                                "admin",
+                                "partner_id",
+                                3,
+                                "company_id",
+                                1,
+                                "company_ids",
+                                List.of(1)))
+                        .record(rec(
+                                "id",
+                                6,
+                                "name",
+                                "Marc Demo",
+                                "login",
+                                "demo",
+                                "partner_id",
+                                7,
+                                "company_id",
+                                1,
+                                "company_ids",
+                                List.of(1))));
+        spec.model(
+                "ir.config_parameter",
+                "System Parameter",
+                m -> m.field(FieldSpec.of("key", "char").asRequired())
+                        .field(FieldSpec.of("value", "text").asRequired())
+                        .displayName(r -> (String) r.get("key"))
+                        .restrictRead(SETTINGS_GROUP)
+                        .restrictWrite(SETTINGS_GROUP)
+                        .record(rec("key", "web.base.url", "value", "https://" + domain(db))));
     }
 
     private static void partners(DatabaseSpec spec, String db) {
@@ -105,20 +146,40 @@ public final class FakeOdooDatasets {
             m.field(FieldSpec.of("name", "char").string("Name"))
                     .field(FieldSpec.of("email", "char").string("Email"))
                     .field(FieldSpec.of("phone", "char").string("Phone"))
-                    .field(FieldSpec.of("is_company", "boolean").string("Is a Company")
+                    .field(FieldSpec.of("is_company", "boolean")
+                            .string("Is a Company")
                             .help("Check if the contact is a company, otherwise it is a person"))
-                    .field(FieldSpec.of("company_type", "selection").string("Company Type")
-                            .selection("person", "Individual", "company", "Company").defaultValue("person"))
-                    .field(FieldSpec.of("type", "selection").string("Address Type")
-                            .selection("contact", "Contact", "invoice", "Invoice", "delivery", "Delivery", "other",
-                                    "Other").defaultValue("contact"))
-                    .field(FieldSpec.of("parent_id", "many2one").relation("res.partner").string("Related Company"))
-                    .field(FieldSpec.of("child_ids", "one2many").relation("res.partner").inverse("parent_id")
+                    .field(FieldSpec.of("company_type", "selection")
+                            .string("Company Type")
+                            .selection("person", "Individual", "company", "Company")
+                            .defaultValue("person"))
+                    .field(FieldSpec.of("type", "selection")
+                            .string("Address Type")
+                            .selection(
+                                    "contact",
+                                    "Contact",
+                                    "invoice",
+                                    "Invoice",
+                                    "delivery",
+                                    "Delivery",
+                                    "other",
+                                    "Other")
+                            .defaultValue("contact"))
+                    .field(FieldSpec.of("parent_id", "many2one")
+                            .relation("res.partner")
+                            .string("Related Company"))
+                    .field(FieldSpec.of("child_ids", "one2many")
+                            .relation("res.partner")
+                            .inverse("parent_id")
                             .string("Contact"))
-                    .field(FieldSpec.of("country_id", "many2one").relation("res.country").string("Country"))
+                    .field(FieldSpec.of("country_id", "many2one")
+                            .relation("res.country")
+                            .string("Country"))
                     .field(FieldSpec.of("city", "char"))
                     .field(FieldSpec.of("vat", "char").string("Tax ID"))
-                    .field(FieldSpec.of("company_id", "many2one").relation("res.company").string("Company"))
+                    .field(FieldSpec.of("company_id", "many2one")
+                            .relation("res.company")
+                            .string("Company"))
                     .field(FieldSpec.of("supplier_rank", "integer"))
                     .field(FieldSpec.of("customer_rank", "integer"))
                     .field(FieldSpec.of("image_128", "binary").string("Image 128"))
@@ -155,11 +216,29 @@ public final class FakeOdooDatasets {
         });
     }
 
-    private static Map<String, Object> company(ModelSpec m, long id, String name, String email,
-            int supplierRank, int customerRank) {
-        Map<String, Object> r = rec("id", id, "name", name, "email", email, "is_company", true,
-                "company_type", "company", "country_id", 233, "city", "San Francisco", "company_id", 1,
-                "supplier_rank", supplierRank, "customer_rank", customerRank);
+    private static Map<String, Object> company(
+            ModelSpec m, long id, String name, String email, int supplierRank, int customerRank) {
+        Map<String, Object> r = rec(
+                "id",
+                id,
+                "name",
+                name,
+                "email",
+                email,
+                "is_company",
+                true,
+                "company_type",
+                "company",
+                "country_id",
+                233,
+                "city",
+                "San Francisco",
+                "company_id",
+                1,
+                "supplier_rank",
+                supplierRank,
+                "customer_rank",
+                customerRank);
         m.record(r);
         return m.records().get(m.records().size() - 1);
     }
@@ -197,5 +276,6 @@ public final class FakeOdooDatasets {
     }
 
     /** A 1×1 transparent PNG, base64: what a binary image field reads as. */
-    static final String PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+    static final String PIXEL_PNG =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 }

@@ -26,19 +26,42 @@ import java.util.stream.Collectors;
  * @param defaultValue value given on {@code create} when none is passed (a {@code Supplier} is called
  *                     each time, e.g. for sequences), or {@code null}
  */
-public record FieldSpec(String name, String type, String string, boolean required, boolean readonly,
-        String relation, String inverse, List<List<String>> selection, String help, boolean store,
+public record FieldSpec(
+        String name,
+        String type,
+        String string,
+        boolean required,
+        boolean readonly,
+        String relation,
+        String inverse,
+        List<List<String>> selection,
+        String help,
+        boolean store,
         Object defaultValue) {
 
-    static final Set<String> TYPES = Set.of("char", "text", "html", "integer", "float", "monetary", "boolean",
-            "date", "datetime", "selection", "many2one", "one2many", "many2many", "binary");
+    static final Set<String> TYPES = Set.of(
+            "char",
+            "text",
+            "html",
+            "integer",
+            "float",
+            "monetary",
+            "boolean",
+            "date",
+            "datetime",
+            "selection",
+            "many2one",
+            "one2many",
+            "many2many",
+            "binary");
 
     public FieldSpec {
         Objects.requireNonNull(name, "name");
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("Unsupported field type '" + type + "' for field " + name);
         }
-        selection = selection == null ? null : selection.stream().map(List::copyOf).toList();
+        selection =
+                selection == null ? null : selection.stream().map(List::copyOf).toList();
     }
 
     /** A field with a label derived from its name ({@code date_start} → {@code Date Start}). */
@@ -47,29 +70,29 @@ public record FieldSpec(String name, String type, String string, boolean require
     }
 
     public FieldSpec string(String label) {
-        return new FieldSpec(name, type, label, required, readonly, relation, inverse, selection, help, store,
-                defaultValue);
+        return new FieldSpec(
+                name, type, label, required, readonly, relation, inverse, selection, help, store, defaultValue);
     }
 
     public FieldSpec asRequired() {
-        return new FieldSpec(name, type, string, true, readonly, relation, inverse, selection, help, store,
-                defaultValue);
+        return new FieldSpec(
+                name, type, string, true, readonly, relation, inverse, selection, help, store, defaultValue);
     }
 
     public FieldSpec asReadonly() {
-        return new FieldSpec(name, type, string, required, true, relation, inverse, selection, help, store,
-                defaultValue);
+        return new FieldSpec(
+                name, type, string, required, true, relation, inverse, selection, help, store, defaultValue);
     }
 
     public FieldSpec relation(String comodel) {
-        return new FieldSpec(name, type, string, required, readonly, comodel, inverse, selection, help, store,
-                defaultValue);
+        return new FieldSpec(
+                name, type, string, required, readonly, comodel, inverse, selection, help, store, defaultValue);
     }
 
     /** For one2many: the comodel's many2one field that points back at this record. */
     public FieldSpec inverse(String inverseField) {
-        return new FieldSpec(name, type, string, required, readonly, relation, inverseField, selection, help,
-                store, defaultValue);
+        return new FieldSpec(
+                name, type, string, required, readonly, relation, inverseField, selection, help, store, defaultValue);
     }
 
     /** Selection values as alternating value, label pairs: {@code selection("draft", "Draft", "done", "Done")}. */
@@ -78,23 +101,22 @@ public record FieldSpec(String name, String type, String string, boolean require
         for (int i = 0; i + 1 < valueLabelPairs.length; i += 2) {
             pairs.add(List.of(valueLabelPairs[i], valueLabelPairs[i + 1]));
         }
-        return new FieldSpec(name, type, string, required, readonly, relation, inverse, pairs, help, store,
-                defaultValue);
+        return new FieldSpec(
+                name, type, string, required, readonly, relation, inverse, pairs, help, store, defaultValue);
     }
 
     public FieldSpec help(String text) {
-        return new FieldSpec(name, type, string, required, readonly, relation, inverse, selection, text, store,
-                defaultValue);
+        return new FieldSpec(
+                name, type, string, required, readonly, relation, inverse, selection, text, store, defaultValue);
     }
 
     public FieldSpec computed() {
-        return new FieldSpec(name, type, string, required, true, relation, inverse, selection, help, false,
-                defaultValue);
+        return new FieldSpec(
+                name, type, string, required, true, relation, inverse, selection, help, false, defaultValue);
     }
 
     public FieldSpec defaultValue(Object value) {
-        return new FieldSpec(name, type, string, required, readonly, relation, inverse, selection, help, store,
-                value);
+        return new FieldSpec(name, type, string, required, readonly, relation, inverse, selection, help, store, value);
     }
 
     boolean isRelational() {
@@ -115,7 +137,8 @@ public record FieldSpec(String name, String type, String string, boolean require
 
     static String labelFor(String name) {
         String base = name.replaceAll("_ids?$", "");
-        return Arrays.stream(base.split("_")).filter(s -> !s.isEmpty())
+        return Arrays.stream(base.split("_"))
+                .filter(s -> !s.isEmpty())
                 .map(s -> s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1))
                 .collect(Collectors.joining(" "));
     }

@@ -8,8 +8,7 @@ import java.util.TreeMap;
 /** {@code fields_get}: field metadata in Odoo's shape, attributes in alphabetical order as Odoo sends them. */
 final class FieldsGet {
 
-    private FieldsGet() {
-    }
+    private FieldsGet() {}
 
     static Map<String, Object> describe(Table t, List<String> allfields, List<String> attributes) {
         Map<String, Object> out = new LinkedHashMap<>();

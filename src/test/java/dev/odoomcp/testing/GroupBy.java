@@ -18,15 +18,17 @@ record GroupBy(String spec, FieldSpec field, String granularity) {
             String[] parts = spec.trim().split(":", -1);
             FieldSpec f = t.field(parts[0]);
             if (f == null || parts.length > 2) {
-                throw OdooFault.application("ValueError", "Invalid field " + Py.repr(parts[0]) + " on model "
-                        + Py.repr(t.model()));
+                throw OdooFault.application(
+                        "ValueError", "Invalid field " + Py.repr(parts[0]) + " on model " + Py.repr(t.model()));
             }
             boolean temporal = f.type().equals("date") || f.type().equals("datetime");
             String granularity = parts.length == 2 ? parts[1] : temporal ? defaultGranularity : null;
             if (temporal && (granularity == null || !Periods.GRANULARITIES.contains(granularity))
-                    || !temporal && granularity != null || f.type().equals("one2many") || !f.store()) {
-                throw OdooFault.application("ValueError", "Invalid groupby " + Py.repr(spec) + " on model "
-                        + Py.repr(t.model()));
+                    || !temporal && granularity != null
+                    || f.type().equals("one2many")
+                    || !f.store()) {
+                throw OdooFault.application(
+                        "ValueError", "Invalid groupby " + Py.repr(spec) + " on model " + Py.repr(t.model()));
             }
             out.add(new GroupBy(spec.trim(), f, granularity));
         }
@@ -99,7 +101,9 @@ record GroupBy(String spec, FieldSpec field, String granularity) {
         }
         if (key instanceof LocalDate d) {
             boolean datetime = field.type().equals("datetime");
-            return List.of("&", List.of(name, ">=", Periods.bound(d, datetime)),
+            return List.of(
+                    "&",
+                    List.of(name, ">=", Periods.bound(d, datetime)),
                     List.of(name, "<", Periods.bound(Periods.end(d, granularity), datetime)));
         }
         return List.of(List.of(name, "=", key));

@@ -26,8 +26,10 @@ public final class Haproxy implements AutoCloseable {
             Path config = Files.createTempFile("haproxy-" + port + "-", ".cfg");
             log = Files.createTempFile("haproxy-" + port + "-", ".log");
             Files.writeString(config, config(backends));
-            process = new ProcessBuilder(binary.toString(), "-db", "-f", config.toString()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(binary.toString(), "-db", "-f", config.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start haproxy", e);
         }
@@ -60,7 +62,11 @@ public final class Haproxy implements AutoCloseable {
                   balance roundrobin
                 """.formatted(port));
         for (int i = 0; i < backends.size(); i++) {
-            out.append("  server bridge").append(i).append(" 127.0.0.1:").append(backends.get(i)).append('\n');
+            out.append("  server bridge")
+                    .append(i)
+                    .append(" 127.0.0.1:")
+                    .append(backends.get(i))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -69,8 +75,8 @@ public final class Haproxy implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("haproxy exited with " + process.exitValue() + ":\n"
-                        + LocalServers.tail(log));
+                throw new IllegalStateException(
+                        "haproxy exited with " + process.exitValue() + ":\n" + LocalServers.tail(log));
             }
             try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 return;

@@ -21,8 +21,7 @@ final class Http {
             + "<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>\n\n"
             + "<!-- Alternatively, use the X-Odoo-Database header. -->\n";
 
-    private Http() {
-    }
+    private Http() {}
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -30,7 +30,11 @@ final class Json2Endpoint {
 
     void handle(HttpExchange exchange, String model, String method) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
-            Http.send(exchange, 405, Http.HTML, "<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n");
+            Http.send(
+                    exchange,
+                    405,
+                    Http.HTML,
+                    "<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n");
             return;
         }
         FakeDatabase db = selectDatabase(exchange.getRequestHeaders().getFirst("X-Odoo-Database"));
@@ -59,9 +63,19 @@ final class Json2Endpoint {
         body.remove("context");
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         Matcher m = auth == null ? null : BEARER.matcher(auth.trim());
-        UserSpec user = m != null && m.matches() ? db.userByKey(m.group(1).trim()).orElse(null) : null;
-        backend.log().add(new FakeOdoo.Call("json2", db.name(), user == null ? null : user.login(),
-                user == null ? null : user.uid(), model, method, ids.isEmpty() ? null : ids, List.of(), body));
+        UserSpec user =
+                m != null && m.matches() ? db.userByKey(m.group(1).trim()).orElse(null) : null;
+        backend.log()
+                .add(new FakeOdoo.Call(
+                        "json2",
+                        db.name(),
+                        user == null ? null : user.login(),
+                        user == null ? null : user.uid(),
+                        model,
+                        method,
+                        ids.isEmpty() ? null : ids,
+                        List.of(),
+                        body));
         if (user == null) {
             throw OdooFault.accessDenied();
         }
@@ -79,7 +93,8 @@ final class Json2Endpoint {
 
     private Map<String, Object> parseBody(byte[] bytes) {
         try {
-            Object parsed = bytes.length == 0 ? new LinkedHashMap<>() : Values.wire(json.readValue(bytes, Object.class));
+            Object parsed =
+                    bytes.length == 0 ? new LinkedHashMap<>() : Values.wire(json.readValue(bytes, Object.class));
             if (parsed instanceof Map<?, ?>) {
                 return new LinkedHashMap<>(Values.map(parsed));
             }
@@ -98,7 +113,8 @@ final class Json2Endpoint {
         }
         String debugClass = f.json2Name().startsWith("builtins.") ? f.pythonClass() : f.json2Name();
         String debugMessage = f.json2Name().startsWith("werkzeug.")
-                ? f.kind().httpStatus + " " + reason(f.kind().httpStatus) + ": " + message : message;
+                ? f.kind().httpStatus + " " + reason(f.kind().httpStatus) + ": " + message
+                : message;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", f.json2Name());
         body.put("message", message);

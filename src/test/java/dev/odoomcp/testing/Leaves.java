@@ -78,11 +78,10 @@ final class Leaves implements LongPredicate {
             case "=" -> isFalse(value) ? isFalse(stored) : equal(stored, value);
             case "=?" -> isFalse(value) || equal(stored, value);
             case "<", ">", "<=", ">=" -> ordered(stored, op, value);
-            case "in", "child_of", "parent_of" -> asList(value).stream()
-                    .anyMatch(v -> isFalse(v) ? isFalse(stored) : equal(stored, v));
+            case "in", "child_of", "parent_of" ->
+                asList(value).stream().anyMatch(v -> isFalse(v) ? isFalse(stored) : equal(stored, v));
             case "like", "ilike" -> stored instanceof String s && like("%" + value + "%", s, op.equals("ilike"));
-            case "=like", "=ilike" -> stored instanceof String s && like(String.valueOf(value), s,
-                    op.equals("=ilike"));
+            case "=like", "=ilike" -> stored instanceof String s && like(String.valueOf(value), s, op.equals("=ilike"));
             default -> !compare(stored, positiveOf(op), value);
         };
     }
@@ -128,7 +127,9 @@ final class Leaves implements LongPredicate {
     }
 
     static boolean isFalse(Object v) {
-        return v == null || Boolean.FALSE.equals(v) || (v instanceof List<?> l && l.isEmpty())
+        return v == null
+                || Boolean.FALSE.equals(v)
+                || (v instanceof List<?> l && l.isEmpty())
                 || (v instanceof String s && s.isEmpty());
     }
 

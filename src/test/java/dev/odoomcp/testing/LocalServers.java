@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class LocalServers {
 
-    private LocalServers() {
-    }
+    private LocalServers() {}
 
     static Path program(String name, String aptPackage) {
         List<Path> places = new ArrayList<>();

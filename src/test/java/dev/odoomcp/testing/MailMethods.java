@@ -23,8 +23,7 @@ final class MailMethods {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private MailMethods() {
-    }
+    private MailMethods() {}
 
     /** The method, when {@code t} has it; null otherwise. */
     static MethodDef find(FakeDatabase db, Table t, String method) {
@@ -44,27 +43,37 @@ final class MailMethods {
     private static Object messagePost(Invocation c) {
         OdooVersion v = c.orm().db().version();
         if (c.ids().size() != 1) {
-            throw OdooFault.application("ValueError", "Expected singleton: " + c.table().model() + Py.repr(c.ids()));
+            throw OdooFault.application(
+                    "ValueError", "Expected singleton: " + c.table().model() + Py.repr(c.ids()));
         }
         Object type = c.arg("message_type");
         if ("user_notification".equals(type)) {
-            throw OdooFault.application("ValueError", "Posting a message should be done on a business document. Use "
-                    + "message_notify to send a notification to an user.");
+            throw OdooFault.application(
+                    "ValueError",
+                    "Posting a message should be done on a business document. Use "
+                            + "message_notify to send a notification to an user.");
         }
         if (c.args().containsKey("model") || c.args().containsKey("res_id")) {
-            throw OdooFault.application("ValueError", "message_post does not support model and res_id parameters "
-                    + "anymore. Please call message_post on record.");
+            throw OdooFault.application(
+                    "ValueError",
+                    "message_post does not support model and res_id parameters "
+                            + "anymore. Please call message_post on record.");
         }
         if (c.args().containsKey("subtype")) {
-            throw OdooFault.application("ValueError", "message_post does not support subtype parameter anymore. "
-                    + "Please give a valid subtype_id or subtype_xmlid value instead.");
+            throw OdooFault.application(
+                    "ValueError",
+                    "message_post does not support subtype parameter anymore. "
+                            + "Please give a valid subtype_id or subtype_xmlid value instead.");
         }
-        List<Long> attachments = ids(c.arg("attachment_ids"), v.major() >= 17,
+        List<Long> attachments = ids(
+                c.arg("attachment_ids"),
+                v.major() >= 17,
                 "message_post attachment_ids must be a list of ints, not commands.");
         ids(c.arg("partner_ids"), true, "message_post partner_ids and must be integer list, not commands.");
         Long subtype = subtype(c, c.arg("subtype_xmlid"));
         if (subtype == null) {
-            subtype = c.arg("subtype_id") instanceof Number n && n.longValue() > 0 ? n.longValue()
+            subtype = c.arg("subtype_id") instanceof Number n && n.longValue() > 0
+                    ? n.longValue()
                     : subtype(c, "mail.mt_note");
         }
         String body = c.arg("body") instanceof String s ? s : "";
@@ -94,14 +103,14 @@ final class MailMethods {
         List<Long> posted = new ArrayList<>();
         for (long id : c.ids()) {
             if (activities.row(id) == null) {
-                throw OdooFault.missing("Record does not exist or has been deleted.\n(Record: mail.activity(" + id
-                        + ",))");
+                throw OdooFault.missing(
+                        "Record does not exist or has been deleted.\n(Record: mail.activity(" + id + ",))");
             }
             String model = (String) c.orm().stored(activities, id, "res_model");
             Long resId = (Long) c.orm().stored(activities, id, "res_id");
             Long type = (Long) c.orm().stored(activities, id, "activity_type_id");
-            String typeName = type == null ? "Activity" : c.orm().displayName(c.orm().db().table("mail.activity.type"),
-                    type);
+            String typeName =
+                    type == null ? "Activity" : c.orm().displayName(c.orm().db().table("mail.activity.type"), type);
             Object feedback = c.arg("feedback");
             String body = "<div><p>" + escape(typeName) + " done</p>"
                     + (feedback instanceof String f && !f.isEmpty() ? "<div>Feedback: " + escape(f) + "</div>" : "")
@@ -156,7 +165,9 @@ final class MailMethods {
 
     private static Long author(Invocation c) {
         Table users = c.orm().db().table("res.users");
-        Object partner = users.field("partner_id") == null ? null : c.orm().stored(users, c.user().uid(), "partner_id");
+        Object partner = users.field("partner_id") == null
+                ? null
+                : c.orm().stored(users, c.user().uid(), "partner_id");
         return partner instanceof Long id ? id : null;
     }
 

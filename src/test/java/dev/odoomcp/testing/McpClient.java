@@ -33,13 +33,15 @@ public final class McpClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     /** The headers every Streamable HTTP POST carries. */
-    public static final Map<String, String> STANDARD = Map.of("Content-Type", "application/json", "Accept",
-            "application/json, text/event-stream");
+    public static final Map<String, String> STANDARD =
+            Map.of("Content-Type", "application/json", "Accept", "application/json, text/event-stream");
     /** The protocol revision tests use when they do not test negotiation (no {@code initialize} needed). */
     public static final String REVISION = "2025-11-25";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
@@ -105,8 +107,8 @@ public final class McpClient {
 
     /** A POST of {@code body} to /mcp with this client's headers, built but not sent (the bench sends its own). */
     public HttpRequest.Builder request(String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint()).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(endpoint()).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return request;
     }
@@ -213,7 +215,8 @@ public final class McpClient {
 
     /** GET {@code path} with exactly {@code headers} (not this client's). */
     public Reply get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -300,7 +303,8 @@ public final class McpClient {
         /** The structured content of a successful call; fails the test with the message otherwise. */
         public JsonNode ok() {
             assertThat(isError()).as("tool failed: %s", text()).isFalse();
-            assertThat(JSON.readTree(text())).as("text block repeats the structured content")
+            assertThat(JSON.readTree(text()))
+                    .as("text block repeats the structured content")
                     .isEqualTo(raw.get("structuredContent"));
             return raw.get("structuredContent");
         }
@@ -313,12 +317,15 @@ public final class McpClient {
             }
             JsonNode pending = JSON.readTree(block.asString());
             return pending.path("confirmation_required").asBoolean(false)
-                    ? pending.path("confirmation_token").asString() : null;
+                    ? pending.path("confirmation_token").asString()
+                    : null;
         }
 
         /** The JSON block of a preview answer (confirmation needed); fails the test for any other result. */
         public JsonNode pending() {
-            assertThat(confirmationToken()).as("expected a preview with a confirmation_token, got %s", raw).isNotNull();
+            assertThat(confirmationToken())
+                    .as("expected a preview with a confirmation_token, got %s", raw)
+                    .isNotNull();
             return JSON.readTree(raw.path("content").path(1).path("text").asString());
         }
 

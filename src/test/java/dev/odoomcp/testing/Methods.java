@@ -40,11 +40,9 @@ final class Methods {
      *
      * @param access ACL operation checked before running ({@code read}, {@code write}, ...) or null
      */
-    record MethodDef(String name, boolean onRecords, Signatures.Signature signature, String access, Body body) {
-    }
+    record MethodDef(String name, boolean onRecords, Signatures.Signature signature, String access, Body body) {}
 
-    private Methods() {
-    }
+    private Methods() {}
 
     /** Resolves {@code model.method} like Odoo's {@code get_public_method}. */
     static MethodDef resolve(FakeDatabase db, String model, String method) {
@@ -56,9 +54,13 @@ final class Methods {
         }
         ModelSpec.MethodSpec custom = t.spec().methods().get(method);
         if (custom != null) {
-            return new MethodDef(method, custom.onRecords(), null, null,
-                    call -> custom.handler().call(call.orm().records(call.table(), call.ids(), call.user()),
-                            call.args()));
+            return new MethodDef(
+                    method,
+                    custom.onRecords(),
+                    null,
+                    null,
+                    call -> custom.handler()
+                            .call(call.orm().records(call.table(), call.ids(), call.user()), call.args()));
         }
         MethodDef mail = MailMethods.find(db, t, method);
         if (mail != null) {
@@ -76,21 +78,24 @@ final class Methods {
      * Odoo answers, in {@code binding}'s words. The result is keyed by the base ORM's parameter
      * names ({@link Signatures.Param#key()}), without {@code context}.
      */
-    static Map<String, Object> bind(MethodDef def, List<Object> positional, Map<String, Object> kwargs,
-            Binding binding) {
+    static Map<String, Object> bind(
+            MethodDef def, List<Object> positional, Map<String, Object> kwargs, Binding binding) {
         Map<String, Object> named = new LinkedHashMap<>(kwargs);
         named.remove("context");
         Signatures.Signature sig = def.signature();
         if (sig == null) {
             if (!positional.isEmpty()) {
-                throw OdooFault.badArguments(def.name() + "() takes 1 positional argument but "
-                        + (positional.size() + 1) + " were given");
+                throw OdooFault.badArguments(
+                        def.name() + "() takes 1 positional argument but " + (positional.size() + 1) + " were given");
             }
             return named;
         }
         List<Signatures.Param> params = sig.params();
         if (sig.keywordOnly() && !positional.isEmpty()) {
-            throw bindError(binding, sig, "takes 1 positional argument but " + (positional.size() + 1) + " were given",
+            throw bindError(
+                    binding,
+                    sig,
+                    "takes 1 positional argument but " + (positional.size() + 1) + " were given",
                     "too many positional arguments");
         }
         if (positional.size() > params.size()) {
@@ -104,11 +109,17 @@ final class Methods {
         for (Map.Entry<String, Object> e : named.entrySet()) {
             boolean declared = params.stream().anyMatch(p -> p.name().equals(e.getKey()));
             if (!declared && sig.extraKeywords() == null && !sig.varKeywords()) {
-                throw bindError(binding, sig, "got an unexpected keyword argument '" + e.getKey() + "'",
+                throw bindError(
+                        binding,
+                        sig,
+                        "got an unexpected keyword argument '" + e.getKey() + "'",
                         "got an unexpected keyword argument '" + e.getKey() + "'");
             }
             if (byName.containsKey(e.getKey())) {
-                throw bindError(binding, sig, "got multiple values for argument '" + e.getKey() + "'",
+                throw bindError(
+                        binding,
+                        sig,
+                        "got multiple values for argument '" + e.getKey() + "'",
                         "multiple values for argument '" + e.getKey() + "'");
             }
             if (!declared && sig.varKeywords()) {
@@ -136,15 +147,21 @@ final class Methods {
             });
         }
         if (!missing.isEmpty()) {
-            throw bindError(binding, sig, "missing " + missing.size() + " required positional argument"
-                    + (missing.size() > 1 ? "s" : "") + ": " + pythonList(missing),
+            throw bindError(
+                    binding,
+                    sig,
+                    "missing " + missing.size() + " required positional argument" + (missing.size() > 1 ? "s" : "")
+                            + ": " + pythonList(missing),
                     "missing a required argument: " + missing.get(0));
         }
         if (!extra.isEmpty()) {
             // **kwargs go on to another method (search_read -> read), which binds them in its turn:
             // a TypeError raised inside the call, not by the argument check.
             try {
-                bind(new MethodDef(def.name(), def.onRecords(), sig.extraKeywords(), null, null), List.of(), extra,
+                bind(
+                        new MethodDef(def.name(), def.onRecords(), sig.extraKeywords(), null, null),
+                        List.of(),
+                        extra,
                         Binding.CALL);
             } catch (OdooFault e) {
                 throw OdooFault.application("TypeError", e.getMessage());
@@ -161,8 +178,12 @@ final class Methods {
     /** Python's words for too many positional arguments; counts include {@code self}. */
     private static String tooMany(Signatures.Signature sig, int given) {
         int max = sig.params().size() + 1;
-        int min = 1 + (int) sig.params().stream().filter(p -> p.defaultValue() == REQUIRED).count();
-        String takes = min == max ? max + " positional argument" + (max > 1 ? "s" : "")
+        int min = 1
+                + (int) sig.params().stream()
+                        .filter(p -> p.defaultValue() == REQUIRED)
+                        .count();
+        String takes = min == max
+                ? max + " positional argument" + (max > 1 ? "s" : "")
                 : "from " + min + " to " + max + " positional arguments";
         return "takes " + takes + " but " + (given + 1) + " were given";
     }

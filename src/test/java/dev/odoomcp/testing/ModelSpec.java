@@ -15,8 +15,7 @@ import java.util.function.Function;
 public final class ModelSpec {
 
     /** A registered business method; {@code onRecords} false means {@code @api.model}. */
-    record MethodSpec(String name, boolean onRecords, FakeMethod handler) {
-    }
+    record MethodSpec(String name, boolean onRecords, FakeMethod handler) {}
 
     private final String model;
     private String description;
@@ -30,7 +29,8 @@ public final class ModelSpec {
     private String readGroup;
     private String writeGroup;
     private boolean transientModel;
-    private final List<java.util.function.BiConsumer<FakeRecords, Map<String, Object>>> beforeCreate = new ArrayList<>();
+    private final List<java.util.function.BiConsumer<FakeRecords, Map<String, Object>>> beforeCreate =
+            new ArrayList<>();
 
     ModelSpec(String model, String description) {
         this.model = model;

@@ -61,7 +61,10 @@ final class OdooFault extends RuntimeException {
     }
 
     static OdooFault unknownModel(String model) {
-        return new OdooFault(Kind.UNKNOWN_MODEL, "odoo.exceptions.UserError", "Object " + model + " doesn't exist",
+        return new OdooFault(
+                Kind.UNKNOWN_MODEL,
+                "odoo.exceptions.UserError",
+                "Object " + model + " doesn't exist",
                 "the model '" + model + "' does not exist");
     }
 
@@ -69,7 +72,10 @@ final class OdooFault extends RuntimeException {
         String message = version.major() >= 19
                 ? "The method '" + model + "." + method + "' does not exist"
                 : "The method '" + method + "' does not exist on the model '" + model + "'";
-        return new OdooFault(Kind.UNKNOWN_METHOD, "AttributeError", message,
+        return new OdooFault(
+                Kind.UNKNOWN_METHOD,
+                "AttributeError",
+                message,
                 "The method '" + model + "." + method + "' does not exist");
     }
 

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class Order {
 
-    private Order() {
-    }
+    private Order() {}
 
     static Comparator<Long> parse(String order, Table t, Orm orm) {
         Comparator<Long> result = null;
@@ -22,12 +21,12 @@ final class Order {
             }
             FieldSpec f = t.field(words[0]);
             if (f == null || words.length > 3) {
-                throw OdooFault.application("ValueError", "Invalid order " + Py.repr(order) + " for model "
-                        + Py.repr(t.model()));
+                throw OdooFault.application(
+                        "ValueError", "Invalid order " + Py.repr(order) + " for model " + Py.repr(t.model()));
             }
             boolean desc = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
-            Comparator<Long> c = Comparator.comparing(id -> sortKey(t, orm, f, id),
-                    Comparator.nullsLast(Order::compareValues));
+            Comparator<Long> c =
+                    Comparator.comparing(id -> sortKey(t, orm, f, id), Comparator.nullsLast(Order::compareValues));
             c = desc ? c.reversed() : c;
             result = result == null ? c : result.thenComparing(c);
         }

@@ -50,13 +50,14 @@ final class Orm {
 
     /** {@code read}: one map per id, {@code id} first, then the asked fields in the asked order. */
     List<Map<String, Object>> read(Table t, List<Long> ids, List<String> fields) {
-        List<String> names = fields == null || fields.isEmpty() ? List.copyOf(t.fields().keySet()) : fields;
+        List<String> names =
+                fields == null || fields.isEmpty() ? List.copyOf(t.fields().keySet()) : fields;
         checkFields(t, names);
         List<Map<String, Object>> out = new ArrayList<>();
         for (long id : ids) {
             if (t.row(id) == null) {
-                throw OdooFault.missing("Record does not exist or has been deleted.\n(Record: " + t.model()
-                        + "(" + id + ",))");
+                throw OdooFault.missing(
+                        "Record does not exist or has been deleted.\n(Record: " + t.model() + "(" + id + ",))");
             }
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("id", id);

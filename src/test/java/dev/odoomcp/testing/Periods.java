@@ -20,8 +20,7 @@ final class Periods {
 
     private static final WeekFields US = WeekFields.of(DayOfWeek.SUNDAY, 1);
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** First day of the period containing {@code value} (a date or datetime string). */
     static LocalDate start(String value, String granularity) {

@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** Python {@code repr()} of wire values, for error messages that quote a domain leaf the way Odoo does. */
 final class Py {
 
-    private Py() {
-    }
+    private Py() {}
 
     static String repr(Object v) {
         if (v == null) {

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class ReadGroups {
 
-    private ReadGroups() {
-    }
+    private ReadGroups() {}
 
     static Object readGroup(Invocation c) {
         Table t = c.table();
@@ -39,7 +38,8 @@ final class ReadGroups {
                     range.put(gb.spec(), gb.range((LocalDate) g.key().get(i)));
                 }
             }
-            String countKey = lazy && !groupbys.isEmpty() ? groupbys.get(0).field().name() + "_count" : "__count";
+            String countKey =
+                    lazy && !groupbys.isEmpty() ? groupbys.get(0).field().name() + "_count" : "__count";
             row.put(countKey, (long) g.ids().size());
             aggs.forEach(a -> row.put(a.key(), a.compute(c.orm(), t, g.ids())));
             row.put("__domain", DomainOps.and(g.domain(groupbys), domain));
@@ -69,7 +69,9 @@ final class ReadGroups {
         for (Group g : page(groups, c.arg("offset"), c.arg("limit"))) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < groupbys.size(); i++) {
-                row.put(groupbys.get(i).spec(), groupbys.get(i).formattedValue(c.orm(), g.key().get(i)));
+                row.put(
+                        groupbys.get(i).spec(),
+                        groupbys.get(i).formattedValue(c.orm(), g.key().get(i)));
             }
             List<Object> extra = g.domain(groupbys);
             row.put("__extra_domain", extra.isEmpty() ? List.of(List.of(1L, "=", 1L)) : extra);
@@ -108,7 +110,8 @@ final class ReadGroups {
 
     private static int indexOf(List<GroupBy> groupbys, String name) {
         for (int i = 0; i < groupbys.size(); i++) {
-            if (groupbys.get(i).spec().equals(name) || groupbys.get(i).field().name().equals(name)) {
+            if (groupbys.get(i).spec().equals(name)
+                    || groupbys.get(i).field().name().equals(name)) {
                 return i;
             }
         }

@@ -11,8 +11,7 @@ import java.util.Objects;
  */
 final class Shapes {
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static boolean compatible(Object expected, Object actual) {
         if (expected == null || actual == null) {
@@ -36,11 +35,15 @@ final class Shapes {
             return true;
         }
         if (e.stream().allMatch(x -> x instanceof Map)) {
-            return a.stream().allMatch(x -> x instanceof Map<?, ?> m && m.keySet().equals(((Map<?, ?>) e.get(0)).keySet())
-                    && m.keySet().stream().allMatch(k -> e.stream().anyMatch(y -> compatible(((Map<?, ?>) y).get(k),
-                            m.get(k)))));
+            return a.stream()
+                    .allMatch(x -> x instanceof Map<?, ?> m
+                            && m.keySet().equals(((Map<?, ?>) e.get(0)).keySet())
+                            && m.keySet().stream()
+                                    .allMatch(k ->
+                                            e.stream().anyMatch(y -> compatible(((Map<?, ?>) y).get(k), m.get(k)))));
         }
-        boolean tuple = e.stream().map(x -> x == null ? null : x.getClass()).distinct().count() > 1;
+        boolean tuple =
+                e.stream().map(x -> x == null ? null : x.getClass()).distinct().count() > 1;
         if (tuple) {
             if (e.size() != a.size()) {
                 return false;

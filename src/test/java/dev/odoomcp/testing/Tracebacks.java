@@ -29,8 +29,7 @@ final class Tracebacks {
                          ^^^^^^^^^^^^^^^^^^^^^^^
             """;
 
-    private Tracebacks() {
-    }
+    private Tracebacks() {}
 
     static String xmlrpc(String pythonClass, String message) {
         return RPC_FRAMES + pythonClass + ": " + message + "\n";

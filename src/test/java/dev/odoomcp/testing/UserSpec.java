@@ -17,8 +17,15 @@ import java.util.Set;
  * @param tz context time zone
  * @param groups group names; {@link #READONLY} forbids create/write/unlink everywhere
  */
-public record UserSpec(String login, String apiKey, long uid, String name, List<Long> companyIds, String lang,
-        String tz, Set<String> groups) {
+public record UserSpec(
+        String login,
+        String apiKey,
+        long uid,
+        String name,
+        List<Long> companyIds,
+        String lang,
+        String tz,
+        Set<String> groups) {
 
     /** Group that makes a user unable to change anything. */
     public static final String READONLY = "readonly";
@@ -31,8 +38,8 @@ public record UserSpec(String login, String apiKey, long uid, String name, List<
     }
 
     public static UserSpec of(String login, String apiKey, long uid) {
-        return new UserSpec(login, apiKey, uid, FieldSpec.labelFor(login), List.of(1L), "en_US", "Europe/Brussels",
-                Set.of());
+        return new UserSpec(
+                login, apiKey, uid, FieldSpec.labelFor(login), List.of(1L), "en_US", "Europe/Brussels", Set.of());
     }
 
     public UserSpec name(String value) {

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Wire value to stored value for field {@code f}; refuses what Odoo would refuse. */
     static Object normalize(Table t, FieldSpec f, Object v) {
@@ -33,9 +32,10 @@ final class Values {
     }
 
     private static Object checkSelection(Table t, FieldSpec f, Object v) {
-        if (f.selection() != null && f.selection().stream().noneMatch(p -> p.get(0).equals(v))) {
-            throw OdooFault.application("ValueError", "Wrong value for " + t.model() + "." + f.name() + ": "
-                    + Py.repr(v));
+        if (f.selection() != null
+                && f.selection().stream().noneMatch(p -> p.get(0).equals(v))) {
+            throw OdooFault.application(
+                    "ValueError", "Wrong value for " + t.model() + "." + f.name() + ": " + Py.repr(v));
         }
         return v;
     }
@@ -49,8 +49,7 @@ final class Values {
     }
 
     private static Object bad(Table t, FieldSpec f, Object v) {
-        throw OdooFault.application("ValueError", "Wrong value for " + t.model() + "." + f.name() + ": "
-                + Py.repr(v));
+        throw OdooFault.application("ValueError", "Wrong value for " + t.model() + "." + f.name() + ": " + Py.repr(v));
     }
 
     /** Normalises numbers from any parser: integral → Long, other → Double; recurses into lists and maps. */

@@ -16,25 +16,34 @@ final class Wire {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** {@code execute_kw}: the decoded result, or an {@link XmlRpcCodec.Fault}. */
-    static Object executeKw(FakeOdoo odoo, String db, long uid, String key, String model, String method,
-            List<?> args, Map<String, ?> kwargs) {
+    static Object executeKw(
+            FakeOdoo odoo,
+            String db,
+            long uid,
+            String key,
+            String model,
+            String method,
+            List<?> args,
+            Map<String, ?> kwargs) {
         return xmlrpc(odoo, "object", "execute_kw", List.of(db, uid, key, model, method, args, kwargs));
     }
 
     static Object xmlrpc(FakeOdoo odoo, String service, String method, List<?> params) {
-        HttpResponse<String> r = post(odoo, "/xmlrpc/2/" + service, Map.of("Content-Type", "text/xml"),
-                XmlRpcCodec.request(method, params));
+        HttpResponse<String> r = post(
+                odoo, "/xmlrpc/2/" + service, Map.of("Content-Type", "text/xml"), XmlRpcCodec.request(method, params));
         return XmlRpcCodec.parseResponse(r.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    static HttpResponse<String> json2(FakeOdoo odoo, String db, String key, String model, String method,
-            Map<String, ?> body) {
-        return post(odoo, "/json/2/" + model + "/" + method, Map.of("Content-Type", "application/json",
-                "Authorization", "bearer " + key, "X-Odoo-Database", db), JSON.writeValueAsString(body));
+    static HttpResponse<String> json2(
+            FakeOdoo odoo, String db, String key, String model, String method, Map<String, ?> body) {
+        return post(
+                odoo,
+                "/json/2/" + model + "/" + method,
+                Map.of("Content-Type", "application/json", "Authorization", "bearer " + key, "X-Odoo-Database", db),
+                JSON.writeValueAsString(body));
     }
 
     static Object json(HttpResponse<String> response) {
@@ -42,8 +51,8 @@ final class Wire {
     }
 
     static HttpResponse<String> post(FakeOdoo odoo, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(odoo.baseUrl().resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(odoo.baseUrl().resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         return send(b.build());
     }

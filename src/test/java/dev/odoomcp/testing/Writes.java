@@ -61,13 +61,16 @@ final class Writes {
         for (long id : ids) {
             Map<String, Object> row = t.row(id);
             if (row == null) {
-                throw OdooFault.missing("Record does not exist or has been deleted.\n(Record: " + t.model() + "("
-                        + id + ",))");
+                throw OdooFault.missing(
+                        "Record does not exist or has been deleted.\n(Record: " + t.model() + "(" + id + ",))");
             }
             Map<String, Object> updated = new LinkedHashMap<>(row);
             values.forEach((name, v) -> {
                 FieldSpec f = t.field(name);
-                if (!f.isX2many() && f.store() && !name.equals("id") && !t.spec().computes().containsKey(name)) {
+                if (!f.isX2many()
+                        && f.store()
+                        && !name.equals("id")
+                        && !t.spec().computes().containsKey(name)) {
                     updated.put(name, Values.normalize(t, f, v));
                 }
             });
@@ -96,7 +99,9 @@ final class Writes {
                     if (v instanceof Long l && ids.contains(l)) {
                         row.remove(f.name());
                     } else if (v instanceof List<?> l) {
-                        row.put(f.name(), l.stream().filter(x -> !ids.contains(x)).toList());
+                        row.put(
+                                f.name(),
+                                l.stream().filter(x -> !ids.contains(x)).toList());
                     }
                 }
             }
@@ -105,7 +110,10 @@ final class Writes {
 
     private void checkRequired(Table t, Map<String, Object> row, boolean creating) {
         for (FieldSpec f : t.fields().values()) {
-            if (f.required() && f.store() && !f.isX2many() && !t.spec().computes().containsKey(f.name())
+            if (f.required()
+                    && f.store()
+                    && !f.isX2many()
+                    && !t.spec().computes().containsKey(f.name())
                     && Leaves.isFalse(row.get(f.name()))
                     && !f.type().equals("boolean")) {
                 throw OdooFault.validation("The operation cannot be completed:\n- Create/update: a mandatory "

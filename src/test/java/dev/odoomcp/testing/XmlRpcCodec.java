@@ -21,15 +21,12 @@ import org.w3c.dom.Node;
 final class XmlRpcCodec {
 
     /** A parsed {@code <methodCall>}. */
-    record MethodCall(String methodName, List<Object> params) {
-    }
+    record MethodCall(String methodName, List<Object> params) {}
 
     /** A parsed {@code <fault>}. */
-    record Fault(int code, String message) {
-    }
+    record Fault(int code, String message) {}
 
-    private XmlRpcCodec() {
-    }
+    private XmlRpcCodec() {}
 
     /** Parses a {@code <methodResponse>}: its value, or a {@link Fault}. Used to compare answers with recordings. */
     static Object parseResponse(byte[] body) {
@@ -94,11 +91,12 @@ final class XmlRpcCodec {
         String text = t.getTextContent();
         return switch (t.getTagName()) {
             case "int", "i4", "i8" -> Long.parseLong(text.trim());
-            case "boolean" -> switch (text.trim()) {
-                case "1" -> Boolean.TRUE;
-                case "0" -> Boolean.FALSE;
-                default -> throw new IllegalArgumentException("bad boolean value " + text);
-            };
+            case "boolean" ->
+                switch (text.trim()) {
+                    case "1" -> Boolean.TRUE;
+                    case "0" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("bad boolean value " + text);
+                };
             case "double" -> Double.parseDouble(text.trim());
             case "string", "dateTime.iso8601", "base64" -> text;
             case "nil" -> null;
@@ -135,7 +133,10 @@ final class XmlRpcCodec {
     }
 
     private static Element optionalChild(Element parent, String tag) {
-        return children(parent).stream().filter(e -> e.getTagName().equals(tag)).findFirst().orElse(null);
+        return children(parent).stream()
+                .filter(e -> e.getTagName().equals(tag))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Element child(Element parent, String tag) {
@@ -151,7 +152,8 @@ final class XmlRpcCodec {
     /** A {@code <methodCall>} as Python's xmlrpc.client writes it (for tests that talk to the fake). */
     static String request(String methodName, List<?> params) {
         StringBuilder sb = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>")
-                .append(escape(methodName)).append("</methodName>\n<params>\n");
+                .append(escape(methodName))
+                .append("</methodName>\n<params>\n");
         for (Object p : params) {
             sb.append("<param>\n");
             write(sb, p);
@@ -184,7 +186,9 @@ final class XmlRpcCodec {
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
             sb.append("<value><int>").append(v).append("</int></value>\n");
         } else if (v instanceof Double || v instanceof Float) {
-            sb.append("<value><double>").append(pythonRepr(((Number) v).doubleValue())).append("</double></value>\n");
+            sb.append("<value><double>")
+                    .append(pythonRepr(((Number) v).doubleValue()))
+                    .append("</double></value>\n");
         } else if (v instanceof CharSequence s) {
             sb.append("<value><string>").append(escape(s.toString())).append("</string></value>\n");
         } else if (v instanceof Map<?, ?> map) {

@@ -35,7 +35,7 @@ final class XmlRpcEndpoint {
         return switch (f.kind()) {
             case ACCESS_DENIED -> XmlRpcCodec.fault(3, "Access Denied");
             case ACCESS_ERROR, USER_ERROR, VALIDATION, MISSING, UNKNOWN_MODEL ->
-                    XmlRpcCodec.fault(f.kind().faultCode, f.getMessage());
+                XmlRpcCodec.fault(f.kind().faultCode, f.getMessage());
             default -> XmlRpcCodec.fault(1, Tracebacks.xmlrpc(f.pythonClass(), f.getMessage()));
         };
     }
@@ -43,14 +43,25 @@ final class XmlRpcEndpoint {
     private Object common(XmlRpcCodec.MethodCall call) {
         List<Object> p = call.params();
         String method = call.methodName();
-        backend.log().add(new FakeOdoo.Call("xmlrpc", p.isEmpty() ? null : str(p.get(0)),
-                p.size() > 1 ? str(p.get(1)) : null, null, null, method, null, p, Map.of()));
+        backend.log()
+                .add(new FakeOdoo.Call(
+                        "xmlrpc",
+                        p.isEmpty() ? null : str(p.get(0)),
+                        p.size() > 1 ? str(p.get(1)) : null,
+                        null,
+                        null,
+                        method,
+                        null,
+                        p,
+                        Map.of()));
         return switch (method) {
             case "version" -> versionStruct();
             case "authenticate", "login" -> {
                 arity(method, p, method.equals("login") ? 3 : 4);
                 FakeDatabase db = database(str(p.get(0)));
-                yield db.authenticate(str(p.get(1)), str(p.get(2))).<Object>map(UserSpec::uid).orElse(false);
+                yield db.authenticate(str(p.get(1)), str(p.get(2)))
+                        .<Object>map(UserSpec::uid)
+                        .orElse(false);
             }
             default -> throw OdooFault.application("KeyError", "'exp_" + method + "'");
         };
@@ -82,11 +93,22 @@ final class XmlRpcEndpoint {
         List<Object> args = kw ? list(p.size() > 5 ? p.get(5) : List.of()) : new ArrayList<>(p.subList(5, p.size()));
         Map<String, Object> kwargs = kw && p.size() > 6 ? Values.map(p.get(6)) : Map.of();
         FakeDatabase db = backend.database(dbName);
-        UserSpec user = db == null ? null : db.userByUid(uid).filter(u -> u.apiKey().equals(p.get(2))).orElse(null);
+        UserSpec user = db == null
+                ? null
+                : db.userByUid(uid).filter(u -> u.apiKey().equals(p.get(2))).orElse(null);
         Methods.MethodDef def = db == null || user == null ? null : safeResolve(db, model, method);
         List<Long> ids = def != null && def.onRecords() && !args.isEmpty() ? Values.ids(args.get(0)) : null;
-        backend.log().add(new FakeOdoo.Call("xmlrpc", dbName, user == null ? null : user.login(),
-                uid, model, method, ids, ids == null ? args : args.subList(1, args.size()), kwargs));
+        backend.log()
+                .add(new FakeOdoo.Call(
+                        "xmlrpc",
+                        dbName,
+                        user == null ? null : user.login(),
+                        uid,
+                        model,
+                        method,
+                        ids,
+                        ids == null ? args : args.subList(1, args.size()),
+                        kwargs));
         database(dbName);
         if (user == null) {
             throw OdooFault.accessDenied();
@@ -122,16 +144,19 @@ final class XmlRpcEndpoint {
     private FakeDatabase database(String name) {
         FakeDatabase db = backend.database(name);
         if (db == null) {
-            throw OdooFault.application("psycopg2.OperationalError", "connection to server at \"localhost\" "
-                    + "(127.0.0.1), port 5432 failed: FATAL:  database \"" + name + "\" does not exist\n");
+            throw OdooFault.application(
+                    "psycopg2.OperationalError",
+                    "connection to server at \"localhost\" " + "(127.0.0.1), port 5432 failed: FATAL:  database \""
+                            + name + "\" does not exist\n");
         }
         return db;
     }
 
     private static void arity(String method, List<Object> p, int expected) {
         if (p.size() != expected) {
-            throw OdooFault.application("TypeError", "exp_" + method + "() takes " + expected
-                    + " positional arguments but " + p.size() + " were given");
+            throw OdooFault.application(
+                    "TypeError",
+                    "exp_" + method + "() takes " + expected + " positional arguments but " + p.size() + " were given");
         }
     }
 

@@ -25,17 +25,24 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
     /** Hides the base class's start-up: this class needs extra data in the fakes. */
     @BeforeAll
     static void startOdoo() {
-        fakes = Fakes.start(spec -> spec
-                .model("ir.module.module", "Module", m -> m.field(FieldSpec.of("name", "char").asRequired())
-                        .field(FieldSpec.of("state", "selection").selection("installed", "Installed",
-                                "uninstalled", "Not Installed"))
-                        .method("button_immediate_uninstall", (r, kw) -> true)
-                        .record(Map.of("name", "purchase", "state", "installed")))
-                .model("ir.actions.server", "Server Action", m -> m.field(FieldSpec.of("name", "char").asRequired())
-                        .field(FieldSpec.of("code", "text"))
-                        .record(Map.of("name", "Archive partners", "code", "records.action_archive()")))
-                .model("res.users.apikeys", "Users API Keys", m -> m.field(FieldSpec.of("name", "char"))
-                        .record(Map.of("name", "bridge"))));
+        fakes = Fakes.start(spec -> spec.model(
+                        "ir.module.module",
+                        "Module",
+                        m -> m.field(FieldSpec.of("name", "char").asRequired())
+                                .field(FieldSpec.of("state", "selection")
+                                        .selection("installed", "Installed", "uninstalled", "Not Installed"))
+                                .method("button_immediate_uninstall", (r, kw) -> true)
+                                .record(Map.of("name", "purchase", "state", "installed")))
+                .model(
+                        "ir.actions.server",
+                        "Server Action",
+                        m -> m.field(FieldSpec.of("name", "char").asRequired())
+                                .field(FieldSpec.of("code", "text"))
+                                .record(Map.of("name", "Archive partners", "code", "records.action_archive()")))
+                .model(
+                        "res.users.apikeys",
+                        "Users API Keys",
+                        m -> m.field(FieldSpec.of("name", "char")).record(Map.of("name", "bridge"))));
     }
 
     @ParameterizedTest
@@ -57,12 +64,16 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
                 {"delete_records", "{\"model\": \"" + model + "\", \"ids\": [1]}"},
                 {"call_method", "{\"model\": \"" + model + "\", \"method\": \"search_read\"}"},
             }) {
-                assertThat(mcp.call(call[0], call[1]).error()).as(call[0] + " " + model)
+                assertThat(mcp.call(call[0], call[1]).error())
+                        .as(call[0] + " " + model)
                         .contains("Model '" + model + "' is not available through this bridge");
             }
         }
-        assertThat(mcp.answer("resources/read", "{\"uri\": \"odoo://ir.config_parameter/1\"}").path("error")
-                .path("message").asString()).contains("not available through this bridge");
+        assertThat(mcp.answer("resources/read", "{\"uri\": \"odoo://ir.config_parameter/1\"}")
+                        .path("error")
+                        .path("message")
+                        .asString())
+                .contains("not available through this bridge");
         assertThat(odoo.calls()).isEmpty();
     }
 
@@ -71,18 +82,36 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
     void codeAndModuleModelsAreReadableButNotWritable(Flavor flavor) {
         McpClient mcp = mcp(flavor);
         FakeOdoo odoo = fakes.get(flavor);
-        assertThat(mcp.call("search_records", "{\"model\": \"ir.module.module\", \"fields\": [\"name\", \"state\"]}").ok()
-                .path("records").path(0).path("name").asString()).isEqualTo("purchase");
-        assertThat(mcp.call("search_records", "{\"model\": \"ir.actions.server\", \"fields\": [\"name\"]}").ok()
-                .path("total").asInt()).isEqualTo(1);
+        assertThat(mcp.call("search_records", "{\"model\": \"ir.module.module\", \"fields\": [\"name\", \"state\"]}")
+                        .ok()
+                        .path("records")
+                        .path(0)
+                        .path("name")
+                        .asString())
+                .isEqualTo("purchase");
+        assertThat(mcp.call("search_records", "{\"model\": \"ir.actions.server\", \"fields\": [\"name\"]}")
+                        .ok()
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
         odoo.clearCalls();
         for (String model : List.of("ir.module.module", "ir.actions.server")) {
             assertThat(List.of(
-                    mcp.call("create_record", "{\"model\": \"" + model + "\", \"values\": {\"name\": \"x\"}}").error(),
-                    mcp.call("update_records", "{\"model\": \"" + model + "\", \"ids\": [1], \"values\": {\"name\": \"x\"}}").error(),
-                    mcp.call("delete_records", "{\"model\": \"" + model + "\", \"ids\": [1]}").error(),
-                    mcp.call("call_method", "{\"model\": \"" + model + "\", \"method\": \"button_immediate_uninstall\", "
-                            + "\"ids\": [1]}").error()))
+                            mcp.call("create_record", "{\"model\": \"" + model + "\", \"values\": {\"name\": \"x\"}}")
+                                    .error(),
+                            mcp.call(
+                                            "update_records",
+                                            "{\"model\": \"" + model
+                                                    + "\", \"ids\": [1], \"values\": {\"name\": \"x\"}}")
+                                    .error(),
+                            mcp.call("delete_records", "{\"model\": \"" + model + "\", \"ids\": [1]}")
+                                    .error(),
+                            mcp.call(
+                                            "call_method",
+                                            "{\"model\": \"" + model
+                                                    + "\", \"method\": \"button_immediate_uninstall\", "
+                                                    + "\"ids\": [1]}")
+                                    .error()))
                     .allSatisfy(error -> assertThat(error).contains("can be read but not changed through this bridge"));
         }
         assertThat(odoo.calls()).isEmpty();
@@ -95,20 +124,33 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
         FakeOdoo odoo = fakes.get(flavor);
         List<String> listed = readOnly.toolNames();
         assertThat(listed).contains("search_records", "call_method").doesNotContainAnyElementsOf(WRITE_TOOLS);
-        assertThat(mcp(flavor).toolNames())
-                .containsAll(WRITE_TOOLS);
+        assertThat(mcp(flavor).toolNames()).containsAll(WRITE_TOOLS);
         odoo.clearCalls();
         assertThat(readOnly.call("create_record", "{\"model\": \"res.partner\", \"values\": {\"name\": \"x\"}}")
-                .error()).isEqualTo("The tool 'create_record' is disabled in read-only mode. This connection is "
+                        .error())
+                .isEqualTo("The tool 'create_record' is disabled in read-only mode. This connection is "
                         + "read-only, so records cannot be created, changed or deleted. Ask the user to make the change "
                         + "in Odoo, or to connect without read-only mode.");
-        assertThat(readOnly.call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_confirm\", "
-                + "\"ids\": [3]}").error()).contains("read-only");
+        assertThat(readOnly.call(
+                                "call_method",
+                                "{\"model\": \"sale.order\", \"method\": \"action_confirm\", " + "\"ids\": [3]}")
+                        .error())
+                .contains("read-only");
         assertThat(odoo.callsTo("res.partner", "create")).isEmpty();
         assertThat(odoo.callsTo("sale.order", "action_confirm")).isEmpty();
-        assertThat(readOnly.call("call_method", "{\"model\": \"res.partner\", \"method\": \"search_count\", "
-                + "\"kwargs\": {\"domain\": []}}").ok().path("result").asInt()).isGreaterThan(10);
-        assertThat(readOnly.call("search_records", "{\"model\": \"sale.order\"}").ok().path("total").asInt()).isEqualTo(4);
+        assertThat(readOnly.call(
+                                "call_method",
+                                "{\"model\": \"res.partner\", \"method\": \"search_count\", "
+                                        + "\"kwargs\": {\"domain\": []}}")
+                        .ok()
+                        .path("result")
+                        .asInt())
+                .isGreaterThan(10);
+        assertThat(readOnly.call("search_records", "{\"model\": \"sale.order\"}")
+                        .ok()
+                        .path("total")
+                        .asInt())
+                .isEqualTo(4);
         assertThat(mcp(flavor).with("X-Odoo-Read-Only", "false").toolNames()).containsAll(WRITE_TOOLS);
     }
 
@@ -117,14 +159,16 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
     void everyUsualTrueWordMakesTheRequestReadOnly(String word) {
         McpClient readOnly = mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word);
         assertThat(readOnly.toolNames()).doesNotContainAnyElementsOf(WRITE_TOOLS);
-        assertThat(readOnly.call("delete_records", "{\"model\": \"res.partner\", \"ids\": [9]}").error())
+        assertThat(readOnly.call("delete_records", "{\"model\": \"res.partner\", \"ids\": [9]}")
+                        .error())
                 .contains("disabled in read-only mode");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "no", "off", "false"})
     void everyUsualFalseWordLeavesWritesOn(String word) {
-        assertThat(mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word).toolNames()).containsAll(WRITE_TOOLS);
+        assertThat(mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word).toolNames())
+                .containsAll(WRITE_TOOLS);
     }
 
     @ParameterizedTest
@@ -133,12 +177,14 @@ class AccessPolicyToolsTests extends FakeOdooToolsTest {
         FakeOdoo odoo = fakes.get(Flavor.ODOO_18_XMLRPC);
         odoo.clearCalls();
         McpClient unclear = mcp(Flavor.ODOO_18_XMLRPC).with("X-Odoo-Read-Only", word);
-        JsonNode refused = unclear.answer("tools/call", "{\"name\": \"delete_records\", \"arguments\": {\"model\": "
-                + "\"res.partner\", \"ids\": [9]}}");
+        JsonNode refused = unclear.answer(
+                "tools/call",
+                "{\"name\": \"delete_records\", \"arguments\": {\"model\": " + "\"res.partner\", \"ids\": [9]}}");
         assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32602);
-        assertThat(refused.path("error").path("message").asString()).startsWith("Header X-Odoo-Read-Only must be true "
-                + "or false");
-        assertThat(unclear.answer("tools/list", "{}").path("error").path("code").asInt()).isEqualTo(-32602);
+        assertThat(refused.path("error").path("message").asString())
+                .startsWith("Header X-Odoo-Read-Only must be true " + "or false");
+        assertThat(unclear.answer("tools/list", "{}").path("error").path("code").asInt())
+                .isEqualTo(-32602);
         assertThat(odoo.calls()).isEmpty();
     }
 }

@@ -35,8 +35,10 @@ class BurstTests {
             try {
                 List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
                 for (int i = 0; i < 16; i++) {
-                    calls.add(CompletableFuture.supplyAsync(() -> company.call("search_records",
-                            "{\"model\": \"res.partner\", \"limit\": 2}").ok(), users));
+                    calls.add(CompletableFuture.supplyAsync(
+                            () -> company.call("search_records", "{\"model\": \"res.partner\", \"limit\": 2}")
+                                    .ok(),
+                            users));
                 }
                 for (CompletableFuture<JsonNode> call : calls) {
                     assertThat(call.get(60, TimeUnit.SECONDS).path("records")).hasSize(2);

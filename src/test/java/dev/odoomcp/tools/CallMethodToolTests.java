@@ -36,22 +36,32 @@ class CallMethodToolTests extends FakeOdooToolsTest {
     @ParameterizedTest
     @EnumSource(Flavor.class)
     void businessActionRunsOnTheRecords(Flavor flavor) {
-        JsonNode result = mcp(flavor).call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_confirm\", "
-                + "\"ids\": [2]}").ok();
+        JsonNode result = mcp(flavor)
+                .call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_confirm\", " + "\"ids\": [2]}")
+                .ok();
         assertThat(result.path("result").asBoolean()).isTrue();
         assertThat(result.has("action")).isFalse();
-        Object state = fakes.get(flavor).inspect(Flavor.DB, "sale.order", r -> r.browse("sale.order", List.of(2L)).get("state"));
+        Object state = fakes.get(flavor)
+                .inspect(
+                        Flavor.DB,
+                        "sale.order",
+                        r -> r.browse("sale.order", List.of(2L)).get("state"));
         assertThat(state).isEqualTo("sale");
-        String again = mcp(flavor).call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_confirm\", "
-                + "\"ids\": [2]}").error();
+        String again = mcp(flavor)
+                .call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_confirm\", " + "\"ids\": [2]}")
+                .error();
         assertThat(again).contains("Unable to change the state").doesNotContain("Traceback");
     }
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
     void windowActionBecomesActionAndNextStep(Flavor flavor) {
-        JsonNode result = mcp(flavor).call("call_method", "{\"model\": \"purchase.order\", \"method\": "
-                + "\"action_create_invoice_wizard\", \"ids\": [1]}").ok();
+        JsonNode result = mcp(flavor)
+                .call(
+                        "call_method",
+                        "{\"model\": \"purchase.order\", \"method\": "
+                                + "\"action_create_invoice_wizard\", \"ids\": [1]}")
+                .ok();
         assertThat(result.path("result").isNull()).isTrue();
         JsonNode action = result.path("action");
         assertThat(action.path("res_model").asString()).isEqualTo("purchase.bill.wizard");
@@ -65,13 +75,21 @@ class CallMethodToolTests extends FakeOdooToolsTest {
     @EnumSource(Flavor.class)
     void aMethodReturningNoneIsASuccess(Flavor flavor) {
         McpClient mcp = mcp(flavor);
-        mcp.call("update_records", "{\"model\": \"res.partner\", \"ids\": [17], \"values\": {\"company_type\": \"company\"}}").ok();
-        JsonNode result = mcp.call("call_method", "{\"model\": \"res.partner\", \"method\": \"onchange_company_type\", "
-                + "\"ids\": [17]}").ok();
+        mcp.call(
+                        "update_records",
+                        "{\"model\": \"res.partner\", \"ids\": [17], \"values\": {\"company_type\": \"company\"}}")
+                .ok();
+        JsonNode result = mcp.call(
+                        "call_method",
+                        "{\"model\": \"res.partner\", \"method\": \"onchange_company_type\", " + "\"ids\": [17]}")
+                .ok();
         assertThat(result.has("result")).isTrue();
         assertThat(result.path("result").isNull()).isTrue();
-        Object isCompany = fakes.get(flavor).inspect(Flavor.DB, "res.partner",
-                r -> r.browse("res.partner", List.of(17L)).get("is_company"));
+        Object isCompany = fakes.get(flavor)
+                .inspect(
+                        Flavor.DB,
+                        "res.partner",
+                        r -> r.browse("res.partner", List.of(17L)).get("is_company"));
         assertThat(isCompany).isEqualTo(true);
     }
 
@@ -82,17 +100,26 @@ class CallMethodToolTests extends FakeOdooToolsTest {
         FakeOdoo odoo = fakes.get(flavor);
         odoo.clearCalls();
         assertThat(mcp.call("call_method", "{\"model\": \"sale.order\", \"method\": \"_action_confirm\", \"ids\": [3]}")
-                .error()).contains("only public methods");
-        assertThat(mcp.call("call_method", "{\"model\": \"sale.order\", \"method\": \"sudo\"}").error())
-                .isEqualTo("Method 'sudo' is not available through this bridge.");
-        assertThat(mcp.call("call_method", "{\"model\": \"res.users\", \"method\": \"reset_password\"}").error())
-                .contains("not available");
-        assertThat(mcp.call("call_method", "{\"model\": \"sale.order\", \"method\": \"action confirm\"}").error())
+                        .error())
                 .contains("only public methods");
-        assertThat(mcp.call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_confirm\", \"ids\": [3], "
-                + "\"kwargs\": {\"api_key\": \"x\"}}").error()).contains("looks like a secret");
+        assertThat(mcp.call("call_method", "{\"model\": \"sale.order\", \"method\": \"sudo\"}")
+                        .error())
+                .isEqualTo("Method 'sudo' is not available through this bridge.");
+        assertThat(mcp.call("call_method", "{\"model\": \"res.users\", \"method\": \"reset_password\"}")
+                        .error())
+                .contains("not available");
+        assertThat(mcp.call("call_method", "{\"model\": \"sale.order\", \"method\": \"action confirm\"}")
+                        .error())
+                .contains("only public methods");
+        assertThat(mcp.call(
+                                "call_method",
+                                "{\"model\": \"sale.order\", \"method\": \"action_confirm\", \"ids\": [3], "
+                                        + "\"kwargs\": {\"api_key\": \"x\"}}")
+                        .error())
+                .contains("looks like a secret");
         assertThat(odoo.calls()).isEmpty();
-        String unknown = mcp.call("call_method", "{\"model\": \"sale.order\", \"method\": \"action_fly\", \"ids\": [3]}")
+        String unknown = mcp.call(
+                        "call_method", "{\"model\": \"sale.order\", \"method\": \"action_fly\", \"ids\": [3]}")
                 .error();
         assertThat(unknown).contains("action_fly").doesNotContain("Traceback");
     }
@@ -102,18 +129,26 @@ class CallMethodToolTests extends FakeOdooToolsTest {
     void theCallersArgumentsGoAsGivenAndOdoosRefusalIsClear(Flavor flavor) {
         FakeOdoo odoo = fakes.get(flavor);
         odoo.clearCalls();
-        McpClient.ToolResult named = mcp(flavor).call("call_method", "{\"model\": \"account.analytic.line\", "
-                + "\"method\": \"write\", \"ids\": [1], \"kwargs\": {\"vals\": {\"unit_amount\": 4}}}");
+        McpClient.ToolResult named = mcp(flavor)
+                .call(
+                        "call_method",
+                        "{\"model\": \"account.analytic.line\", "
+                                + "\"method\": \"write\", \"ids\": [1], \"kwargs\": {\"vals\": {\"unit_amount\": 4}}}");
         FakeOdoo.Call sent = odoo.callsTo("account.analytic.line", "write").get(0);
         assertThat(sent.kwargs()).containsOnlyKeys("vals");
         if (flavor.json2()) {
             assertThat(named.ok().path("result").asBoolean()).isTrue();
         } else {
             // hr_timesheet names it 'values' up to 18.0: Odoo refuses, the bridge says so without a traceback
-            assertThat(named.error()).contains("AccountAnalyticLine.write() got an unexpected keyword argument 'vals'")
+            assertThat(named.error())
+                    .contains("AccountAnalyticLine.write() got an unexpected keyword argument 'vals'")
                     .doesNotContain("Traceback", "File \"");
-            JsonNode positional = mcp(flavor).call("call_method", "{\"model\": \"account.analytic.line\", "
-                    + "\"method\": \"write\", \"ids\": [1], \"args\": [{\"unit_amount\": 4}]}").ok();
+            JsonNode positional = mcp(flavor)
+                    .call(
+                            "call_method",
+                            "{\"model\": \"account.analytic.line\", "
+                                    + "\"method\": \"write\", \"ids\": [1], \"args\": [{\"unit_amount\": 4}]}")
+                    .ok();
             assertThat(positional.path("result").asBoolean()).isTrue();
             assertThat(odoo.callsTo("account.analytic.line", "write").get(1).args())
                     .isEqualTo(List.of(Map.of("unit_amount", 4L)));
@@ -123,15 +158,22 @@ class CallMethodToolTests extends FakeOdooToolsTest {
     @ParameterizedTest
     @EnumSource(Flavor.class)
     void positionalArgumentsWorkOnXmlRpcAndAreExplainedOnJson2(Flavor flavor) {
-        McpClient.ToolResult result = mcp(flavor).call("call_method", "{\"model\": \"res.partner\", \"method\": "
-                + "\"search_count\", \"args\": [[[\"supplier_rank\", \">\", 0]]]}");
+        McpClient.ToolResult result = mcp(flavor)
+                .call(
+                        "call_method",
+                        "{\"model\": \"res.partner\", \"method\": "
+                                + "\"search_count\", \"args\": [[[\"supplier_rank\", \">\", 0]]]}");
         if (flavor.json2()) {
             assertThat(result.error()).contains("named", "JSON-2");
         } else {
             assertThat(result.ok().path("result").asInt()).isEqualTo(4);
         }
-        JsonNode named = mcp(flavor).call("call_method", "{\"model\": \"res.partner\", \"method\": \"search_count\", "
-                + "\"kwargs\": {\"domain\": [[\"supplier_rank\", \">\", 0]]}}").ok();
+        JsonNode named = mcp(flavor)
+                .call(
+                        "call_method",
+                        "{\"model\": \"res.partner\", \"method\": \"search_count\", "
+                                + "\"kwargs\": {\"domain\": [[\"supplier_rank\", \">\", 0]]}}")
+                .ok();
         assertThat(named.path("result").asInt()).isEqualTo(4);
     }
 }

@@ -49,13 +49,20 @@ class ConfirmationModesTests {
             McpClient mcp = mcp(flavor);
             FakeOdoo odoo = fakes.get(flavor);
             odoo.clearCalls();
-            assertThat(mcp.call("delete_records", "{\"model\": \"res.partner\", \"ids\": [12]}").ok()
-                    .path("deleted").asBoolean()).isTrue();
+            assertThat(mcp.call("delete_records", "{\"model\": \"res.partner\", \"ids\": [12]}")
+                            .ok()
+                            .path("deleted")
+                            .asBoolean())
+                    .isTrue();
             assertThat(odoo.callsTo("res.partner", "unlink")).hasSize(1);
-            mcp.call("call_method", "{\"model\": \"purchase.order\", \"method\": \"button_cancel\", \"ids\": [2]}").ok();
+            mcp.call("call_method", "{\"model\": \"purchase.order\", \"method\": \"button_cancel\", \"ids\": [2]}")
+                    .ok();
             assertThat(odoo.callsTo("purchase.order", "button_cancel")).hasSize(1);
-            mcp.tools().forEach(tool -> assertThat(tool.path("inputSchema").path("properties").has("confirmation_token"))
-                    .as(tool.path("name").asString()).isFalse());
+            mcp.tools()
+                    .forEach(tool -> assertThat(
+                                    tool.path("inputSchema").path("properties").has("confirmation_token"))
+                            .as(tool.path("name").asString())
+                            .isFalse());
         }
     }
 
@@ -72,24 +79,43 @@ class ConfirmationModesTests {
             odoo.clearCalls();
             String args = "{\"model\": \"res.partner\", \"values\": {\"name\": \"Asked First\"}}";
             McpClient.ToolResult first = mcp.call("create_record", args);
-            assertThat(first.text()).contains("(create_record) on res.partner", "{\"values\":{\"name\":\"Asked First\"}}");
+            assertThat(first.text())
+                    .contains("(create_record) on res.partner", "{\"values\":{\"name\":\"Asked First\"}}");
             assertThat(odoo.callsTo("res.partner", "create")).isEmpty();
             JsonNode created = mcp.callConfirmed("create_record", args).ok();
             assertThat(created.path("name").asString()).isEqualTo("Asked First");
             assertThat(odoo.callsTo("res.partner", "create")).hasSize(1);
-            assertThat(mcp.call("count_records", "{\"model\": \"res.partner\"}").ok().path("count").asInt()).isPositive();
+            assertThat(mcp.call("count_records", "{\"model\": \"res.partner\"}")
+                            .ok()
+                            .path("count")
+                            .asInt())
+                    .isPositive();
             // call_method asks for the methods that write, not for those that only read
-            assertThat(mcp.call("call_method", "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", "
-                    + "\"ids\": [3]}").confirmationToken()).isNotNull();
-            mcp.call("call_method", "{\"model\": \"res.partner\", \"method\": \"search_count\", \"kwargs\": {\"domain\": []}}").ok();
+            assertThat(mcp.call(
+                                    "call_method",
+                                    "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", "
+                                            + "\"ids\": [3]}")
+                            .confirmationToken())
+                    .isNotNull();
+            mcp.call(
+                            "call_method",
+                            "{\"model\": \"res.partner\", \"method\": \"search_count\", \"kwargs\": {\"domain\": []}}")
+                    .ok();
             Map<String, JsonNode> tools = new HashMap<>();
             mcp.tools().forEach(t -> tools.put(t.path("name").asString(), t));
             for (String name : List.of("create_record", "update_records", "delete_records", "call_method")) {
-                assertThat(tools.get(name).path("inputSchema").path("properties").has("confirmation_token")).as(name)
+                assertThat(tools.get(name)
+                                .path("inputSchema")
+                                .path("properties")
+                                .has("confirmation_token"))
+                        .as(name)
                         .isTrue();
                 assertThat(tools.get(name).path("description").asString()).contains("confirm every change");
             }
-            assertThat(tools.get("read_records").path("inputSchema").path("properties").has("confirmation_token"))
+            assertThat(tools.get("read_records")
+                            .path("inputSchema")
+                            .path("properties")
+                            .has("confirmation_token"))
                     .isFalse();
         }
     }

@@ -13,7 +13,7 @@ final class Fakes implements AutoCloseable {
     private final Map<Flavor, FakeOdoo> running = new EnumMap<>(Flavor.class);
 
     static Fakes start() {
-        return start(spec -> { });
+        return start(spec -> {});
     }
 
     /** Every flavor, each with the demo company plus {@code extra}. */

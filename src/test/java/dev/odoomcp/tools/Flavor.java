@@ -30,19 +30,23 @@ enum Flavor {
     }
 
     FakeOdoo start() {
-        return start(spec -> { });
+        return start(spec -> {});
     }
 
     /** The demo company plus whatever {@code extra} adds (business methods, users). */
     FakeOdoo start(Consumer<DatabaseSpec> extra) {
-        return FakeOdoo.builder().version(version)
-                .database(DB, FakeOdooDatasets.demoCompany(DB, LOGIN, KEY).andThen(extra)).start();
+        return FakeOdoo.builder()
+                .version(version)
+                .database(DB, FakeOdooDatasets.demoCompany(DB, LOGIN, KEY).andThen(extra))
+                .start();
     }
 
     /** A client of the demo company's admin on {@code odoo}, forcing this flavor's protocol. */
     McpClient client(int port, FakeOdoo odoo) {
-        return McpClient.at(port).protocol(McpClient.REVISION)
-                .with(McpClient.odoo(odoo.baseUrl(), DB, LOGIN, KEY)).with("X-Odoo-Protocol", protocol);
+        return McpClient.at(port)
+                .protocol(McpClient.REVISION)
+                .with(McpClient.odoo(odoo.baseUrl(), DB, LOGIN, KEY))
+                .with("X-Odoo-Protocol", protocol);
     }
 
     boolean json2() {

@@ -13,7 +13,8 @@ class HtmlTextTests {
                 .isEqualTo("Deliver to dock 3\nbefore noon & call\nThanks");
         assertThat(HtmlText.of("<div>Items:<ul><li>chairs</li><li>tables &lt;oak&gt;</li></ul></div>"))
                 .isEqualTo("Items:\n- chairs\n- tables <oak>");
-        assertThat(HtmlText.of("<p>a&nbsp;&nbsp; b</p><script>alert(1)</script><style>p{}</style>")).isEqualTo("a b");
+        assertThat(HtmlText.of("<p>a&nbsp;&nbsp; b</p><script>alert(1)</script><style>p{}</style>"))
+                .isEqualTo("a b");
         assertThat(HtmlText.of("plain   text\n\n\nnext")).isEqualTo("plain text\nnext");
         assertThat(HtmlText.of("<p>unclosed <b>bold <i>text")).isEqualTo("unclosed bold text");
         assertThat(HtmlText.of("")).isEmpty();

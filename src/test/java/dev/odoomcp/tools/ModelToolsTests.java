@@ -31,11 +31,13 @@ class ModelToolsTests extends FakeOdooToolsTest {
     @ParameterizedTest
     @EnumSource(Flavor.class)
     void listModelsFiltersAndHidesDeniedModels(Flavor flavor) {
-        JsonNode purchase = mcp(flavor).call("list_models", "{\"filter\": \"purchase\"}").ok();
+        JsonNode purchase =
+                mcp(flavor).call("list_models", "{\"filter\": \"purchase\"}").ok();
         assertThat(purchase.path("models").findValuesAsString("model"))
                 .containsExactly("purchase.order", "purchase.order.line");
         assertThat(purchase.path("models").path(0).path("name").asString()).isEqualTo("Purchase Order");
-        JsonNode config = mcp(flavor).call("list_models", "{\"filter\": \"config\"}").ok();
+        JsonNode config =
+                mcp(flavor).call("list_models", "{\"filter\": \"config\"}").ok();
         assertThat(config.path("models").findValuesAsString("model")).doesNotContain("ir.config_parameter");
         JsonNode limited = mcp(flavor).call("list_models", "{\"limit\": 5}").ok();
         assertThat(limited.path("returned").asInt()).isEqualTo(5);
@@ -46,7 +48,9 @@ class ModelToolsTests extends FakeOdooToolsTest {
     @ParameterizedTest
     @EnumSource(Flavor.class)
     void describeModelListsRequiredFieldsFirstWithRelationsAndSelections(Flavor flavor) {
-        JsonNode described = mcp(flavor).call("describe_model", "{\"model\": \"purchase.order\"}").ok();
+        JsonNode described = mcp(flavor)
+                .call("describe_model", "{\"model\": \"purchase.order\"}")
+                .ok();
         List<JsonNode> fields = new ArrayList<>();
         described.path("fields").forEach(fields::add);
         assertThat(described.path("field_count").asInt()).isEqualTo(fields.size());
@@ -58,15 +62,21 @@ class ModelToolsTests extends FakeOdooToolsTest {
         JsonNode state = field(fields, "state");
         assertThat(state.path("selection").toString()).contains("[\"purchase\",\"Purchase Order\"]");
         assertThat(state.path("readonly").asBoolean()).isTrue();
-        JsonNode one = mcp(flavor).call("describe_model", "{\"model\": \"stock.quant\", \"fields\": [\"quantity\"]}").ok();
+        JsonNode one = mcp(flavor)
+                .call("describe_model", "{\"model\": \"stock.quant\", \"fields\": [\"quantity\"]}")
+                .ok();
         assertThat(one.path("fields")).hasSize(1);
         assertThat(one.path("fields").path(0).path("help").asString()).startsWith("Quantity of products");
-        assertThat(mcp(flavor).call("describe_model", "{\"model\": \"stock.quant\", \"fields\": [\"quantty\"]}").error())
+        assertThat(mcp(flavor)
+                        .call("describe_model", "{\"model\": \"stock.quant\", \"fields\": [\"quantty\"]}")
+                        .error())
                 .contains("did you mean 'quantity'");
     }
 
     private static JsonNode field(List<JsonNode> fields, String name) {
-        return fields.stream().filter(f -> f.path("name").asString().equals(name)).findFirst()
+        return fields.stream()
+                .filter(f -> f.path("name").asString().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no field " + name));
     }
 }

@@ -20,10 +20,23 @@ class ReadOnlyServerTests extends FakeOdooToolsTest {
     void writeToolsAreNotListedAndRefusedWhateverTheHeaderSays(Flavor flavor) {
         McpClient mcp = fakes.client(port, flavor).with("X-Odoo-Read-Only", "false");
         FakeOdoo odoo = fakes.get(flavor);
-        assertThat(mcp.toolNames()).contains("search_records", "aggregate_records", "call_method", "read_messages",
-                "list_activities", "read_attachment", "print_document")
-                .doesNotContain("create_record", "update_records", "delete_records", "post_message",
-                        "schedule_activity", "complete_activity", "upload_attachment");
+        assertThat(mcp.toolNames())
+                .contains(
+                        "search_records",
+                        "aggregate_records",
+                        "call_method",
+                        "read_messages",
+                        "list_activities",
+                        "read_attachment",
+                        "print_document")
+                .doesNotContain(
+                        "create_record",
+                        "update_records",
+                        "delete_records",
+                        "post_message",
+                        "schedule_activity",
+                        "complete_activity",
+                        "upload_attachment");
         odoo.clearCalls();
         for (String call : List.of(
                 "{\"name\": \"create_record\", \"arguments\": {\"model\": \"res.partner\", \"values\": {\"name\": \"x\"}}}",
@@ -40,16 +53,30 @@ class ReadOnlyServerTests extends FakeOdooToolsTest {
             JsonNode refused = mcp.answer("tools/call", call).path("result");
             assertThat(refused.path("isError").asBoolean()).isTrue();
             assertThat(refused.path("content").path(0).path("text").asString())
-                    .contains("is disabled in read-only mode").contains("This connection is read-only");
+                    .contains("is disabled in read-only mode")
+                    .contains("This connection is read-only");
         }
-        assertThat(mcp.call("call_method", "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", "
-                + "\"ids\": [2]}").error()).contains("This connection is read-only");
-        assertThat(mcp.call("call_method", "{\"model\": \"res.partner\", \"method\": \"write\", \"ids\": [9], "
-                + "\"kwargs\": {\"vals\": {\"name\": \"x\"}}}").error()).contains("read-only");
+        assertThat(mcp.call(
+                                "call_method",
+                                "{\"model\": \"purchase.order\", \"method\": \"button_confirm\", " + "\"ids\": [2]}")
+                        .error())
+                .contains("This connection is read-only");
+        assertThat(mcp.call(
+                                "call_method",
+                                "{\"model\": \"res.partner\", \"method\": \"write\", \"ids\": [9], "
+                                        + "\"kwargs\": {\"vals\": {\"name\": \"x\"}}}")
+                        .error())
+                .contains("read-only");
         assertThat(odoo.calls()).isEmpty();
-        Object state = odoo.inspect(Flavor.DB, "purchase.order", r -> r.browse("purchase.order", List.of(2L)).get("state"));
+        Object state = odoo.inspect(
+                Flavor.DB,
+                "purchase.order",
+                r -> r.browse("purchase.order", List.of(2L)).get("state"));
         assertThat(state).isEqualTo("draft");
-        assertThat(mcp.call("search_records", "{\"model\": \"purchase.order\", \"fields\": [\"state\"]}").ok()
-                .path("total").asInt()).isEqualTo(3);
+        assertThat(mcp.call("search_records", "{\"model\": \"purchase.order\", \"fields\": [\"state\"]}")
+                        .ok()
+                        .path("total")
+                        .asInt())
+                .isEqualTo(3);
     }
 }

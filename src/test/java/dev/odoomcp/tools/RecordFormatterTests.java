@@ -14,9 +14,16 @@ class RecordFormatterTests {
 
     static ModelMetadata metadata() {
         Map<String, FieldInfo> fields = new LinkedHashMap<>();
-        for (String[] f : new String[][] {{"partner_id", "many2one"}, {"active", "boolean"}, {"email", "char"},
-            {"date_order", "datetime"}, {"date", "date"}, {"notes", "html"}, {"image", "binary"},
-            {"tag_ids", "many2many"}}) {
+        for (String[] f : new String[][] {
+            {"partner_id", "many2one"},
+            {"active", "boolean"},
+            {"email", "char"},
+            {"date_order", "datetime"},
+            {"date", "date"},
+            {"notes", "html"},
+            {"image", "binary"},
+            {"tag_ids", "many2many"}
+        }) {
             fields.put(f[0], DomainsTests.field(f[0], f[1]));
         }
         return new ModelMetadata("x", fields);
@@ -29,11 +36,15 @@ class RecordFormatterTests {
                 + "\"notes\": \"<p>A &amp; B</p><ul><li>one</li><li>two</li></ul>\", \"image\": \"aGVsbG8=\", "
                 + "\"tag_ids\": [1, 2], \"password\": \"x\"}");
         JsonNode formatted = RecordFormatter.format(row, metadata(), false);
-        assertThat(formatted.toString()).isEqualTo(JSON.readTree("{\"id\": 4, \"partner_id\": {\"id\": 9, \"name\": \"Wood Corner\"}, "
-                + "\"active\": false, \"email\": null, \"date_order\": \"2026-11-02T09:00:00Z\", \"date\": \"2026-11-02\", "
-                + "\"notes\": \"A & B\\n- one\\n- two\", \"image\": {\"binary\": true, \"bytes\": 5, \"note\": "
-                + "\"content left out; ask again with include_binary=true to get it as base64\"}, \"tag_ids\": [1, 2]}").toString());
-        assertThat(RecordFormatter.format(row, metadata(), true).path("image").asString()).isEqualTo("aGVsbG8=");
+        assertThat(formatted.toString())
+                .isEqualTo(JSON.readTree(
+                                "{\"id\": 4, \"partner_id\": {\"id\": 9, \"name\": \"Wood Corner\"}, "
+                                        + "\"active\": false, \"email\": null, \"date_order\": \"2026-11-02T09:00:00Z\", \"date\": \"2026-11-02\", "
+                                        + "\"notes\": \"A & B\\n- one\\n- two\", \"image\": {\"binary\": true, \"bytes\": 5, \"note\": "
+                                        + "\"content left out; ask again with include_binary=true to get it as base64\"}, \"tag_ids\": [1, 2]}")
+                        .toString());
+        assertThat(RecordFormatter.format(row, metadata(), true).path("image").asString())
+                .isEqualTo("aGVsbG8=");
     }
 
     @Test
@@ -44,7 +55,9 @@ class RecordFormatterTests {
         }
         fields.put("api_token", DomainsTests.field("api_token", "char"));
         var chosen = new ModelMetadata("x", fields).defaultFields();
-        assertThat(chosen).hasSize(15).contains("partner_id", "date_order", "email")
+        assertThat(chosen)
+                .hasSize(15)
+                .contains("partner_id", "date_order", "email")
                 .doesNotContain("notes", "image", "tag_ids", "api_token", "id");
     }
 }

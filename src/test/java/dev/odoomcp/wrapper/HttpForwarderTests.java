@@ -34,8 +34,9 @@ class HttpForwarderTests {
         }
     }
 
-    private void start(Function<StubMcpServer.Received, StubMcpServer.Answer> answers, Map<String, String> extra,
-            Duration timeout) throws Exception {
+    private void start(
+            Function<StubMcpServer.Received, StubMcpServer.Answer> answers, Map<String, String> extra, Duration timeout)
+            throws Exception {
         server = new StubMcpServer(answers);
         Map<String, String> env = env(server.baseUrl());
         env.putAll(extra);
@@ -56,16 +57,19 @@ class HttpForwarderTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "401 | rejected the access token (HTTP 401). Check MCP_ACCESS_TOKEN",
-        "403 | refused the request (HTTP 403). Check MCP_ACCESS_TOKEN",
-        "404 | (HTTP 404). Check MCP_SERVER_URL",
-        "405 | rejected the request (HTTP 405)",
-        "502 | failed (HTTP 502). Try again later",
-        "503 | failed (HTTP 503)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "401 | rejected the access token (HTTP 401). Check MCP_ACCESS_TOKEN",
+                "403 | refused the request (HTTP 403). Check MCP_ACCESS_TOKEN",
+                "404 | (HTTP 404). Check MCP_SERVER_URL",
+                "405 | rejected the request (HTTP 405)",
+                "502 | failed (HTTP 502). Try again later",
+                "503 | failed (HTTP 503)",
+            })
     void explainsAnHttpErrorWithoutAJsonRpcBody(int status, String expected) throws Exception {
-        start(request -> StubMcpServer.Answer.of(status, "text/html", "<html><body>Error " + status + "</body></html>"));
+        start(request ->
+                StubMcpServer.Answer.of(status, "text/html", "<html><body>Error " + status + "</body></html>"));
 
         JsonNode error = errorFor(4, "tools/call");
 
@@ -75,28 +79,37 @@ class HttpForwarderTests {
 
     @Test
     void asksForATokenWhenNoneIsConfiguredAndTheServerWantsOne() throws Exception {
-        start(request -> StubMcpServer.Answer.of(401, "text/plain", "unauthorized"), Map.of("MCP_ACCESS_TOKEN", " "),
+        start(
+                request -> StubMcpServer.Answer.of(401, "text/plain", "unauthorized"),
+                Map.of("MCP_ACCESS_TOKEN", " "),
                 Duration.ofSeconds(30));
 
         assertThat(errorFor(1, "initialize").path("message").asString())
-                .contains("requires an access token").contains("Set MCP_ACCESS_TOKEN");
+                .contains("requires an access token")
+                .contains("Set MCP_ACCESS_TOKEN");
         assertThat(server.received().get(0).header("X-MCP-Token")).isNull();
     }
 
     @Test
     void forwardsAJsonRpcErrorBodyOfAnHttpErrorAsIs() throws Exception {
-        start(request -> StubMcpServer.Answer.of(500, "application/json",
-                "{\"jsonrpc\":\"2.0\",\"id\":12,\"error\":{\"code\":-32001,\"message\":\"Odoo is down\",\"data\":{\"x\":1}}}"));
+        start(
+                request -> StubMcpServer.Answer.of(
+                        500,
+                        "application/json",
+                        "{\"jsonrpc\":\"2.0\",\"id\":12,\"error\":{\"code\":-32001,\"message\":\"Odoo is down\",\"data\":{\"x\":1}}}"));
 
         wrapper.send(request(12, "tools/call"));
 
         assertThat(wrapper.nextLine())
-                .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":12,\"error\":{\"code\":-32001,\"message\":\"Odoo is down\",\"data\":{\"x\":1}}}");
+                .isEqualTo(
+                        "{\"jsonrpc\":\"2.0\",\"id\":12,\"error\":{\"code\":-32001,\"message\":\"Odoo is down\",\"data\":{\"x\":1}}}");
     }
 
     @Test
     void givesAJsonRpcErrorBodyWithoutIdTheRequestsId() throws Exception {
-        start(request -> StubMcpServer.Answer.of(401, "application/json",
+        start(request -> StubMcpServer.Answer.of(
+                401,
+                "application/json",
                 "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Invalid X-MCP-Token\"}}"));
 
         JsonNode error = errorFor("\"req-1\"", "tools/list");
@@ -110,7 +123,8 @@ class HttpForwarderTests {
         start(request -> StubMcpServer.Answer.of(200, "text/html; charset=utf-8", "<!doctype html><p>Login</p>"));
 
         assertThat(errorFor(2, "tools/list").path("message").asString())
-                .contains("not JSON-RPC (HTTP 200, content type text/html)").contains("MCP_SERVER_URL");
+                .contains("not JSON-RPC (HTTP 200, content type text/html)")
+                .contains("MCP_SERVER_URL");
     }
 
     @Test
@@ -167,27 +181,34 @@ class HttpForwarderTests {
 
     @Test
     void timesOutAServerThatSendsNoHeaders() throws Exception {
-        start(request -> {
-            try {
-                server.hang();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return StubMcpServer.Answer.accepted();
-        }, Map.of(), Duration.ofMillis(300));
+        start(
+                request -> {
+                    try {
+                        server.hang();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return StubMcpServer.Answer.accepted();
+                },
+                Map.of(),
+                Duration.ofMillis(300));
 
         assertThat(errorFor(6, "tools/call").path("message").asString())
-                .contains("within 0.3 s").contains("MCP_TIMEOUT_SECONDS");
+                .contains("within 0.3 s")
+                .contains("MCP_TIMEOUT_SECONDS");
     }
 
     @Test
     void timesOutAnEventStreamThatStallsAfterAProgressEvent() throws Exception {
-        start(request -> new StubMcpServer.Answer(200, Map.of("Content-Type", "text/event-stream"), out -> {
-            out.write("data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{}}\n\n"
-                    .getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            server.hang();
-        }), Map.of(), Duration.ofMillis(500));
+        start(
+                request -> new StubMcpServer.Answer(200, Map.of("Content-Type", "text/event-stream"), out -> {
+                    out.write("data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{}}\n\n"
+                            .getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    server.hang();
+                }),
+                Map.of(),
+                Duration.ofMillis(500));
 
         wrapper.send(request(8, "tools/call"));
 
@@ -207,7 +228,10 @@ class HttpForwarderTests {
         wrapper.closeStdin();
 
         assertThat(wrapper.nextLine()).isEqualTo(BridgeHarness.EXIT + "0>");
-        assertThat(wrapper.stderr()).contains("notifications/initialized failed").contains("HTTP 500")
-                .doesNotContain(API_KEY).doesNotContain(TOKEN);
+        assertThat(wrapper.stderr())
+                .contains("notifications/initialized failed")
+                .contains("HTTP 500")
+                .doesNotContain(API_KEY)
+                .doesNotContain(TOKEN);
     }
 }

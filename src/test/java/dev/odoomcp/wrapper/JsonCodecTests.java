@@ -27,7 +27,8 @@ class JsonCodecTests {
     @Test
     void tellsNotificationsAndResponsesFromRequests() {
         assertThat(codec.parseObject("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
-                .expectsResponse()).isFalse();
+                        .expectsResponse())
+                .isFalse();
         JsonRpcMessage response = codec.parseObject("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}}");
         assertThat(response.expectsResponse()).isFalse();
         assertThat(response.answers("3")).isTrue();
@@ -35,24 +36,29 @@ class JsonCodecTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"{\"a\": | true", "{} {} | true", "nul | true", "[] | false", "42 | false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"{\"a\": | true", "{} {} | true", "nul | true", "[] | false", "42 | false"})
     void refusesAnythingButOneObject(String text, boolean syntax) {
         assertThatThrownBy(() -> codec.parseObject(text))
-                .isInstanceOfSatisfying(JsonCodec.InvalidJsonException.class,
+                .isInstanceOfSatisfying(
+                        JsonCodec.InvalidJsonException.class,
                         e -> assertThat(e.syntax()).isEqualTo(syntax));
     }
 
     @Test
     void splitsABatchAnswerIntoMessages() {
         assertThat(codec.parseMessages("[{\"id\":1,\"result\":1},{\"id\":2,\"result\":2}]"))
-                .extracting(JsonRpcMessage::id).containsExactly("1", "2");
+                .extracting(JsonRpcMessage::id)
+                .containsExactly("1", "2");
         assertThatThrownBy(() -> codec.parseMessages("[1]")).isInstanceOf(JsonCodec.InvalidJsonException.class);
     }
 
     @Test
     void writesAnErrorResponseWithEscapedText() {
         assertThat(codec.errorResponse("7", -32603, "bad \"thing\"\n"))
-                .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32603,\"message\":\"bad \\\"thing\\\"\\n\"}}");
+                .isEqualTo(
+                        "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32603,\"message\":\"bad \\\"thing\\\"\\n\"}}");
         assertThat(codec.errorResponse(null, -32700, "x")).contains("\"id\":null");
     }
 
@@ -68,8 +74,11 @@ class JsonCodecTests {
 
     @Test
     void findsTheNegotiatedProtocolVersion() {
-        assertThat(codec.protocolVersion(codec.parseObject("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":"
-                + "{\"capabilities\":{\"tools\":{\"protocolVersion\":\"no\"}},\"protocolVersion\":\"2025-11-25\"}}")))
+        assertThat(
+                        codec.protocolVersion(
+                                codec.parseObject(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":"
+                                                + "{\"capabilities\":{\"tools\":{\"protocolVersion\":\"no\"}},\"protocolVersion\":\"2025-11-25\"}}")))
                 .contains("2025-11-25");
         assertThat(codec.protocolVersion(codec.parseObject("{\"id\":1,\"error\":{\"protocolVersion\":\"x\"}}")))
                 .isEmpty();

@@ -29,7 +29,8 @@ class SseReaderTests {
         data.clear();
         String manyLines = fits + "data: 0123456789\ndata: 0123456789\n\n";
         assertThatThrownBy(() -> SseReader.read(new BufferedReader(new StringReader(manyLines)), 16, data::add))
-                .isInstanceOf(SseReader.EventTooLargeException.class).hasMessageContaining("16");
+                .isInstanceOf(SseReader.EventTooLargeException.class)
+                .hasMessageContaining("16");
         assertThat(data).hasSize(1);
 
         // an endless line from a stream that never ends: stops at the limit
@@ -41,8 +42,7 @@ class SseReaderTests {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         assertThatThrownBy(() -> SseReader.read(new BufferedReader(endless), 1 << 16, data::add))
                 .isInstanceOf(SseReader.EventTooLargeException.class);

@@ -52,8 +52,8 @@ class StdioBridgeTests {
     }
 
     static StubMcpServer.Answer result(StubMcpServer.Received request, String resultJson) {
-        return StubMcpServer.Answer.json("{\"jsonrpc\":\"2.0\",\"id\":" + request.message().id()
-                + ",\"result\":" + resultJson + "}");
+        return StubMcpServer.Answer.json(
+                "{\"jsonrpc\":\"2.0\",\"id\":" + request.message().id() + ",\"result\":" + resultJson + "}");
     }
 
     static String request(Object id, String method) {
@@ -68,7 +68,8 @@ class StdioBridgeTests {
                 : result(request, "{\"tools\":[]}"));
 
         wrapper.send(request(1, "initialize"));
-        assertThat(wrapper.nextMessage().path("result").path("protocolVersion").asString()).isEqualTo("2025-06-18");
+        assertThat(wrapper.nextMessage().path("result").path("protocolVersion").asString())
+                .isEqualTo("2025-06-18");
         wrapper.send(request(2, "tools/list"));
         assertThat(wrapper.nextMessage().path("id").asInt()).isEqualTo(2);
 
@@ -89,8 +90,11 @@ class StdioBridgeTests {
         assertThat(second.header("MCP-Protocol-Version")).isEqualTo("2025-06-18");
         assertThat(second.header("Mcp-Session-Id")).isEqualTo("session-42");
 
-        assertThat(wrapper.stderr()).contains("X-Odoo-Api-Key=***").contains("X-Odoo-Db=acme-prod")
-                .doesNotContain(API_KEY).doesNotContain(TOKEN);
+        assertThat(wrapper.stderr())
+                .contains("X-Odoo-Api-Key=***")
+                .contains("X-Odoo-Db=acme-prod")
+                .doesNotContain(API_KEY)
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -100,7 +104,8 @@ class StdioBridgeTests {
 
         wrapper.send(request("\"abc\"", "tools/list"));
 
-        assertThat(wrapper.nextLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":{\"n\":1.50,\"s\":\"a\\nb\"}}");
+        assertThat(wrapper.nextLine())
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":{\"n\":1.50,\"s\":\"a\\nb\"}}");
         assertThat(server.received().get(0).body()).isEqualTo(request("\"abc\"", "tools/list"));
     }
 
@@ -123,8 +128,7 @@ class StdioBridgeTests {
 
     @Test
     void writesNothingForANotificationTheServerAccepts() throws Exception {
-        start(request -> request.message().expectsResponse()
-                ? result(request, "{}") : StubMcpServer.Answer.accepted());
+        start(request -> request.message().expectsResponse() ? result(request, "{}") : StubMcpServer.Answer.accepted());
 
         wrapper.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         wrapper.send(request(3, "ping"));
@@ -132,7 +136,8 @@ class StdioBridgeTests {
         assertThat(wrapper.nextMessage().path("id").asInt()).isEqualTo(3);
         wrapper.closeStdin();
         assertThat(wrapper.nextLine()).isEqualTo(BridgeHarness.EXIT + "0>");
-        assertThat(server.received()).extracting(r -> r.message().method())
+        assertThat(server.received())
+                .extracting(r -> r.message().method())
                 .containsExactlyInAnyOrder("notifications/initialized", "ping");
     }
 
@@ -163,7 +168,10 @@ class StdioBridgeTests {
         Set<Integer> ids = ConcurrentHashMap.newKeySet();
         answers.forEach(answer -> assertThat(ids.add(answer.path("id").asInt())).isTrue());
         assertThat(ids).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        JsonNode first = answers.stream().filter(a -> a.path("id").asInt() == 1).findFirst().orElseThrow();
+        JsonNode first = answers.stream()
+                .filter(a -> a.path("id").asInt() == 1)
+                .findFirst()
+                .orElseThrow();
         assertThat(first.path("result").path("othersDone").asBoolean()).isTrue();
         assertThat(answers.get(0).path("id").asInt()).isNotEqualTo(1);
     }
@@ -204,7 +212,8 @@ class StdioBridgeTests {
         wrapper.closeStdin();
         release.countDown();
 
-        assertThat(wrapper.nextMessage().path("result").path("late").asBoolean()).isTrue();
+        assertThat(wrapper.nextMessage().path("result").path("late").asBoolean())
+                .isTrue();
         assertThat(wrapper.nextLine()).isEqualTo(BridgeHarness.EXIT + "0>");
     }
 

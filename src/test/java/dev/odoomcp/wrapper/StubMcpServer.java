@@ -27,7 +27,8 @@ final class StubMcpServer implements AutoCloseable {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> String.join(",", e.getValue()))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -38,7 +39,9 @@ final class StubMcpServer implements AutoCloseable {
         }
 
         static Answer of(int status, String contentType, String body) {
-            return new Answer(status, Map.of("Content-Type", contentType),
+            return new Answer(
+                    status,
+                    Map.of("Content-Type", contentType),
                     out -> out.write(body.getBytes(StandardCharsets.UTF_8)));
         }
 
@@ -97,8 +100,11 @@ final class StubMcpServer implements AutoCloseable {
     private void handle(HttpExchange exchange, Function<Received, Answer> answers) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Received request = new Received(exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body, codec.parseObject(body));
+            Received request = new Received(
+                    exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body,
+                    codec.parseObject(body));
             received.add(request);
             Answer answer = answers.apply(request);
             answer.headers().forEach(exchange.getResponseHeaders()::add);

@@ -15,14 +15,20 @@ class WrapperMainTests {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return WrapperMain.run(args, env, new ByteArrayInputStream(new byte[0]), out,
+        return WrapperMain.run(
+                args,
+                env,
+                new ByteArrayInputStream(new byte[0]),
+                out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void exitsTwoWithAClearMessageWhenTheServerUrlIsMissing() {
         assertThat(run(Map.of("ODOO_API_KEY", "k-secret"))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("MCP_SERVER_URL is not set").doesNotContain("k-secret");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("MCP_SERVER_URL is not set")
+                .doesNotContain("k-secret");
         assertThat(out.size()).isZero();
     }
 
@@ -32,7 +38,9 @@ class WrapperMainTests {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("odoo-mcp-wrapper ");
         out.reset();
         assertThat(run(Map.of(), "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MCP_SERVER_URL").contains("ODOO_API_KEY");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("MCP_SERVER_URL")
+                .contains("ODOO_API_KEY");
         assertThat(run(Map.of(), "--verbose")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--verbose'");
     }

@@ -43,23 +43,41 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
 
     /** {@code result} is always there (null when the method returned nothing or opened a window action). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(String model, String method,
+    record Result(
+            String model,
+            String method,
+
             @JsonInclude(JsonInclude.Include.ALWAYS)
             @JsonPropertyDescription("what the method returned (any JSON value, null when it returned nothing)")
-            @Nullable JsonNode result,
+            @Nullable
+            JsonNode result,
+
             @JsonPropertyDescription("when Odoo answered with a window action (a wizard or a form to open): its "
                     + "model, record and context")
-            @Nullable ObjectNode action,
-            @JsonProperty("next_step") @Nullable String nextStep) {
-    }
+            @Nullable
+            ObjectNode action,
+
+            @JsonProperty("next_step") @Nullable String nextStep) {}
 
     private static final Pattern METHOD = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,127}");
     /** Methods that only read: allowed even when the connection is read-only. */
-    private static final Set<String> READ_METHODS = Set.of("read", "search_read", "search", "search_count",
-            "fields_get", "name_search", "read_group", "formatted_read_group", "default_get", "name_get",
-            "check_access_rights", "has_group", "context_get");
-    private static final Set<String> REFUSED = Set.of("sudo", "with_user", "with_context", "with_env", "with_company",
-            "unlink_all", "init", "browse");
+    private static final Set<String> READ_METHODS = Set.of(
+            "read",
+            "search_read",
+            "search",
+            "search_count",
+            "fields_get",
+            "name_search",
+            "read_group",
+            "formatted_read_group",
+            "default_get",
+            "name_get",
+            "check_access_rights",
+            "has_group",
+            "context_get");
+
+    private static final Set<String> REFUSED =
+            Set.of("sudo", "with_user", "with_context", "with_env", "with_company", "unlink_all", "init", "browse");
     private static final int MAX_IDS = 100;
     /**
      * Business steps that cannot simply be undone, asked for confirmation in {@code ODOO_MCP_CONFIRM=destructive}
@@ -67,8 +85,14 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
      * manufacturing order (stock moves are done; only a return reverses them), applying an inventory count.
      * Besides these, every method whose name contains one of {@link #DESTRUCTIVE_WORDS}.
      */
-    static final Set<String> DESTRUCTIVE_METHODS = Set.of("action_post", "post", "button_validate", "action_done",
-            "button_mark_done", "action_validate", "action_apply_inventory");
+    static final Set<String> DESTRUCTIVE_METHODS = Set.of(
+            "action_post",
+            "post",
+            "button_validate",
+            "action_done",
+            "button_mark_done",
+            "action_validate",
+            "action_apply_inventory");
     /** Deleting and cancelling, whatever the model calls it: unlink, action_cancel, button_cancel, action_delete... */
     static final List<String> DESTRUCTIVE_WORDS = List.of("unlink", "cancel", "delete");
 
@@ -92,7 +116,8 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
         if ("write".equals(method)) {
             return arguments.raw("ids") != null && arguments.ids("ids", MAX_IDS).size() > confirmUpdatesAbove();
         }
-        return DESTRUCTIVE_METHODS.contains(method) || DESTRUCTIVE_WORDS.stream().anyMatch(method::contains);
+        return DESTRUCTIVE_METHODS.contains(method)
+                || DESTRUCTIVE_WORDS.stream().anyMatch(method::contains);
     }
 
     @Override
@@ -108,25 +133,45 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
             changes.set("kwargs", arguments.object("kwargs", false));
         }
         String on = ids.isEmpty() ? "the model " + model : records(ids.size()) + " of " + model;
-        return ChangePreview.of("Run " + method + " on " + on + (destructive(arguments) ? " (a step that cannot "
-                + "simply be undone)." : "."), model, ids, session).withMethod(method).withChanges(changes);
+        return ChangePreview.of(
+                        "Run " + method + " on " + on
+                                + (destructive(arguments) ? " (a step that cannot " + "simply be undone)." : "."),
+                        model,
+                        ids,
+                        session)
+                .withMethod(method)
+                .withChanges(changes);
     }
 
     @Override
     protected McpSchema.Tool define() {
         ObjectNode input = JsonSchemas.onModel("sale.order");
-        prop(input, "method", JsonSchemas.string("Public method name, e.g. action_confirm, button_confirm, "
-                + "button_validate, action_post, button_cancel, action_assign."));
-        prop(input, "ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), "Records to run the method on "
-                + "(most business actions need them). Leave out for model-level methods."));
-        prop(input, "args", JsonSchemas.arrayOf(JsonSchemas.typed("object", null).put("description",
-                "any JSON value"), "Arguments after the ids, in the method's order. Up to Odoo 18 (XML-RPC) the safe way: modules "
-                + "rename parameters (a timesheet's write takes 'values', not 'vals'). Not on Odoo 19+ JSON-2: use kwargs."));
+        prop(
+                input,
+                "method",
+                JsonSchemas.string("Public method name, e.g. action_confirm, button_confirm, "
+                        + "button_validate, action_post, button_cancel, action_assign."));
+        prop(
+                input,
+                "ids",
+                JsonSchemas.arrayOf(
+                        JsonSchemas.integer(null, 1, null),
+                        "Records to run the method on "
+                                + "(most business actions need them). Leave out for model-level methods."));
+        prop(
+                input,
+                "args",
+                JsonSchemas.arrayOf(
+                        JsonSchemas.typed("object", null).put("description", "any JSON value"),
+                        "Arguments after the ids, in the method's order. Up to Odoo 18 (XML-RPC) the safe way: modules "
+                                + "rename parameters (a timesheet's write takes 'values', not 'vals'). Not on Odoo 19+ JSON-2: use kwargs."));
         prop(input, "kwargs", JsonSchemas.anyObject("Named arguments of the method, sent as given."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "method");
         ((ObjectNode) input.path("properties").path("args")).remove("items");
-        return tool("call_method", "Run an Odoo business action",
+        return tool(
+                "call_method",
+                "Run an Odoo business action",
                 "Runs a public method of a model, typically a button of a business document: confirm a sales "
                         + "order {\"model\": \"sale.order\", \"method\": \"action_confirm\", \"ids\": [42]}; confirm "
                         + "a purchase order (method button_confirm); confirm a manufacturing order (mrp.production, "
@@ -134,7 +179,9 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
                         + "(account.move, action_post). Methods starting with '_' are private and refused. If the "
                         + "result contains 'action', Odoo opened a wizard: follow 'next_step'. Business actions change "
                         + "real data: be sure the user wants it.",
-                input, Result.class, Hints.writes(true, false));
+                input,
+                Result.class,
+                Hints.writes(true, false));
     }
 
     @Override
@@ -163,7 +210,8 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
         if (answer.isObject() && answer.path("type").asString("").startsWith("ir.actions.act_window")) {
             return new Result(model, method, null, windowAction(answer), nextStep(answer));
         }
-        return new Result(model, method, answer.isMissingNode() ? null : AccessPolicy.withoutSecrets(answer), null, null);
+        return new Result(
+                model, method, answer.isMissingNode() ? null : AccessPolicy.withoutSecrets(answer), null, null);
     }
 
     /** The method to call, checked: public, well-formed, not one the bridge refuses. */
@@ -182,7 +230,9 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
     private static ObjectNode windowAction(JsonNode action) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         for (String key : List.of("type", "name", "res_model", "res_id", "view_mode", "target", "domain")) {
-            if (action.has(key) && !action.get(key).isNull() && !(action.get(key).isBoolean() && !action.get(key).asBoolean())) {
+            if (action.has(key)
+                    && !action.get(key).isNull()
+                    && !(action.get(key).isBoolean() && !action.get(key).asBoolean())) {
                 kept.set(key, action.get(key));
             }
         }
@@ -194,14 +244,17 @@ class CallMethodTool extends OdooTool<CallMethodTool.Result> {
 
     private static String nextStep(JsonNode action) {
         String wizard = action.path("res_model").asString("the wizard model");
-        if ("new".equals(action.path("target").asString()) && !action.path("res_id").isIntegralNumber()) {
+        if ("new".equals(action.path("target").asString())
+                && !action.path("res_id").isIntegralNumber()) {
             return "Odoo wants the user to fill in a wizard (" + wizard + "). To complete it: create_record on '"
                     + wizard + "' with the values the user chooses (the context's default_* keys show what Odoo "
                     + "pre-fills), then call_method on the new wizard record with its confirm button (see "
                     + "describe_model / the wizard's buttons, often 'process', 'action_apply' or 'action_confirm').";
         }
-        return "Odoo answered with a view of " + wizard + (action.path("res_id").isIntegralNumber()
-                ? " record " + action.get("res_id").asLong() : "") + "; read it with read_records or search_records "
+        return "Odoo answered with a view of " + wizard
+                + (action.path("res_id").isIntegralNumber()
+                        ? " record " + action.get("res_id").asLong()
+                        : "") + "; read it with read_records or search_records "
                 + "if the user needs its details.";
     }
 }

@@ -18,8 +18,7 @@ final class ActivityTypes {
 
     private static final List<String> FIELDS = List.of("name", "res_model");
 
-    private ActivityTypes() {
-    }
+    private ActivityTypes() {}
 
     static RecordRef resolve(OdooSession session, String model, @Nullable Long id, @Nullable String name) {
         List<Object> forModel = List.of("|", List.of("res_model", "=", false), List.of("res_model", "=", model));
@@ -34,7 +33,8 @@ final class ActivityTypes {
         }
         JsonNode found = session.execute(OrmCalls.searchRead("mail.activity.type", domain, FIELDS, null, 1, null));
         if (!found.isEmpty()) {
-            return new RecordRef(found.get(0).path("id").asLong(), found.get(0).path("name").asString(""));
+            return new RecordRef(
+                    found.get(0).path("id").asLong(), found.get(0).path("name").asString(""));
         }
         List<String> available = new ArrayList<>();
         session.execute(OrmCalls.searchRead("mail.activity.type", forModel, FIELDS, null, 50, null))

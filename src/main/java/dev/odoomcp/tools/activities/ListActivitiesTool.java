@@ -42,25 +42,48 @@ import tools.jackson.databind.node.ObjectNode;
 class ListActivitiesTool extends OdooTool<ListActivitiesTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(@PositiveOrZero int total, @PositiveOrZero int offset, List<Activity> activities,
+    record Result(
+            @PositiveOrZero int total,
+            @PositiveOrZero int offset,
+            List<Activity> activities,
             @PositiveOrZero int returned,
-            @JsonProperty("next_offset") @PositiveOrZero @Nullable Integer nextOffset,
-            @JsonPropertyDescription("today in the user's time zone, what overdue is measured against")
-            @Nullable String today) {
-    }
+
+            @JsonProperty("next_offset") @PositiveOrZero @Nullable
+            Integer nextOffset,
+
+            @JsonPropertyDescription("today in the user's time zone, what overdue is measured against") @Nullable
+            String today) {}
 
     /** One activity. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Activity(long id, @JsonPropertyDescription("model of the record it is on") String model,
-            @JsonProperty("res_id") long resId, @JsonProperty("record") @Nullable String recordName,
-            @JsonProperty("activity_type") @Nullable RecordRef activityType, @Nullable String summary,
-            @Nullable String note, @JsonProperty("date_deadline") @Nullable String dateDeadline,
-            @JsonPropertyDescription("overdue, today or planned") @Nullable String state,
-            @JsonProperty("assigned_to") @Nullable RecordRef assignedTo) {
-    }
+    record Activity(
+            long id,
 
-    private static final List<String> FIELDS = List.of("res_model", "res_id", "res_name", "activity_type_id",
-            "summary", "note", "date_deadline", "state", "user_id");
+            @JsonPropertyDescription("model of the record it is on")
+            String model,
+
+            @JsonProperty("res_id") long resId,
+            @JsonProperty("record") @Nullable String recordName,
+            @JsonProperty("activity_type") @Nullable RecordRef activityType,
+            @Nullable String summary,
+            @Nullable String note,
+            @JsonProperty("date_deadline") @Nullable String dateDeadline,
+
+            @JsonPropertyDescription("overdue, today or planned") @Nullable
+            String state,
+
+            @JsonProperty("assigned_to") @Nullable RecordRef assignedTo) {}
+
+    private static final List<String> FIELDS = List.of(
+            "res_model",
+            "res_id",
+            "res_name",
+            "activity_type_id",
+            "summary",
+            "note",
+            "date_deadline",
+            "state",
+            "user_id");
 
     private final ToolsProperties limits;
 
@@ -77,21 +100,34 @@ class ListActivitiesTool extends OdooTool<ListActivitiesTool.Result> {
     @Override
     protected McpSchema.Tool define() {
         ObjectNode input = JsonSchemas.object();
-        prop(input, "mine", JsonSchemas.bool("Only activities assigned to the connected user (default true, or false "
-                + "when a record is given)."));
+        prop(
+                input,
+                "mine",
+                JsonSchemas.bool("Only activities assigned to the connected user (default true, or false "
+                        + "when a record is given)."));
         prop(input, "overdue", JsonSchemas.bool("Only activities whose due date has passed (default false)."));
         prop(input, "model", JsonSchemas.string("Only activities on this model, e.g. 'crm.lead'."));
         prop(input, "res_id", JsonSchemas.integer("Only activities on this record (with model).", 1, null));
-        prop(input, "limit", JsonSchemas.integer("Most activities to return (default " + limits.defaultLimit()
-                + ", at most " + limits.maxLimit() + ").", 1, limits.maxLimit()));
+        prop(
+                input,
+                "limit",
+                JsonSchemas.integer(
+                        "Most activities to return (default " + limits.defaultLimit() + ", at most " + limits.maxLimit()
+                                + ").",
+                        1,
+                        limits.maxLimit()));
         prop(input, "offset", JsonSchemas.integer("Activities to skip, for the next page (default 0).", 0, null));
         prop(input, "company_ids", JsonSchemas.companyIds());
-        return tool("list_activities", "List Odoo activities",
+        return tool(
+                "list_activities",
+                "List Odoo activities",
                 "Lists scheduled activities (to-dos, calls, meetings), soonest due first, with the record each is "
                         + "on. Without arguments: the connected user's own. Example, my overdue activities: "
                         + "{\"overdue\": true}; everything planned on lead 5: {\"model\": \"crm.lead\", \"res_id\": "
                         + "5}. Mark one done with complete_activity.",
-                input, Result.class, Hints.READS);
+                input,
+                Result.class,
+                Hints.READS);
     }
 
     @Override
@@ -125,9 +161,10 @@ class ListActivitiesTool extends OdooTool<ListActivitiesTool.Result> {
             today = today(session).toString();
             domain.add(List.of("date_deadline", "<", today));
         }
-        JsonNode rows = session.execute(OrmCalls.searchRead("mail.activity", domain, FIELDS, offset, limit,
-                "date_deadline asc, id asc"));
-        int total = offset == 0 && rows.size() < limit ? rows.size()
+        JsonNode rows = session.execute(
+                OrmCalls.searchRead("mail.activity", domain, FIELDS, offset, limit, "date_deadline asc, id asc"));
+        int total = offset == 0 && rows.size() < limit
+                ? rows.size()
                 : session.execute(OrmCalls.searchCount("mail.activity", domain)).asInt();
         List<Activity> activities = new ArrayList<>();
         for (JsonNode row : rows) {
@@ -137,8 +174,13 @@ class ListActivitiesTool extends OdooTool<ListActivitiesTool.Result> {
             }
         }
         int returned = rows.size();
-        return new Result(total, offset, activities, activities.size(),
-                offset + returned < total ? offset + returned : null, today);
+        return new Result(
+                total,
+                offset,
+                activities,
+                activities.size(),
+                offset + returned < total ? offset + returned : null,
+                today);
     }
 
     /** Today in the user's time zone (Odoo's {@code tz}), UTC when it has none. */
@@ -157,9 +199,16 @@ class ListActivitiesTool extends OdooTool<ListActivitiesTool.Result> {
 
     private static Activity activity(JsonNode row) {
         String note = row.path("note").isString() ? HtmlText.of(row.get("note").asString()) : null;
-        return new Activity(row.path("id").asLong(), row.path("res_model").asString(""), row.path("res_id").asLong(),
-                OdooValues.text(row.path("res_name")), RecordRef.of(row.path("activity_type_id")), OdooValues.text(row.path("summary")),
-                note == null || note.isEmpty() ? null : note, OdooValues.text(row.path("date_deadline")), OdooValues.text(row.path("state")),
+        return new Activity(
+                row.path("id").asLong(),
+                row.path("res_model").asString(""),
+                row.path("res_id").asLong(),
+                OdooValues.text(row.path("res_name")),
+                RecordRef.of(row.path("activity_type_id")),
+                OdooValues.text(row.path("summary")),
+                note == null || note.isEmpty() ? null : note,
+                OdooValues.text(row.path("date_deadline")),
+                OdooValues.text(row.path("state")),
                 RecordRef.of(row.path("user_id")));
     }
 }

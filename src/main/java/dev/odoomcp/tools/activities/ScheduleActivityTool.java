@@ -41,13 +41,21 @@ import tools.jackson.databind.node.ObjectNode;
 class ScheduleActivityTool extends OdooTool<ScheduleActivityTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(@JsonProperty("activity_id") @Min(1) long activityId, String model,
+    record Result(
+            @JsonProperty("activity_id") @Min(1) long activityId,
+            String model,
             @JsonProperty("res_id") @Min(1) long resId,
-            @JsonPropertyDescription("the record's display name") String record,
+
+            @JsonPropertyDescription("the record's display name")
+            String record,
+
             @JsonProperty("activity_type") RecordRef activityType,
-            @JsonProperty("user_id") @JsonPropertyDescription("the user it is assigned to") @Min(1) long userId,
-            @JsonProperty("date_deadline") @Nullable String dateDeadline, @Nullable String summary) {
-    }
+
+            @JsonProperty("user_id") @JsonPropertyDescription("the user it is assigned to") @Min(1)
+            long userId,
+
+            @JsonProperty("date_deadline") @Nullable String dateDeadline,
+            @Nullable String summary) {}
 
     private final ModelCatalog catalog;
 
@@ -65,8 +73,11 @@ class ScheduleActivityTool extends OdooTool<ScheduleActivityTool.Result> {
     protected McpSchema.Tool define() {
         ObjectNode input = JsonSchemas.onModel("res.partner");
         prop(input, "res_id", JsonSchemas.integer("Id of the record the activity is about.", 1, null));
-        prop(input, "activity_type", JsonSchemas.string("Activity type by name, e.g. 'To-Do', 'Call', 'Email', "
-                + "'Meeting' (as named in this Odoo; an unknown name answers the list)."));
+        prop(
+                input,
+                "activity_type",
+                JsonSchemas.string("Activity type by name, e.g. 'To-Do', 'Call', 'Email', "
+                        + "'Meeting' (as named in this Odoo; an unknown name answers the list)."));
         prop(input, "activity_type_id", JsonSchemas.integer("Activity type by id, instead of activity_type.", 1, null));
         prop(input, "date_deadline", JsonSchemas.string("Due date, YYYY-MM-DD (default: today)."));
         prop(input, "user_id", JsonSchemas.integer("User to assign it to (default: the connected user).", 1, null));
@@ -74,13 +85,17 @@ class ScheduleActivityTool extends OdooTool<ScheduleActivityTool.Result> {
         prop(input, "note", JsonSchemas.string("Details, plain text."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "res_id");
-        return tool("schedule_activity", "Schedule an activity on an Odoo record",
+        return tool(
+                "schedule_activity",
+                "Schedule an activity on an Odoo record",
                 "Schedules an activity (to-do, call, e-mail, meeting) on a record of a model with activities, "
                         + "assigned to the connected user unless user_id is given. Example, remind me to call supplier "
                         + "14 on Friday: {\"model\": \"res.partner\", \"res_id\": 14, \"activity_type\": \"Call\", "
                         + "\"date_deadline\": \"2026-12-04\", \"summary\": \"Call about the late delivery\"}. Work "
                         + "out dates from today's date (odoo_context) and confirm them with the user.",
-                input, Result.class, Hints.writes(false, false));
+                input,
+                Result.class,
+                Hints.writes(false, false));
     }
 
     @Override
@@ -117,16 +132,25 @@ class ScheduleActivityTool extends OdooTool<ScheduleActivityTool.Result> {
         if (id <= 0) {
             throw new ToolInputException("Odoo did not return the id of the new activity.");
         }
-        JsonNode saved = session.execute(OrmCalls.read("mail.activity", List.of(id), List.of("date_deadline"))).path(0);
-        return new Result(id, model, resId, record, type, userId,
-                saved.path("date_deadline").isString() ? saved.get("date_deadline").asString() : null,
+        JsonNode saved = session.execute(OrmCalls.read("mail.activity", List.of(id), List.of("date_deadline")))
+                .path(0);
+        return new Result(
+                id,
+                model,
+                resId,
+                record,
+                type,
+                userId,
+                saved.path("date_deadline").isString()
+                        ? saved.get("date_deadline").asString()
+                        : null,
                 summary == null || summary.isBlank() ? null : summary.strip());
     }
 
     /** The {@code ir.model} id of {@code model}, which {@code mail.activity} requires. */
     private static long modelId(OdooSession session, String model) {
-        JsonNode rows = session.execute(OrmCalls.searchRead("ir.model", List.of(List.of("model", "=", model)),
-                List.of("model"), null, 1, null));
+        JsonNode rows = session.execute(OrmCalls.searchRead(
+                "ir.model", List.of(List.of("model", "=", model)), List.of("model"), null, 1, null));
         if (rows.isEmpty()) {
             throw new ToolInputException("Odoo does not list model '" + model + "' in ir.model; call list_models.");
         }

@@ -18,7 +18,8 @@ public record AttachmentProperties(DataSize maxAttachmentBytes) {
 
     public AttachmentProperties {
         maxAttachmentBytes = maxAttachmentBytes == null ? DataSize.ofMegabytes(5) : maxAttachmentBytes;
-        if (maxAttachmentBytes.toBytes() < 1024 || maxAttachmentBytes.toBytes() > DataSize.ofMegabytes(96).toBytes()) {
+        if (maxAttachmentBytes.toBytes() < 1024
+                || maxAttachmentBytes.toBytes() > DataSize.ofMegabytes(96).toBytes()) {
             throw new IllegalArgumentException("ODOO_MAX_ATTACHMENT_BYTES must be between 1KB and 96MB (for example "
                     + "5MB), was " + maxAttachmentBytes.toBytes() + " bytes");
         }

@@ -28,24 +28,34 @@ import tools.jackson.databind.JsonNode;
 public final class Attachments {
 
     /** The metadata read for every file. */
-    static final List<String> FIELDS = List.of("name", "mimetype", "file_size", "res_model", "res_id", "create_date",
-            "type");
+    static final List<String> FIELDS =
+            List.of("name", "mimetype", "file_size", "res_model", "res_id", "create_date", "type");
 
-    private Attachments() {
-    }
+    private Attachments() {}
 
     /** One file, as listed by the tools. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AttachmentInfo(long id, String name, @Nullable String mimetype,
-            @JsonPropertyDescription("size in bytes") @PositiveOrZero long size,
-            @JsonPropertyDescription("when it was attached, ISO-8601 UTC") @Nullable String created) {
+    public record AttachmentInfo(
+            long id,
+            String name,
+            @Nullable String mimetype,
+
+            @JsonPropertyDescription("size in bytes") @PositiveOrZero
+            long size,
+
+            @JsonPropertyDescription("when it was attached, ISO-8601 UTC") @Nullable
+            String created) {
 
         static AttachmentInfo of(JsonNode row) {
             String created = row.path("create_date").isString()
-                    ? RecordFormatter.isoDatetime(row.get("create_date").asString()) : null;
-            return new AttachmentInfo(row.path("id").asLong(), row.path("name").asString(""),
+                    ? RecordFormatter.isoDatetime(row.get("create_date").asString())
+                    : null;
+            return new AttachmentInfo(
+                    row.path("id").asLong(),
+                    row.path("name").asString(""),
                     row.path("mimetype").isString() ? row.get("mimetype").asString() : null,
-                    Math.max(0, row.path("file_size").asLong(0)), created);
+                    Math.max(0, row.path("file_size").asLong(0)),
+                    created);
         }
     }
 
@@ -62,7 +72,9 @@ public final class Attachments {
      * in one Odoo answer ({@code ODOO_MAX_RESPONSE_SIZE}).
      */
     static long readCap(AttachmentProperties attachments, dev.odoomcp.odoo.OdooProperties odoo) {
-        return Math.min(attachments.maxAttachmentBytes().toBytes(), odoo.maxResponseSize().toBytes() / 4 * 3 - 1024);
+        return Math.min(
+                attachments.maxAttachmentBytes().toBytes(),
+                odoo.maxResponseSize().toBytes() / 4 * 3 - 1024);
     }
 
     /** The metadata of the files {@code ids}, by id; files that vanished or are hidden are missing. */
@@ -84,7 +96,8 @@ public final class Attachments {
         JsonNode rows = rows(session, List.of(List.of("id", "in", ints(ids))), ids.size(), null);
         List<Long> wrong = new ArrayList<>(ids);
         rows.forEach(row -> {
-            if (model.equals(row.path("res_model").asString()) && row.path("res_id").asLong() == resId) {
+            if (model.equals(row.path("res_model").asString())
+                    && row.path("res_id").asLong() == resId) {
                 wrong.remove(Long.valueOf(row.path("id").asLong()));
             }
         });
@@ -114,7 +127,8 @@ public final class Attachments {
             throw tooLarge(info, cap);
         }
         JsonNode datas = session.execute(OrmCalls.read("ir.attachment", List.of(info.id()), List.of("datas")))
-                .path(0).path("datas");
+                .path(0)
+                .path("datas");
         if (!datas.isString()) {
             return new FileContent(info, new byte[0]);
         }
@@ -133,10 +147,15 @@ public final class Attachments {
     /** The file as an MCP embedded resource: text for text types, base64 {@code blob} otherwise. */
     static McpSchema.EmbeddedResource resource(FileContent file) {
         String uri = "odoo://ir.attachment/" + file.info().id();
-        String mimetype = file.info().mimetype() == null ? "application/octet-stream" : file.info().mimetype();
-        return new McpSchema.EmbeddedResource(file.isText()
-                ? new McpSchema.ResourceContents(uri, mimetype, new String(file.bytes(), StandardCharsets.UTF_8), null)
-                : new McpSchema.ResourceContents(uri, mimetype, null, Base64.getEncoder().encodeToString(file.bytes())));
+        String mimetype = file.info().mimetype() == null
+                ? "application/octet-stream"
+                : file.info().mimetype();
+        return new McpSchema.EmbeddedResource(
+                file.isText()
+                        ? new McpSchema.ResourceContents(
+                                uri, mimetype, new String(file.bytes(), StandardCharsets.UTF_8), null)
+                        : new McpSchema.ResourceContents(
+                                uri, mimetype, null, Base64.getEncoder().encodeToString(file.bytes())));
     }
 
     /** Text types are answered as text: {@code text/*}, JSON, XML, CSV and their {@code +json}/{@code +xml} kin. */
@@ -147,8 +166,12 @@ public final class Attachments {
         String type = mimetype.toLowerCase(Locale.ROOT);
         int parameters = type.indexOf(';');
         type = (parameters < 0 ? type : type.substring(0, parameters)).strip();
-        return type.startsWith("text/") || type.equals("application/json") || type.equals("application/xml")
-                || type.endsWith("+json") || type.endsWith("+xml") || type.equals("application/csv")
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.equals("application/xml")
+                || type.endsWith("+json")
+                || type.endsWith("+xml")
+                || type.equals("application/csv")
                 || type.equals("application/javascript");
     }
 

@@ -39,13 +39,18 @@ import tools.jackson.databind.node.ObjectNode;
 class UploadAttachmentTool extends OdooTool<UploadAttachmentTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(String model, @JsonProperty("res_id") @Min(1) long resId,
-            @JsonPropertyDescription("the record's display name") String record,
-            @JsonPropertyDescription("the new file") AttachmentInfo attachment,
-            @JsonProperty("next_step") String nextStep) {
-    }
+    record Result(
+            String model,
+            @JsonProperty("res_id") @Min(1) long resId,
 
-    private static final Pattern MIMETYPE = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,63}/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,126}");
+            @JsonPropertyDescription("the record's display name")
+            String record,
+
+            @JsonPropertyDescription("the new file") AttachmentInfo attachment,
+            @JsonProperty("next_step") String nextStep) {}
+
+    private static final Pattern MIMETYPE =
+            Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,63}/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,126}");
 
     private final long cap;
 
@@ -64,19 +69,29 @@ class UploadAttachmentTool extends OdooTool<UploadAttachmentTool.Result> {
         ObjectNode input = JsonSchemas.onModel("account.move");
         prop(input, "res_id", JsonSchemas.integer("Id of the record to attach the file to.", 1, null));
         prop(input, "name", JsonSchemas.string("File name with its extension, e.g. 'signed-contract.pdf'."));
-        prop(input, "content_base64", JsonSchemas.string("The file's bytes, base64-encoded (a data: URL is accepted "
-                + "too); at most " + cap + " bytes once decoded."));
-        prop(input, "mimetype", JsonSchemas.string("Optional MIME type, e.g. 'application/pdf'; Odoo guesses it from "
-                + "the name when left out."));
+        prop(
+                input,
+                "content_base64",
+                JsonSchemas.string("The file's bytes, base64-encoded (a data: URL is accepted " + "too); at most " + cap
+                        + " bytes once decoded."));
+        prop(
+                input,
+                "mimetype",
+                JsonSchemas.string("Optional MIME type, e.g. 'application/pdf'; Odoo guesses it from "
+                        + "the name when left out."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "res_id", "name", "content_base64");
-        return tool("upload_attachment", "Attach a file to an Odoo record",
+        return tool(
+                "upload_attachment",
+                "Attach a file to an Odoo record",
                 "Attaches a file to a record (it shows in the record's attachments and chatter). Example, a signed "
                         + "PDF on invoice 7: {\"model\": \"account.move\", \"res_id\": 7, \"name\": \"signed.pdf\", "
                         + "\"content_base64\": \"JVBERi0xLjQK...\", \"mimetype\": \"application/pdf\"}. To also tell "
                         + "the followers, pass the returned id to post_message in attachment_ids. Files larger than "
                         + cap + " bytes are refused (ODOO_MAX_ATTACHMENT_BYTES).",
-                input, Result.class, Hints.writes(false, false));
+                input,
+                Result.class,
+                Hints.writes(false, false));
     }
 
     @Override
@@ -108,8 +123,12 @@ class UploadAttachmentTool extends OdooTool<UploadAttachmentTool.Result> {
         if (info == null) {
             info = new AttachmentInfo(id, name, mimetype, base64.length() / 4L * 3, null);
         }
-        return new Result(model, resId, record, info, "To tell the record's followers, call post_message with "
-                + "attachment_ids [" + id + "].");
+        return new Result(
+                model,
+                resId,
+                record,
+                info,
+                "To tell the record's followers, call post_message with " + "attachment_ids [" + id + "].");
     }
 
     /** The base64 without white space, refused when it is not base64 or decodes to more than the cap. */
@@ -149,7 +168,9 @@ class UploadAttachmentTool extends OdooTool<UploadAttachmentTool.Result> {
 
     private static String fileName(String name) {
         String stripped = name.strip();
-        if (stripped.length() > 255 || stripped.indexOf('/') >= 0 || stripped.indexOf('\\') >= 0
+        if (stripped.length() > 255
+                || stripped.indexOf('/') >= 0
+                || stripped.indexOf('\\') >= 0
                 || stripped.chars().anyMatch(Character::isISOControl)) {
             throw new ToolInputException("Argument 'name' must be a file name such as 'delivery-note.jpg' (no folders, "
                     + "at most 255 characters).");

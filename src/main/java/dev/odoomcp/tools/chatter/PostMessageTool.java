@@ -39,12 +39,18 @@ import tools.jackson.databind.node.ObjectNode;
 class PostMessageTool extends OdooTool<PostMessageTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(String model, @JsonProperty("res_id") @Min(1) long resId,
-            @JsonPropertyDescription("the record's display name") String record,
-            @JsonProperty("message_id") @JsonPropertyDescription("id of the new chatter message") @Min(1) long messageId,
+    record Result(
+            String model,
+            @JsonProperty("res_id") @Min(1) long resId,
+
+            @JsonPropertyDescription("the record's display name")
+            String record,
+
+            @JsonProperty("message_id") @JsonPropertyDescription("id of the new chatter message") @Min(1)
+            long messageId,
+
             @JsonPropertyDescription("'note' (internal, notifies no one) or 'message' (sent to the followers)")
-            String kind) {
-    }
+            String kind) {}
 
     private static final int MAX_BODY = 100_000;
 
@@ -65,21 +71,37 @@ class PostMessageTool extends OdooTool<PostMessageTool.Result> {
         ObjectNode input = JsonSchemas.onModel("purchase.order");
         prop(input, "res_id", JsonSchemas.integer("Id of the record whose chatter gets the post.", 1, null));
         prop(input, "body", JsonSchemas.string("The text. Plain text (line breaks kept) unless body_is_html is true."));
-        prop(input, "kind", JsonSchemas.enumOf("'note' (default): an internal note, notifies no one; 'message': "
-                + "sent by e-mail to the record's followers (e.g. the customer).", List.of("note", "message")));
-        prop(input, "body_is_html", JsonSchemas.bool("The body is simple HTML (<p>, <b>, <ul>, <a>) rather than "
-                + "plain text (default false). Odoo sanitizes it."));
-        prop(input, "attachment_ids", JsonSchemas.arrayOf(JsonSchemas.integer(null, 1, null), "Files to attach: ids "
-                + "from upload_attachment on the same record."));
+        prop(
+                input,
+                "kind",
+                JsonSchemas.enumOf(
+                        "'note' (default): an internal note, notifies no one; 'message': "
+                                + "sent by e-mail to the record's followers (e.g. the customer).",
+                        List.of("note", "message")));
+        prop(
+                input,
+                "body_is_html",
+                JsonSchemas.bool("The body is simple HTML (<p>, <b>, <ul>, <a>) rather than "
+                        + "plain text (default false). Odoo sanitizes it."));
+        prop(
+                input,
+                "attachment_ids",
+                JsonSchemas.arrayOf(
+                        JsonSchemas.integer(null, 1, null),
+                        "Files to attach: ids " + "from upload_attachment on the same record."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "res_id", "body");
-        return tool("post_message", "Post a note or message on an Odoo record",
+        return tool(
+                "post_message",
+                "Post a note or message on an Odoo record",
                 "Posts in the chatter of a record of any model with a chatter (orders, invoices, contacts, tasks, "
                         + "leads): an internal note by default, or with kind 'message' a message e-mailed to the "
                         + "followers. Example, log a note on purchase order 2: {\"model\": \"purchase.order\", "
                         + "\"res_id\": 2, \"body\": \"Supplier confirmed delivery for Friday.\"}. Use kind 'message' "
                         + "only when the user wants the customer or supplier told; confirm the wording first.",
-                input, Result.class, Hints.writes(false, false));
+                input,
+                Result.class,
+                Hints.writes(false, false));
     }
 
     @Override
@@ -96,8 +118,8 @@ class PostMessageTool extends OdooTool<PostMessageTool.Result> {
             throw new ToolInputException("Argument 'kind' must be 'note' (internal) or 'message' (to the followers).");
         }
         boolean isHtml = arguments.flag("body_is_html", false);
-        List<Long> attachments = arguments.raw("attachment_ids") == null ? List.of()
-                : arguments.ids("attachment_ids", 20);
+        List<Long> attachments =
+                arguments.raw("attachment_ids") == null ? List.of() : arguments.ids("attachment_ids", 20);
         Documents.requireChatter(catalog.metadata(session, model));
         String record = Documents.displayName(session, model, resId);
         Attachments.requireOn(session, attachments, model, resId);
@@ -110,7 +132,8 @@ class PostMessageTool extends OdooTool<PostMessageTool.Result> {
             post = post.option("body_is_html", true); // 17+ escapes a plain string body
         }
         if (!attachments.isEmpty()) {
-            post = post.option("attachment_ids", attachments.stream().map(Long::intValue).toList());
+            post = post.option(
+                    "attachment_ids", attachments.stream().map(Long::intValue).toList());
         }
         JsonNode answer = session.execute(post);
         // 16-18: the id (@api.returns); saas-18.x and 19: a list of ids

@@ -28,15 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
 class ListModelsTool extends OdooTool<ListModelsTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(List<Entry> models,
-            @JsonPropertyDescription("models matching the filter") @PositiveOrZero int total,
+    record Result(
+            List<Entry> models,
+
+            @JsonPropertyDescription("models matching the filter") @PositiveOrZero
+            int total,
+
             @PositiveOrZero int returned,
-            @Nullable String note) {
-    }
+            @Nullable String note) {}
 
     /** One model: technical name and label. */
-    record Entry(String model, String name) {
-    }
+    record Entry(String model, String name) {}
 
     ListModelsTool(OdooGateway gateway, AccessPolicy policy, JsonMapper json) {
         super(gateway, policy, json);
@@ -51,16 +53,23 @@ class ListModelsTool extends OdooTool<ListModelsTool.Result> {
     @Override
     protected McpSchema.Tool define() {
         ObjectNode input = object();
-        prop(input, "filter", JsonSchemas.string("Text to look for in the technical name or the label, e.g. "
-                + "'purchase', 'stock', 'timesheet', 'production'. Leave out to list all."));
+        prop(
+                input,
+                "filter",
+                JsonSchemas.string("Text to look for in the technical name or the label, e.g. "
+                        + "'purchase', 'stock', 'timesheet', 'production'. Leave out to list all."));
         prop(input, "limit", JsonSchemas.integer("Most models to return (default 50).", 1, 500));
         prop(input, "include_transient", JsonSchemas.bool("Also list wizard (transient) models. Default false."));
-        return tool("list_models", "List Odoo models",
+        return tool(
+                "list_models",
+                "List Odoo models",
                 "Lists the data models installed in this Odoo (technical name and label), to find where "
                         + "something lives: e.g. filter 'purchase' finds purchase.order (purchase orders), "
                         + "'quant' finds stock.quant (stock on hand), 'analytic.line' finds account.analytic.line "
                         + "(timesheets), 'mrp.production' (manufacturing orders). Then use describe_model.",
-                input, Result.class, Hints.READS);
+                input,
+                Result.class,
+                Hints.READS);
     }
 
     @Override
@@ -77,8 +86,8 @@ class ListModelsTool extends OdooTool<ListModelsTool.Result> {
             domain.add(List.of("model", "ilike", filter.strip()));
             domain.add(List.of("name", "ilike", filter.strip()));
         }
-        JsonNode rows = session.execute(OrmCalls.searchRead("ir.model", domain, List.of("model", "name"), null, limit,
-                "model"));
+        JsonNode rows = session.execute(
+                OrmCalls.searchRead("ir.model", domain, List.of("model", "name"), null, limit, "model"));
         List<Entry> models = new ArrayList<>();
         for (JsonNode row : rows) {
             String model = row.path("model").asString();
@@ -86,9 +95,15 @@ class ListModelsTool extends OdooTool<ListModelsTool.Result> {
                 models.add(new Entry(model, row.path("name").asString()));
             }
         }
-        int total = rows.size() < limit ? rows.size()
+        int total = rows.size() < limit
+                ? rows.size()
                 : session.execute(OrmCalls.searchCount("ir.model", domain)).asInt();
-        return new Result(models, total, models.size(), total > rows.size() ? "Showing " + rows.size() + " of " + total
-                + " models; narrow the filter or raise the limit." : null);
+        return new Result(
+                models,
+                total,
+                models.size(),
+                total > rows.size()
+                        ? "Showing " + rows.size() + " of " + total + " models; narrow the filter or raise the limit."
+                        : null);
     }
 }

@@ -27,9 +27,20 @@ import tools.jackson.databind.JsonNode;
 class OdooCompletions implements McpCompletionProvider {
 
     /** Which model holds the values of each prompt argument. */
-    private static final Map<String, String> ARGUMENT_MODELS = Map.of("supplier", "res.partner", "employee",
-            "hr.employee", "product", "product.product", "project", "project.project", "warehouse", "stock.warehouse",
-            "category", "product.category");
+    private static final Map<String, String> ARGUMENT_MODELS = Map.of(
+            "supplier",
+            "res.partner",
+            "employee",
+            "hr.employee",
+            "product",
+            "product.product",
+            "project",
+            "project.project",
+            "warehouse",
+            "stock.warehouse",
+            "category",
+            "product.category");
+
     private static final int LIMIT = 20;
 
     private final OdooGateway gateway;
@@ -41,8 +52,13 @@ class OdooCompletions implements McpCompletionProvider {
     }
 
     @Override
-    public Optional<McpSchema.Completion> complete(String refType, String refName, String argument, String value,
-            Map<String, String> previous, McpRequestContext context) {
+    public Optional<McpSchema.Completion> complete(
+            String refType,
+            String refName,
+            String argument,
+            String value,
+            Map<String, String> previous,
+            McpRequestContext context) {
         boolean modelOfTemplate = "ref/resource".equals(refType) && "model".equals(argument);
         String model = modelOfTemplate ? "ir.model" : ARGUMENT_MODELS.get(argument);
         if (model == null) {
@@ -53,12 +69,17 @@ class OdooCompletions implements McpCompletionProvider {
             List<String> values = gateway.call(context, Access.READ, List.of(), session -> {
                 List<String> found = new ArrayList<>();
                 if (modelOfTemplate) {
-                    JsonNode rows = session.execute(OrmCalls.searchRead("ir.model",
+                    JsonNode rows = session.execute(OrmCalls.searchRead(
+                            "ir.model",
                             List.of(List.of("model", "=ilike", value + "%"), List.of("transient", "=", false)),
-                            List.of("model"), null, LIMIT, "model"));
+                            List.of("model"),
+                            null,
+                            LIMIT,
+                            "model"));
                     rows.forEach(row -> found.add(row.path("model").asString()));
                 } else {
-                    nameSearch(session, argument, model, value).forEach(pair -> found.add(pair.path(1).asString()));
+                    nameSearch(session, argument, model, value)
+                            .forEach(pair -> found.add(pair.path(1).asString()));
                 }
                 return found;
             });
@@ -72,8 +93,8 @@ class OdooCompletions implements McpCompletionProvider {
     private static JsonNode nameSearch(OdooSession session, String argument, String model, String value) {
         if ("supplier".equals(argument)) {
             try {
-                return session.execute(OrmCalls.nameSearch(model, value, List.of(List.of("supplier_rank", ">", 0)),
-                        null, LIMIT));
+                return session.execute(
+                        OrmCalls.nameSearch(model, value, List.of(List.of("supplier_rank", ">", 0)), null, LIMIT));
             } catch (OdooException noPurchaseApp) {
                 // no supplier_rank without the purchase/invoicing apps: any partner may be a supplier
             }

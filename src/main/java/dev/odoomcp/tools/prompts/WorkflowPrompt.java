@@ -14,7 +14,8 @@ import java.util.Map;
  * @param template the instructions, with {@code {argument}} placeholders
  * @param fallbacks text used for optional arguments that were not given
  */
-record WorkflowPrompt(McpSchema.Prompt definition, String template, Map<String, String> fallbacks) implements McpPrompt {
+record WorkflowPrompt(McpSchema.Prompt definition, String template, Map<String, String> fallbacks)
+        implements McpPrompt {
 
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z_]+)}");
 
@@ -26,8 +27,13 @@ record WorkflowPrompt(McpSchema.Prompt definition, String template, Map<String, 
         return new McpSchema.PromptArgument(name, null, description, false);
     }
 
-    static WorkflowPrompt of(String name, String title, String description, List<McpSchema.PromptArgument> arguments,
-            Map<String, String> fallbacks, String template) {
+    static WorkflowPrompt of(
+            String name,
+            String title,
+            String description,
+            List<McpSchema.PromptArgument> arguments,
+            Map<String, String> fallbacks,
+            String template) {
         return new WorkflowPrompt(new McpSchema.Prompt(name, title, description, arguments), template, fallbacks);
     }
 
@@ -39,9 +45,12 @@ record WorkflowPrompt(McpSchema.Prompt definition, String template, Map<String, 
             values.put(argument.name(), value.isEmpty() ? fallbacks.getOrDefault(argument.name(), "") : value);
         }
         // one pass, so a value that contains "{other}" is left as the user wrote it
-        String text = PLACEHOLDER.matcher(template).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
-                values.getOrDefault(match.group(1), match.group())));
-        return new McpSchema.GetPromptResult(definition.description(),
+        String text = PLACEHOLDER
+                .matcher(template)
+                .replaceAll(match ->
+                        java.util.regex.Matcher.quoteReplacement(values.getOrDefault(match.group(1), match.group())));
+        return new McpSchema.GetPromptResult(
+                definition.description(),
                 List.of(new McpSchema.PromptMessage("user", new McpSchema.TextContent(text))));
     }
 }

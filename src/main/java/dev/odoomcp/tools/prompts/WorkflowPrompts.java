@@ -15,7 +15,9 @@ class WorkflowPrompts {
 
     @Bean
     McpPrompt stockOverview() {
-        return WorkflowPrompt.of("stock_overview", "Stock overview of a warehouse",
+        return WorkflowPrompt.of(
+                "stock_overview",
+                "Stock overview of a warehouse",
                 "Show what is on hand in a warehouse (e.g. the main store), per product.",
                 List.of(optional("warehouse", "Warehouse name, e.g. 'Main Store'; leave out for the main one")),
                 Map.of("warehouse", "the main warehouse (the first one the user may see)"),
@@ -29,7 +31,9 @@ class WorkflowPrompts {
 
     @Bean
     McpPrompt rawMaterialStock() {
-        return WorkflowPrompt.of("raw_material_stock", "Raw material stock",
+        return WorkflowPrompt.of(
+                "raw_material_stock",
+                "Raw material stock",
                 "Check the stock of raw materials (or of any product category).",
                 List.of(optional("category", "Product category, e.g. 'Raw Materials'")),
                 Map.of("category", "Raw Materials"),
@@ -43,9 +47,12 @@ class WorkflowPrompts {
 
     @Bean
     McpPrompt purchaseOrder() {
-        return WorkflowPrompt.of("purchase_order", "Purchase order for a supplier",
+        return WorkflowPrompt.of(
+                "purchase_order",
+                "Purchase order for a supplier",
                 "Create a purchase order (request for quotation) for a supplier, and confirm it if asked.",
-                List.of(required("supplier", "Supplier name, e.g. 'Wood Corner'"),
+                List.of(
+                        required("supplier", "Supplier name, e.g. 'Wood Corner'"),
                         optional("products", "What to order, e.g. '10 x Oak plank, 5 x Steel screw'")),
                 Map.of("products", "(ask me which products and quantities)"),
                 """
@@ -61,7 +68,9 @@ class WorkflowPrompts {
 
     @Bean
     McpPrompt activeProjects() {
-        return WorkflowPrompt.of("active_projects", "Active projects",
+        return WorkflowPrompt.of(
+                "active_projects",
+                "Active projects",
                 "List the active projects, e.g. those of this month.",
                 List.of(optional("period", "Period, e.g. 'this month' or '2026-11'")),
                 Map.of("period", "this month"),
@@ -76,10 +85,15 @@ class WorkflowPrompts {
 
     @Bean
     McpPrompt logTimesheet() {
-        return WorkflowPrompt.of("log_timesheet", "Log or update timesheet hours",
+        return WorkflowPrompt.of(
+                "log_timesheet",
+                "Log or update timesheet hours",
                 "Record or correct the hours an employee worked on a project.",
-                List.of(required("employee", "Employee name"), required("hours", "Hours worked, e.g. 3.5"),
-                        optional("project", "Project name"), optional("date", "Date, e.g. 2026-11-24 (default today)"),
+                List.of(
+                        required("employee", "Employee name"),
+                        required("hours", "Hours worked, e.g. 3.5"),
+                        optional("project", "Project name"),
+                        optional("date", "Date, e.g. 2026-11-24 (default today)"),
                         optional("description", "What was done")),
                 Map.of("project", "(ask me which project)", "date", "today", "description", "/"),
                 """
@@ -96,7 +110,9 @@ class WorkflowPrompts {
 
     @Bean
     McpPrompt manufacturingOrder() {
-        return WorkflowPrompt.of("manufacturing_order", "Manufacturing order",
+        return WorkflowPrompt.of(
+                "manufacturing_order",
+                "Manufacturing order",
                 "Create (and optionally confirm) a manufacturing order for a product.",
                 List.of(required("product", "Product to manufacture"), required("quantity", "Quantity to produce")),
                 Map.of(),

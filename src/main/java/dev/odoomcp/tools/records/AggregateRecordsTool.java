@@ -38,15 +38,17 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
 
-    record Result(String model,
+    record Result(
+            String model,
+
             @JsonPropertyDescription("one object per group: the group-by values, '__count' and one 'field:function' "
                     + "entry per aggregate")
             List<ObjectNode> groups,
-            @PositiveOrZero int returned) {
-    }
 
-    private static final Set<String> FUNCTIONS = Set.of("sum", "avg", "min", "max", "count", "count_distinct",
-            "bool_and", "bool_or");
+            @PositiveOrZero int returned) {}
+
+    private static final Set<String> FUNCTIONS =
+            Set.of("sum", "avg", "min", "max", "count", "count_distinct", "bool_and", "bool_or");
     private static final Set<String> GRANULARITIES = Set.of("day", "week", "month", "quarter", "year");
 
     private final ModelCatalog catalog;
@@ -60,23 +62,40 @@ class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
     protected McpSchema.Tool define() {
         ObjectNode input = JsonSchemas.onModel("sale.order");
         prop(input, "domain", JsonSchemas.domain());
-        prop(input, "group_by", JsonSchemas.arrayOf(JsonSchemas.string(null), "Fields to group by; dates may take "
-                + "a granularity: 'date_order:month' (day, week, month, quarter, year). Empty = one overall total."));
-        prop(input, "aggregates", JsonSchemas.arrayOf(JsonSchemas.string(null), "What to compute, as 'field:function' "
-                + "with function sum, avg, min, max, count_distinct; e.g. ['amount_total:sum']. The record count "
-                + "(__count) is always included."));
-        prop(input, "order", JsonSchemas.string("Order of the groups, e.g. 'amount_total:sum desc' or a group-by field."));
+        prop(
+                input,
+                "group_by",
+                JsonSchemas.arrayOf(
+                        JsonSchemas.string(null),
+                        "Fields to group by; dates may take "
+                                + "a granularity: 'date_order:month' (day, week, month, quarter, year). Empty = one overall total."));
+        prop(
+                input,
+                "aggregates",
+                JsonSchemas.arrayOf(
+                        JsonSchemas.string(null),
+                        "What to compute, as 'field:function' "
+                                + "with function sum, avg, min, max, count_distinct; e.g. ['amount_total:sum']. The record count "
+                                + "(__count) is always included."));
+        prop(
+                input,
+                "order",
+                JsonSchemas.string("Order of the groups, e.g. 'amount_total:sum desc' or a group-by field."));
         prop(input, "limit", JsonSchemas.integer("Most groups to return (default 100).", 1, 1000));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model");
-        return tool("aggregate_records", "Aggregate Odoo records",
+        return tool(
+                "aggregate_records",
+                "Aggregate Odoo records",
                 "Computes counts, sums and averages per group inside Odoo, instead of reading many records. "
                         + "Examples: sales per state: {\"model\": \"sale.order\", \"group_by\": [\"state\"], "
                         + "\"aggregates\": [\"amount_total:sum\"]}; hours per employee this month: {\"model\": "
                         + "\"account.analytic.line\", \"domain\": [[\"date\", \">=\", \"2026-11-01\"]], \"group_by\": "
                         + "[\"employee_id\"], \"aggregates\": [\"unit_amount:sum\"]}; stock per product: {\"model\": "
                         + "\"stock.quant\", \"group_by\": [\"product_id\"], \"aggregates\": [\"quantity:sum\"]}.",
-                input, Result.class, Hints.READS);
+                input,
+                Result.class,
+                Hints.READS);
     }
 
     @Override
@@ -88,8 +107,8 @@ class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
         List<String> aggregates = specs(arguments, "aggregates", metadata, FUNCTIONS, "function");
         int limit = arguments.integer("limit", 100, 1, 1000);
         String order = order(arguments.optionalString("order"), groupBy, aggregates);
-        JsonNode rows = session.execute(OrmCalls.groupBy(session.server(), model, OdooValues.plain(domain), groupBy,
-                aggregates, order, limit));
+        JsonNode rows = session.execute(
+                OrmCalls.groupBy(session.server(), model, OdooValues.plain(domain), groupBy, aggregates, order, limit));
 
         List<ObjectNode> groups = new ArrayList<>();
         for (JsonNode row : rows) {
@@ -127,21 +146,24 @@ class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
         }
         for (String part : order.split(",")) {
             String[] words = part.strip().split("\\s+");
-            boolean direction = words.length == 2 && (words[1].equalsIgnoreCase("asc") || words[1].equalsIgnoreCase("desc"));
+            boolean direction =
+                    words.length == 2 && (words[1].equalsIgnoreCase("asc") || words[1].equalsIgnoreCase("desc"));
             String spec = words[0];
             AccessPolicy.checkNotSecret(spec.split(":")[0], "order");
-            if (words.length > 2 || (words.length == 2 && !direction)
+            if (words.length > 2
+                    || (words.length == 2 && !direction)
                     || !(groupBy.contains(spec) || aggregates.contains(spec) || "__count".equals(spec))) {
                 throw new ToolInputException("Argument 'order' must name group_by fields, aggregates or __count, "
-                        + "each optionally followed by asc or desc, e.g. '" + (aggregates.isEmpty() ? "__count"
-                        : aggregates.get(0)) + " desc'; got '" + ToolArguments.abbreviate(order) + "'.");
+                        + "each optionally followed by asc or desc, e.g. '"
+                        + (aggregates.isEmpty() ? "__count" : aggregates.get(0)) + " desc'; got '"
+                        + ToolArguments.abbreviate(order) + "'.");
             }
         }
         return order.strip();
     }
 
-    private static List<String> specs(ToolArguments arguments, String argument, ModelMetadata metadata,
-            Set<String> suffixes, String suffixName) {
+    private static List<String> specs(
+            ToolArguments arguments, String argument, ModelMetadata metadata, Set<String> suffixes, String suffixName) {
         ArrayNode given = arguments.array(argument);
         List<String> specs = new ArrayList<>();
         if (given == null) {
@@ -154,9 +176,10 @@ class AggregateRecordsTool extends OdooTool<AggregateRecordsTool.Result> {
             }
             String[] parts = spec.split(":");
             if (spec.isEmpty() || parts.length > 2 || (parts.length == 2 && !suffixes.contains(parts[1]))) {
-                throw new ToolInputException("Argument '" + argument + "' has '" + ToolArguments.abbreviate(item.toString())
-                        + "'; write 'field' or 'field:" + suffixName + "' with " + suffixName + " one of "
-                        + String.join(", ", suffixes.stream().sorted().toList()) + ".");
+                throw new ToolInputException(
+                        "Argument '" + argument + "' has '" + ToolArguments.abbreviate(item.toString())
+                                + "'; write 'field' or 'field:" + suffixName + "' with " + suffixName + " one of "
+                                + String.join(", ", suffixes.stream().sorted().toList()) + ".");
             }
             AccessPolicy.checkNotSecret(parts[0], argument);
             if (!metadata.has(parts[0])) {

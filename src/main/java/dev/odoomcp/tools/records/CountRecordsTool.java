@@ -24,8 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class CountRecordsTool extends OdooTool<CountRecordsTool.Result> {
 
-    record Result(String model, @PositiveOrZero long count) {
-    }
+    record Result(String model, @PositiveOrZero long count) {}
 
     private final ModelCatalog catalog;
 
@@ -40,16 +39,23 @@ class CountRecordsTool extends OdooTool<CountRecordsTool.Result> {
         prop(input, "domain", JsonSchemas.domain());
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model");
-        return tool("count_records", "Count Odoo records",
+        return tool(
+                "count_records",
+                "Count Odoo records",
                 "Counts the records of a model that match a domain, without reading them. Example: confirmed "
                         + "sales orders: {\"model\": \"sale.order\", \"domain\": [[\"state\", \"=\", \"sale\"]]}.",
-                input, Result.class, Hints.READS);
+                input,
+                Result.class,
+                Hints.READS);
     }
 
     @Override
     protected Result run(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
         ArrayNode domain = Domains.parse(arguments.raw("domain"), catalog.metadata(session, model), json());
-        return new Result(model, session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain))).asLong());
+        return new Result(
+                model,
+                session.execute(OrmCalls.searchCount(model, OdooValues.plain(domain)))
+                        .asLong());
     }
 }

@@ -31,9 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
 class CreateRecordTool extends OdooTool<CreateRecordTool.Result> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(String model, @JsonPropertyDescription("id of the new record") @Min(1) long id,
-            @JsonPropertyDescription("display name of the new record") @Nullable String name) {
-    }
+    record Result(
+            String model,
+
+            @JsonPropertyDescription("id of the new record") @Min(1)
+            long id,
+
+            @JsonPropertyDescription("display name of the new record") @Nullable
+            String name) {}
 
     private final ModelCatalog catalog;
 
@@ -50,12 +55,17 @@ class CreateRecordTool extends OdooTool<CreateRecordTool.Result> {
     @Override
     protected McpSchema.Tool define() {
         ObjectNode input = JsonSchemas.onModel("purchase.order");
-        prop(input, "values", JsonSchemas.anyObject("Field values of the new record. many2one: the related id; "
-                + "one2many/many2many lines as Odoo command lists, e.g. \"order_line\": [[0, 0, {\"product_id\": 12, "
-                + "\"product_qty\": 5}]] to create lines, [[6, 0, [3, 4]]] to set links."));
+        prop(
+                input,
+                "values",
+                JsonSchemas.anyObject("Field values of the new record. many2one: the related id; "
+                        + "one2many/many2many lines as Odoo command lists, e.g. \"order_line\": [[0, 0, {\"product_id\": 12, "
+                        + "\"product_qty\": 5}]] to create lines, [[6, 0, [3, 4]]] to set links."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "values");
-        return tool("create_record", "Create an Odoo record",
+        return tool(
+                "create_record",
+                "Create an Odoo record",
                 "Creates one record and returns its id and name. Resolve related records with name_search first "
                         + "and check required fields with describe_model. Example, a purchase order for supplier 14 "
                         + "with one line: {\"model\": \"purchase.order\", \"values\": {\"partner_id\": 14, "
@@ -63,7 +73,9 @@ class CreateRecordTool extends OdooTool<CreateRecordTool.Result> {
                         + "{\"model\": \"account.analytic.line\", \"values\": {\"employee_id\": 3, \"project_id\": 2, "
                         + "\"unit_amount\": 4, \"date\": \"2026-11-24\", \"name\": \"Design review\"}}. Confirm with "
                         + "the user first: this changes real data.",
-                input, Result.class, Hints.writes(false, false));
+                input,
+                Result.class,
+                Hints.writes(false, false));
     }
 
     @Override

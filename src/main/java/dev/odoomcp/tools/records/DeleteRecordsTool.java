@@ -23,8 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class DeleteRecordsTool extends OdooTool<DeleteRecordsTool.Result> {
 
-    record Result(String model, List<@Min(1) Long> ids, boolean deleted) {
-    }
+    record Result(String model, List<@Min(1) Long> ids, boolean deleted) {}
 
     private static final int MAX_IDS = 100;
 
@@ -43,20 +42,27 @@ class DeleteRecordsTool extends OdooTool<DeleteRecordsTool.Result> {
         prop(input, "ids", JsonSchemas.ids("Ids of the records to delete (at most " + MAX_IDS + ")."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "ids");
-        return tool("delete_records", "Delete Odoo records",
+        return tool(
+                "delete_records",
+                "Delete Odoo records",
                 "Deletes records permanently. Many business documents cannot be deleted once confirmed: cancel "
                         + "them with call_method (e.g. button_cancel) or archive them with update_records "
                         + "{\"active\": false} instead. Deleting cannot be undone: be sure the user wants it. Example: "
                         + "{\"model\": \"res.partner\", \"ids\": [57]}.",
-                input, Result.class, Hints.writes(true, true));
+                input,
+                Result.class,
+                Hints.writes(true, true));
     }
 
     @Override
     protected ChangePreview preview(ToolArguments arguments, OdooSession session) {
         String model = arguments.model();
         List<Long> ids = arguments.ids("ids", MAX_IDS);
-        return ChangePreview.of("Delete " + records(ids.size()) + " of " + model + " permanently (this cannot be "
-                + "undone).", model, ids, session);
+        return ChangePreview.of(
+                "Delete " + records(ids.size()) + " of " + model + " permanently (this cannot be " + "undone).",
+                model,
+                ids,
+                session);
     }
 
     @Override

@@ -27,12 +27,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class NameSearchTool extends OdooTool<NameSearchTool.Result> {
 
-    record Result(String model, List<Match> matches) {
-    }
+    record Result(String model, List<Match> matches) {}
 
     /** One matching record. */
-    record Match(long id, @JsonPropertyDescription("the record's display name") String name) {
-    }
+    record Match(
+            long id,
+
+            @JsonPropertyDescription("the record's display name")
+            String name) {}
 
     private final ModelCatalog catalog;
 
@@ -49,14 +51,18 @@ class NameSearchTool extends OdooTool<NameSearchTool.Result> {
         prop(input, "limit", JsonSchemas.integer("Most matches (default 10).", 1, 100));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "name");
-        return tool("name_search", "Find records by name",
+        return tool(
+                "name_search",
+                "Find records by name",
                 "Resolves a name the user mentions to record ids, matching like Odoo's search boxes (name, "
                         + "reference, code). Use it before creating or updating anything that refers to another "
                         + "record. Examples: supplier 'Wood Corner': {\"model\": \"res.partner\", \"name\": \"Wood "
                         + "Corner\", \"domain\": [[\"supplier_rank\", \">\", 0]]}; employee: {\"model\": "
                         + "\"hr.employee\", \"name\": \"Marc\"}; product: {\"model\": \"product.product\", \"name\": "
                         + "\"desk\"}. If several match, ask the user which one.",
-                input, Result.class, Hints.READS);
+                input,
+                Result.class,
+                Hints.READS);
     }
 
     @Override
@@ -64,10 +70,11 @@ class NameSearchTool extends OdooTool<NameSearchTool.Result> {
         String model = arguments.model();
         String name = arguments.requiredString("name");
         int limit = arguments.integer("limit", 10, 1, 100);
-        ArrayNode domain = arguments.raw("domain") == null ? null
+        ArrayNode domain = arguments.raw("domain") == null
+                ? null
                 : Domains.parse(arguments.raw("domain"), catalog.metadata(session, model), json());
-        JsonNode pairs = session.execute(OrmCalls.nameSearch(model, name, domain == null ? null
-                : OdooValues.plain(domain), "ilike", limit));
+        JsonNode pairs = session.execute(
+                OrmCalls.nameSearch(model, name, domain == null ? null : OdooValues.plain(domain), "ilike", limit));
         List<Match> matches = new ArrayList<>();
         for (JsonNode pair : pairs) {
             if (pair.isArray() && pair.size() == 2) {

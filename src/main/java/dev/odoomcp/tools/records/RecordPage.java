@@ -25,18 +25,23 @@ import tools.jackson.databind.util.RawValue;
  */
 final class RecordPage {
 
-    private static final Pattern ORDER_PART = Pattern.compile(
-            "\\s*([a-zA-Z_][a-zA-Z0-9_]*)(\\s+(?i:asc|desc))?(\\s+(?i:nulls\\s+(?:first|last)))?\\s*");
+    private static final Pattern ORDER_PART =
+            Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)(\\s+(?i:asc|desc))?(\\s+(?i:nulls\\s+(?:first|last)))?\\s*");
 
-    private RecordPage() {
-    }
+    private RecordPage() {}
 
     /**
      * The first {@code max} of the {@code rows}, formatted and written as JSON, that fit in the budget
      * next to {@code page} (the result without its records); always at least one when there are rows.
      */
-    static List<RawValue> fit(Record page, JsonNode rows, int max, ModelMetadata metadata, boolean includeBinary,
-            int budget, JsonMapper json) {
+    static List<RawValue> fit(
+            Record page,
+            JsonNode rows,
+            int max,
+            ModelMetadata metadata,
+            boolean includeBinary,
+            int budget,
+            JsonMapper json) {
         List<RawValue> records = new ArrayList<>();
         int used = json.writeValueAsString(page).length() + 200;
         Map<String, Boolean> secretByName = new HashMap<>();
@@ -44,15 +49,15 @@ final class RecordPage {
             if (records.size() == max) {
                 break;
             }
-            String formatted = json.writeValueAsString(RecordFormatter.format(row, metadata, includeBinary,
-                    secretByName));
+            String formatted =
+                    json.writeValueAsString(RecordFormatter.format(row, metadata, includeBinary, secretByName));
             int size = formatted.length() + 1;
             if (used + size > budget && !records.isEmpty()) {
                 break;
             }
             if (used + size > budget) {
-                throw new ToolInputException("A single record is larger than this server's result budget ("
-                        + budget + " characters); ask for fewer fields.");
+                throw new ToolInputException("A single record is larger than this server's result budget (" + budget
+                        + " characters); ask for fewer fields.");
             }
             records.add(new RawValue(formatted));
             used += size;

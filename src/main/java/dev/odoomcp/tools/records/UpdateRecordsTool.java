@@ -28,14 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class UpdateRecordsTool extends OdooTool<UpdateRecordsTool.Result> {
 
-    record Result(String model, List<@Min(1) Long> ids, boolean updated) {
-    }
+    record Result(String model, List<@Min(1) Long> ids, boolean updated) {}
 
     private final ModelCatalog catalog;
     private final ToolsProperties limits;
 
-    UpdateRecordsTool(OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, ToolsProperties limits,
-            JsonMapper json) {
+    UpdateRecordsTool(
+            OdooGateway gateway, AccessPolicy policy, ModelCatalog catalog, ToolsProperties limits, JsonMapper json) {
         super(gateway, policy, json);
         this.catalog = catalog;
         this.limits = limits;
@@ -50,16 +49,23 @@ class UpdateRecordsTool extends OdooTool<UpdateRecordsTool.Result> {
     protected McpSchema.Tool define() {
         ObjectNode input = JsonSchemas.onModel("account.analytic.line");
         prop(input, "ids", JsonSchemas.ids("Ids of the records to change."));
-        prop(input, "values", JsonSchemas.anyObject("Field values to set, e.g. {\"unit_amount\": 6.5}. Lines use "
-                + "command lists: [[1, line_id, {...}]] to update a line, [[2, line_id]] to delete one."));
+        prop(
+                input,
+                "values",
+                JsonSchemas.anyObject("Field values to set, e.g. {\"unit_amount\": 6.5}. Lines use "
+                        + "command lists: [[1, line_id, {...}]] to update a line, [[2, line_id]] to delete one."));
         prop(input, "company_ids", JsonSchemas.companyIds());
         required(input, "model", "ids", "values");
-        return tool("update_records", "Update Odoo records",
+        return tool(
+                "update_records",
+                "Update Odoo records",
                 "Sets field values on existing records (the same values on every id). Example, correct the hours "
                         + "of a timesheet entry: {\"model\": \"account.analytic.line\", \"ids\": [31], \"values\": "
                         + "{\"unit_amount\": 6.5}}. Find ids with search_records or name_search first, and confirm "
                         + "with the user: this changes real data.",
-                input, Result.class, Hints.writes(true, true));
+                input,
+                Result.class,
+                Hints.writes(true, true));
     }
 
     /** A change of many records at once: where a wrong list of ids does the most harm, and no undo exists. */
@@ -73,8 +79,13 @@ class UpdateRecordsTool extends OdooTool<UpdateRecordsTool.Result> {
         String model = arguments.model();
         List<Long> ids = arguments.ids("ids", limits.maxLimit());
         values(arguments, model, session);
-        return ChangePreview.of("Set the values below on " + records(ids.size()) + " of " + model + " (the old values "
-                + "are not kept).", model, ids, session).withChanges(arguments.object("values", true));
+        return ChangePreview.of(
+                        "Set the values below on " + records(ids.size()) + " of " + model + " (the old values "
+                                + "are not kept).",
+                        model,
+                        ids,
+                        session)
+                .withChanges(arguments.object("values", true));
     }
 
     @Override

@@ -46,10 +46,16 @@ class OdooResources implements McpResourceProvider {
     @Override
     public List<McpSchema.ResourceTemplate> templates() {
         return List.of(
-                new McpSchema.ResourceTemplate("odoo://{model}/{id}", "odoo-record", "Odoo record",
+                new McpSchema.ResourceTemplate(
+                        "odoo://{model}/{id}",
+                        "odoo-record",
+                        "Odoo record",
                         "One record of the caller's Odoo, with its most useful fields, e.g. odoo://res.partner/7.",
                         "application/json"),
-                new McpSchema.ResourceTemplate("odoo://{model}/fields", "odoo-model-fields", "Odoo model fields",
+                new McpSchema.ResourceTemplate(
+                        "odoo://{model}/fields",
+                        "odoo-model-fields",
+                        "Odoo model fields",
                         "The fields of a model (type, label, required, relation), e.g. odoo://sale.order/fields.",
                         "application/json"));
     }
@@ -73,8 +79,9 @@ class OdooResources implements McpResourceProvider {
                 // the structured content is the text as raw JSON: read the record from the text
                 records = json.readTree(result.text()).path("records");
                 if (records.isEmpty()) {
-                    throw new McpException(JsonRpcError.RESOURCE_NOT_FOUND, "Record " + uri + " does not exist or is "
-                            + "not visible to this user.");
+                    throw new McpException(
+                            JsonRpcError.RESOURCE_NOT_FOUND,
+                            "Record " + uri + " does not exist or is " + "not visible to this user.");
                 }
             }
         }
@@ -83,8 +90,8 @@ class OdooResources implements McpResourceProvider {
             throw new McpException(JsonRpcError.INVALID_PARAMS, text);
         }
         String contents = records == null ? text : json.writeValueAsString(records.get(0));
-        return Optional.of(new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri,
-                "application/json", contents))));
+        return Optional.of(new McpSchema.ReadResourceResult(
+                List.of(new McpSchema.TextResourceContents(uri, "application/json", contents))));
     }
 
     /** What a read tool answered: reads never ask the user anything. */
